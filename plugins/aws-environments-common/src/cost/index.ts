@@ -1,0 +1,4 @@
+export * from './prices';
+export * from './drivers';
+export * from './estimate';
+export * from './seed';

@@ -1,0 +1,13 @@
+/**
+ * Isomorphic parts of the AWS environments plugins: the environment spec,
+ * the cost model, API types, permissions and annotation keys.
+ *
+ * @packageDocumentation
+ */
+
+export * from './spec';
+export * from './cost';
+export * from './synthesis';
+export * from './api/types';
+export * from './permissions';
+export * from './annotations';

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './catalogs';
+export * from './regions';
+export * from './network';
+export * from './naming';
+export * from './validate';

@@ -1,0 +1,82 @@
+/**
+ * Result types of synthesizing an environment (produced by the CDK package,
+ * shown by the backend and the frontend). Isomorphic: plain data only.
+ */
+
+/**
+ * One concrete claim of the seed architecture, checked against the
+ * synthesized templates.
+ *
+ * @public
+ */
+export interface ConformanceClaim {
+  /** Stable id, e.g. `nat-per-az`. */
+  id: string;
+  /** Short statement of what is checked. */
+  title: string;
+  /** The seed's own words the claim comes from. */
+  seedText: string;
+  passed: boolean;
+  /** What the templates show, e.g. `3 NAT gateways in 3 AZs`. */
+  evidence: string;
+}
+
+/**
+ * Every seed claim with its result.
+ *
+ * @public
+ */
+export interface ConformanceReport {
+  /** True when every claim passed. */
+  passed: boolean;
+  claims: ConformanceClaim[];
+  summary: { passed: number; failed: number };
+}
+
+/**
+ * An unacknowledged finding of a synthesis-time validation (cdk-nag's pack
+ * above all): a rule a resource breaks.
+ *
+ * @public
+ */
+export interface NagFinding {
+  /**
+   * The validation plugin that reported it: `AwsSolutions` (cdk-nag),
+   * `Construct Annotations` or `CloudFormation Validate`. Always set by
+   * the CDK package.
+   */
+  plugin?: string;
+  /** e.g. `AwsSolutions-IAM5[Resource::*]`. */
+  ruleId: string;
+  severity: 'error' | 'warning';
+  description: string;
+  /** Construct path of the resource, e.g. `innovate-prod-cluster/Cluster/Role/Resource`. */
+  path: string;
+}
+
+/**
+ * A finding acknowledged in the CDK app, with the reason given there.
+ *
+ * @public
+ */
+export interface NagAcknowledgement {
+  ruleId: string;
+  /** Construct path where the acknowledgement was made (its scope). */
+  path: string;
+  reason: string;
+}
+
+/**
+ * What cdk-nag (AwsSolutions pack) and the other synthesis-time validations
+ * reported for a synthesized environment.
+ *
+ * @public
+ */
+export interface NagReport {
+  /** The cdk-nag pack, `AwsSolutions`. */
+  pack: string;
+  /** True when no finding is left unacknowledged. */
+  passed: boolean;
+  findings: NagFinding[];
+  acknowledgements: NagAcknowledgement[];
+}
