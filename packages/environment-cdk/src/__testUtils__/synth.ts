@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  EnvironmentSpec,
+  ENVIRONMENT_STACK_ROLES,
+  parseEnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import { buildEnvironmentApp, EnvironmentApp } from '../app';
+import type { CfnTemplate, EnvironmentStackTemplate } from '../templates';
+
+/** A valid spec: the seed with a test name and the patch applied. */
+export function testSpec(patch: (spec: EnvironmentSpec) => void = () => {}) {
+  const spec = parseEnvironmentSpec({
+    name: 'innovate-test',
+    accounts: { management: '111111111111', workloads: '222222222222' },
+    budget: { alertEmail: 'alerts@example.com' },
+  });
+  patch(spec);
+  return parseEnvironmentSpec(spec);
+}
+
+/** A temporary directory for a cloud assembly. */
+export function tempOutdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'environment-cdk-test-'));
+}
+
+/**
+ * Builds and synthesizes the app without cdk-nag (the fast path for tests
+ * that look at templates only) and returns the stacks' templates.
+ */
+export function synthesizeTemplates(spec: EnvironmentSpec): {
+  built: EnvironmentApp;
+  stacks: EnvironmentStackTemplate[];
+} {
+  const built = buildEnvironmentApp(spec, { outdir: tempOutdir(), nag: false });
+  const assembly = built.app.synth();
+  const stacks = ENVIRONMENT_STACK_ROLES.flatMap(role => {
+    const stack = built.stacks[role];
+    if (!stack) {
+      return [];
+    }
+    const artifact = assembly.getStackArtifact(stack.artifactId);
+    return [
+      {
+        id: role,
+        stackName: artifact.stackName,
+        account: artifact.environment.account,
+        region: artifact.environment.region,
+        template: artifact.template as CfnTemplate,
+      },
+    ];
+  });
+  return { built, stacks };
+}

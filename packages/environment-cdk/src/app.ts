@@ -1,0 +1,184 @@
+import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
+import {
+  EnvironmentSpec,
+  EnvironmentStackRole,
+  environmentStackName,
+} from '@innovate/plugin-aws-environments-common';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import recommendedFeatureFlags from 'aws-cdk-lib/recommended-feature-flags.json';
+import {
+  BudgetStack,
+  ClusterStack,
+  DatabaseStack,
+  EdgeStack,
+  EdgeWafStack,
+  NetworkStack,
+  ObservabilityStack,
+  RegistryStack,
+  SecurityStack,
+} from './stacks';
+
+/** The region CloudFront's WAF web ACLs live in. */
+const CLOUDFRONT_WAF_REGION = 'us-east-1';
+
+/**
+ * Tag on every taggable resource: which environment it belongs to (and a
+ * cost allocation tag once activated in Billing).
+ *
+ * @public
+ */
+export const ENVIRONMENT_TAG = 'innovate:environment';
+
+/**
+ * Options of {@link buildEnvironmentApp}.
+ *
+ * @public
+ */
+export interface BuildEnvironmentAppOptions {
+  /** Where `app.synth()` writes the cloud assembly. */
+  outdir?: string;
+  /**
+   * Register cdk-nag's AwsSolutions pack as a validation plugin.
+   *
+   * @defaultValue true
+   */
+  nag?: boolean;
+}
+
+/**
+ * The environment's CDK app, not yet synthesized.
+ *
+ * @public
+ */
+export interface EnvironmentApp {
+  app: App;
+  /** The stacks by role; `edge-waf` only outside us-east-1. */
+  stacks: Partial<Record<EnvironmentStackRole, Stack>> &
+    Record<Exclude<EnvironmentStackRole, 'edge-waf'>, Stack>;
+}
+
+/**
+ * Stack construct ids by role. Construct ids are a public contract: they
+ * never depend on the spec. Stack *names* carry the environment name.
+ */
+const STACK_IDS: Record<EnvironmentStackRole, string> = {
+  network: 'Network',
+  database: 'Database',
+  cluster: 'Cluster',
+  'edge-waf': 'EdgeWaf',
+  edge: 'Edge',
+  observability: 'Observability',
+  security: 'Security',
+  registry: 'Registry',
+  budget: 'Budget',
+};
+
+/**
+ * Builds the CDK app for a validated spec: the seed architecture over the
+ * stacks listed in `ENVIRONMENT_STACK_ROLES`, every stack with an explicit
+ * account and region, no context lookups. Hand the app to
+ * `@aws-cdk/toolkit-lib`'s `fromAssemblyBuilder`, or synthesize it with
+ * {@link synthesizeEnvironment}.
+ *
+ * @public
+ */
+export function buildEnvironmentApp(
+  spec: EnvironmentSpec,
+  options: BuildEnvironmentAppOptions = {},
+): EnvironmentApp {
+  const app = new App({
+    outdir: options.outdir,
+    context: {
+      // What `cdk init` writes into a new project's cdk.json.
+      ...recommendedFeatureFlags,
+      // Findings are reported through NagReport (and fail `check`); the
+      // assembly is still written so that the report can be read.
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+    },
+    analyticsReporting: false,
+  });
+  Tags.of(app).add(ENVIRONMENT_TAG, spec.name);
+
+  const workloads = { account: spec.accounts.workloads, region: spec.region };
+  const management = {
+    account: spec.accounts.management,
+    region: spec.region,
+  };
+  const stackProps = (role: EnvironmentStackRole) => ({
+    spec,
+    role,
+    stackName: environmentStackName(spec.name, role),
+    description: `Innovate environment ${spec.name}: ${role}`,
+  });
+
+  const network = new NetworkStack(app, STACK_IDS.network, {
+    ...stackProps('network'),
+    env: workloads,
+  });
+  const database = new DatabaseStack(app, STACK_IDS.database, {
+    ...stackProps('database'),
+    env: workloads,
+    network: network.network,
+  });
+  const crossRegion = spec.region !== CLOUDFRONT_WAF_REGION;
+  const edgeWaf = crossRegion
+    ? new EdgeWafStack(app, STACK_IDS['edge-waf'], {
+        ...stackProps('edge-waf'),
+        env: {
+          account: spec.accounts.workloads,
+          region: CLOUDFRONT_WAF_REGION,
+        },
+      })
+    : undefined;
+  const edge = new EdgeStack(app, STACK_IDS.edge, {
+    ...stackProps('edge'),
+    env: workloads,
+    network: network.network,
+    webAcl: edgeWaf?.webAcl,
+  });
+  const cluster = new ClusterStack(app, STACK_IDS.cluster, {
+    ...stackProps('cluster'),
+    env: workloads,
+    network: network.network,
+    database: database.database,
+    edge: edge.edge,
+  });
+  const observability = new ObservabilityStack(app, STACK_IDS.observability, {
+    ...stackProps('observability'),
+    env: workloads,
+    edge: edge.edge,
+  });
+  // Alarms name the cluster and the database; create them after both.
+  observability.addStackDependency(cluster);
+  observability.addStackDependency(database);
+  const security = new SecurityStack(app, STACK_IDS.security, {
+    ...stackProps('security'),
+    env: workloads,
+  });
+  const registry = new RegistryStack(app, STACK_IDS.registry, {
+    ...stackProps('registry'),
+    env: management,
+  });
+  const budget = new BudgetStack(app, STACK_IDS.budget, {
+    ...stackProps('budget'),
+    env: management,
+  });
+
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  return {
+    app,
+    stacks: {
+      network,
+      database,
+      cluster,
+      ...(edgeWaf ? { 'edge-waf': edgeWaf } : {}),
+      edge,
+      observability,
+      security,
+      registry,
+      budget,
+    },
+  };
+}

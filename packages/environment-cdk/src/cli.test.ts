@@ -1,0 +1,189 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from './cli';
+import { tempOutdir } from './__testUtils__/synth';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+function specFile(name: string, content: string): string {
+  const file = path.join(tempOutdir(), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const VALID_YAML = `
+name: innovate-stage
+accounts:
+  management: "111111111111"
+  workloads: "222222222222"
+network:
+  natGateways: 1
+budget:
+  alertEmail: ops@example.com
+`;
+
+describe('yarn env', () => {
+  it('estimates the seed environment by line, with verdict and seed comparison', async () => {
+    const { code, stdout } = await run('estimate', '--as-of', '2026-01-15');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'EKS control plane (Kubernetes 1.33, standard support)',
+    );
+    expect(stdout).toMatch(/Total\s+\$509\.39/);
+    expect(stdout).toContain('Budget $430.00: OVER (118 % of budget)');
+    expect(stdout).toContain('save $68.40/month: Set network.natGateways to 1');
+    expect(stdout).toMatch(
+      /EC2 \(2x t3\.large\)\s+seed\s+\$120\.00\s+model\s+\$121\.47\s+\+\$1\.47/,
+    );
+    expect(stdout).toContain('the system node group it also specifies');
+  });
+
+  it('estimates as JSON', async () => {
+    const { code, stdout } = await run(
+      'estimate',
+      '--json',
+      '--as-of',
+      '2026-11-26',
+    );
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.estimate.totalMonthlyUsd).toBe(874.39);
+    expect(output.estimate.verdict).toBe('over');
+    expect(output.seedComparison.rows).toHaveLength(7);
+  });
+
+  it('reads YAML and JSON spec files', async () => {
+    const yaml = await run(
+      'estimate',
+      '--spec',
+      specFile('env.yaml', VALID_YAML),
+      '--json',
+    );
+    expect(
+      JSON.parse(yaml.stdout).estimate.lines.find(
+        (l: { id: string }) => l.id === 'nat-gateways',
+      ).label,
+    ).toBe('NAT gateways (1)');
+    const json = await run(
+      'estimate',
+      '--spec',
+      specFile(
+        'env.json',
+        JSON.stringify({
+          name: 'from-json',
+          accounts: { management: '111111111111', workloads: '222222222222' },
+          budget: { alertEmail: 'a@example.com', monthlyUsd: 5000 },
+        }),
+      ),
+      '--json',
+    );
+    expect(JSON.parse(json.stdout).estimate.verdict).toBe('under');
+  });
+
+  it('exits 2 with the field errors for a bad spec', async () => {
+    const file = specFile(
+      'bad.yaml',
+      'name: "Prod; rm -rf /"\naccounts:\n  management: "1"\nnetwork:\n  natGateways: 7\n',
+    );
+    const { code, stderr, stdout } = await run('check', '--spec', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`Invalid environment spec (${file}):`);
+    expect(stderr).toContain('  - name: must be 3 to 24 characters');
+    expect(stderr).toContain(
+      '  - accounts.management: must be a 12-digit AWS account id',
+    );
+    expect(stderr).toContain('  - accounts.workloads: is required');
+    expect(stderr).toContain('  - budget.alertEmail: is required');
+    expect(stderr).toContain(
+      '  - network.natGateways: must be a whole number from 1 to network.azCount (3)',
+    );
+
+    const json = await run('estimate', '--spec', file, '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).errors).toContainEqual({
+      field: 'budget.alertEmail',
+      message: expect.stringMatching(/^is required/),
+    });
+  });
+
+  it('exits 2 when the spec file cannot be read or parsed', async () => {
+    const missing = await run('estimate', '--spec', '/nonexistent/env.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      '(file): cannot read /nonexistent/env.yaml',
+    );
+    const broken = await run(
+      'estimate',
+      '--spec',
+      specFile('broken.yaml', 'name: [unclosed'),
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('is not valid YAML or JSON');
+  });
+
+  it('exits 2 on usage errors and prints help', async () => {
+    expect((await run('deploy')).code).toBe(2);
+    expect((await run('estimate', '--spec')).stderr).toContain(
+      '--spec needs a value',
+    );
+    expect((await run('estimate', '--as-of', 'tomorrow')).code).toBe(2);
+    expect((await run('estimate', '--verbose')).stderr).toContain(
+      'Unknown option "--verbose"',
+    );
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: yarn env <synth|estimate|check>');
+  });
+
+  it('checks the seed environment: every claim passes, no nag findings', async () => {
+    const { code, stdout } = await run('check');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Seed conformance: (\d+) of \1 claims pass/);
+    expect(stdout).toContain('PASS nat-per-az: One NAT gateway per AZ');
+    expect(stdout).toContain(
+      'cdk-nag (AwsSolutions): no unacknowledged findings',
+    );
+    expect(stdout).toContain(
+      'AwsSolutions-RDS3 at Database/Database/Instance/Resource',
+    );
+  });
+
+  it('exits 1 when a claim fails, and says which', async () => {
+    const { code, stdout } = await run(
+      'check',
+      '--spec',
+      specFile('env.yaml', VALID_YAML),
+      '--json',
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(
+      report.conformance.claims
+        .filter((c: { passed: boolean }) => !c.passed)
+        .map((c: { id: string }) => c.id),
+    ).toEqual(['nat-per-az']);
+    expect(report.nag.passed).toBe(true);
+  });
+
+  it('synthesizes the cloud assembly into --out', async () => {
+    const out = path.join(tempOutdir(), 'cdk.out');
+    const { code, stdout } = await run('synth', '--out', out, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.assemblyDir).toBe(out);
+    expect(
+      result.stacks.map((s: { stackName: string }) => s.stackName),
+    ).toContain('innovate-prod-database');
+    expect(fs.existsSync(path.join(out, 'manifest.json'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'Database.template.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+import { Duration } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from './acknowledge';
+import type { EdgeProps } from './EdgeProps';
+
+/**
+ * The way in: CloudFront (with the WAF web ACL) serves the React SPA from a
+ * private S3 bucket through Origin Access Control and forwards `/api/*` to
+ * an internet-facing ALB whose security group admits only CloudFront's
+ * origin-facing addresses. The ALB forwards to an IP target group on the API
+ * port; the AWS Load Balancer Controller registers the API pods in it
+ * (TargetGroupBinding). Access logs of all three go to one log bucket.
+ *
+ * @public
+ */
+export class Edge extends Construct {
+  readonly logBucket: s3.Bucket;
+  readonly spaBucket: s3.Bucket;
+  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  readonly apiTargetGroup: elbv2.ApplicationTargetGroup;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: EdgeProps) {
+    super(scope, id);
+
+    this.logBucket = new s3.Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [
+        { expiration: Duration.days(props.accessLogRetentionDays) },
+      ],
+    });
+
+    this.spaBucket = new s3.Bucket(this, 'SpaBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/spa/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+    });
+
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(
+      this,
+      'LoadBalancer',
+      {
+        loadBalancerName: props.loadBalancerName,
+        vpc: props.vpc,
+        internetFacing: true,
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        securityGroup: props.loadBalancerSecurityGroup,
+        dropInvalidHeaderFields: true,
+      },
+    );
+    this.loadBalancer.logAccessLogs(this.logBucket, 'alb');
+
+    this.apiTargetGroup = new elbv2.ApplicationTargetGroup(
+      this,
+      'ApiTargetGroup',
+      {
+        targetGroupName: props.apiTargetGroupName,
+        vpc: props.vpc,
+        targetType: elbv2.TargetType.IP,
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        port: props.apiPort,
+        deregistrationDelay: Duration.seconds(30),
+        healthCheck: {
+          path: props.apiHealthCheckPath,
+          port: String(props.apiPort),
+          healthyHttpCodes: '200',
+        },
+      },
+    );
+    this.loadBalancer.addListener('HttpListener', {
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      port: 80,
+      // The security group decides who may connect: CloudFront only.
+      open: false,
+      defaultTargetGroups: [this.apiTargetGroup],
+    });
+
+    const certificate = props.domain
+      ? acm.Certificate.fromCertificateArn(
+          this,
+          'Certificate',
+          props.domain.certificateArn,
+        )
+      : undefined;
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'React SPA and Flask API',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.spaBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.LoadBalancerV2Origin(this.loadBalancer, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy:
+            cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      // Client-side routes of the SPA resolve to index.html.
+      errorResponses: [403, 404].map(httpStatus => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.seconds(0),
+      })),
+      webAclId: props.webAclArn,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      ...(certificate && props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate,
+            minimumProtocolVersion:
+              cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+    const distributionResource = this.distribution.node
+      .defaultChild as cloudfront.CfnDistribution;
+    acknowledge(
+      distributionResource,
+      'AwsSolutions-CFR1',
+      'The application serves users worldwide (the seed plans for global users); no country is restricted.',
+    );
+    acknowledge(
+      distributionResource,
+      'AwsSolutions-CFR5',
+      'CloudFront reaches the ALB over HTTP: the ALB has no certificate because the spec carries no origin host name. The ALB admits only CloudFront origin-facing addresses; viewers always use HTTPS.',
+    );
+    if (!certificate) {
+      acknowledge(
+        distributionResource,
+        'AwsSolutions-CFR4',
+        'No custom domain in the spec: the default *.cloudfront.net certificate cannot pin a minimum TLS version. Setting domain.name and domain.certificateArn enforces TLSv1.2_2021.',
+      );
+    }
+  }
+}

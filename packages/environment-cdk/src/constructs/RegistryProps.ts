@@ -1,0 +1,15 @@
+/**
+ * Properties of {@link Registry}.
+ *
+ * @public
+ */
+export interface RegistryProps {
+  readonly repositoryName: string;
+  /**
+   * Other accounts whose nodes may pull images (the workloads account when
+   * it differs from the registry's own).
+   */
+  readonly pullAccountIds: string[];
+  /** Images kept; older ones expire. */
+  readonly imagesKept: number;
+}

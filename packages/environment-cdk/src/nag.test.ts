@@ -1,0 +1,128 @@
+import { Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { buildEnvironmentApp } from './app';
+import { nagReport } from './nag';
+import { synthesizeEnvironment, EnvironmentSynthesis } from './synthesize';
+import { tempOutdir, testSpec } from './__testUtils__/synth';
+
+const CERTIFICATE =
+  'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+
+const IAM4 = (policy: string) =>
+  `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`;
+
+describe('cdk-nag (AwsSolutions) on the environment', () => {
+  let seed: EnvironmentSynthesis;
+
+  beforeAll(async () => {
+    // This file checks every validation plugin, CloudFormation's included.
+    delete process.env.CDK_VALIDATION;
+    seed = await synthesizeEnvironment(testSpec(), { outdir: tempOutdir() });
+  });
+
+  afterAll(() => {
+    process.env.CDK_VALIDATION = 'false';
+  });
+
+  it('leaves no finding unacknowledged', () => {
+    expect(seed.nag.findings).toEqual([]);
+    expect(seed.nag.passed).toBe(true);
+    expect(seed.nag.pack).toBe('AwsSolutions');
+  });
+
+  it('acknowledges exactly these findings, each where it occurs', () => {
+    // A new acknowledgement must show up here, in review.
+    expect(
+      seed.nag.acknowledgements.map(ack => `${ack.ruleId} @ ${ack.path}`),
+    ).toEqual([
+      'CloudFormation-Validate::W3010 @ Network/Network/Vpc',
+      // Added by aws-cdk-lib itself for its FlowLog construct.
+      'CloudFormation-Validate::F3002 @ Network/Network/Vpc/FlowLog',
+      'CloudFormation-Validate::F3003 @ Network/Network/Vpc/FlowLog',
+      'AwsSolutions-RDS11 @ Database/Database/Instance/Resource',
+      'AwsSolutions-RDS3 @ Database/Database/Instance/Resource',
+      'AwsSolutions-CFR1 @ Edge/Edge/Distribution/Resource',
+      'AwsSolutions-CFR5 @ Edge/Edge/Distribution/Resource',
+      'AwsSolutions-CFR4 @ Edge/Edge/Distribution/Resource',
+      `${IAM4('AmazonEKSClusterPolicy')} @ Cluster/Cluster/Cluster/Role`,
+      `${IAM4(
+        'AmazonEKSWorkerNodePolicy',
+      )} @ Cluster/Cluster/SystemNodeGroup/NodeGroupRole`,
+      `${IAM4(
+        'AmazonEKS_CNI_Policy',
+      )} @ Cluster/Cluster/SystemNodeGroup/NodeGroupRole`,
+      `${IAM4(
+        'AmazonEC2ContainerRegistryReadOnly',
+      )} @ Cluster/Cluster/SystemNodeGroup/NodeGroupRole`,
+      `${IAM4(
+        'AmazonEKSWorkerNodePolicy',
+      )} @ Cluster/Cluster/ApplicationNodeGroup/NodeGroupRole`,
+      `${IAM4(
+        'AmazonEKS_CNI_Policy',
+      )} @ Cluster/Cluster/ApplicationNodeGroup/NodeGroupRole`,
+      `${IAM4(
+        'AmazonEC2ContainerRegistryReadOnly',
+      )} @ Cluster/Cluster/ApplicationNodeGroup/NodeGroupRole`,
+      'AwsSolutions-IAM5[Resource::*] @ Cluster/Cluster/ClusterAutoscalerRole/DefaultPolicy',
+      'AwsSolutions-IAM5[Resource::*] @ Cluster/Cluster/LoadBalancerControllerRole/DefaultPolicy',
+      `${IAM4(
+        'CloudWatchAgentServerPolicy',
+      )} @ Cluster/Cluster/CloudWatchAgentRole`,
+    ]);
+    for (const ack of seed.nag.acknowledgements) {
+      expect(ack.reason.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('drops the conditional acknowledgements when the spec makes them unnecessary', async () => {
+    const synthesis = await synthesizeEnvironment(
+      testSpec(s => {
+        s.database.multiAz = true;
+        s.domain = {
+          name: 'app.innovate.example',
+          certificateArn: CERTIFICATE,
+        };
+      }),
+      { outdir: tempOutdir() },
+    );
+    expect(synthesis.nag.passed).toBe(true);
+    const ids = synthesis.nag.acknowledgements.map(ack => ack.ruleId);
+    expect(ids).not.toContain('AwsSolutions-RDS3');
+    expect(ids).not.toContain('AwsSolutions-CFR4');
+    expect(ids).toContain('AwsSolutions-CFR5');
+  });
+
+  it('passes outside us-east-1 too (web ACL in its own stack)', async () => {
+    const synthesis = await synthesizeEnvironment(
+      testSpec(s => {
+        s.region = 'ap-southeast-2';
+      }),
+      { outdir: tempOutdir() },
+    );
+    expect(synthesis.nag.findings).toEqual([]);
+  });
+
+  it('reports a finding that nobody acknowledged', () => {
+    const { app, stacks } = buildEnvironmentApp(testSpec(), {
+      outdir: tempOutdir(),
+    });
+    const careless = new s3.Bucket(stacks.edge as Stack, 'CarelessBucket');
+    const assembly = app.synth();
+    const report = nagReport(app, assembly.directory);
+    expect(report.passed).toBe(false);
+    expect(report.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          plugin: 'AwsSolutions',
+          ruleId: 'AwsSolutions-S10',
+          severity: 'error',
+          path: `${careless.node.path}/Resource`,
+        }),
+        expect.objectContaining({
+          ruleId: 'AwsSolutions-S1',
+          path: `${careless.node.path}/Resource`,
+        }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,10 @@
+export type { EnvironmentStackProps } from './EnvironmentStackProps';
+export * from './NetworkStack';
+export * from './DatabaseStack';
+export * from './ClusterStack';
+export * from './EdgeWafStack';
+export * from './EdgeStack';
+export * from './ObservabilityStack';
+export * from './SecurityStack';
+export * from './RegistryStack';
+export * from './BudgetStack';

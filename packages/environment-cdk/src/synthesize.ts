@@ -1,0 +1,169 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ConformanceReport,
+  CostEstimate,
+  ENVIRONMENT_STACK_ROLES,
+  EnvironmentSpec,
+  EstimateOptions,
+  NagReport,
+  parseEnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import { buildEnvironmentApp } from './app';
+import { EnvironmentEntitiesOptions, environmentEntities } from './catalog';
+import { checkConformance } from './conformance';
+import { estimateFromTemplates } from './cost';
+import { nagReport } from './nag';
+import type { CfnTemplate, EnvironmentStackTemplate } from './templates';
+
+/**
+ * One synthesized stack of an environment.
+ *
+ * @public
+ */
+export interface SynthesizedStack extends EnvironmentStackTemplate {
+  /** True for the stack that holds data (the database). */
+  stateful: boolean;
+  terminationProtection: boolean;
+  /** Absolute path of the template in the cloud assembly. */
+  templateFile: string;
+}
+
+/**
+ * Everything synthesizing an environment yields.
+ *
+ * @public
+ */
+export interface EnvironmentSynthesis {
+  spec: EnvironmentSpec;
+  /** The cloud assembly directory (`cdk.out`). */
+  assemblyDir: string;
+  stacks: SynthesizedStack[];
+  nag: NagReport;
+  conformance: ConformanceReport;
+  estimate: CostEstimate;
+  entities: Entity[];
+}
+
+/**
+ * Options of {@link synthesizeEnvironment}.
+ *
+ * @public
+ */
+export interface SynthesizeEnvironmentOptions {
+  /**
+   * Where to write the cloud assembly.
+   *
+   * @defaultValue a new temporary directory
+   */
+  outdir?: string;
+  estimate?: EstimateOptions;
+  entities?: EnvironmentEntitiesOptions;
+}
+
+/**
+ * Synthesis failed: the CDK app could not be built or synthesized, or it
+ * asked for context lookups. The message says which environment and why.
+ *
+ * @public
+ */
+export class EnvironmentSynthesisError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnvironmentSynthesisError';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Builds the environment's CDK app in-process, runs cdk-nag (AwsSolutions)
+ * and aws-cdk-lib's other validations, writes the cloud assembly and
+ * returns the stacks with their templates, the nag report, the seed
+ * conformance report, the cost estimate from the templates and the catalog
+ * entities. Needs no AWS credentials and no network.
+ *
+ * Nag findings do not throw: they are in `nag.findings` (and `nag.passed`
+ * is false); callers decide (the CLI's `check` exits 1).
+ *
+ * @public
+ */
+export async function synthesizeEnvironment(
+  spec: EnvironmentSpec,
+  options: SynthesizeEnvironmentOptions = {},
+): Promise<EnvironmentSynthesis> {
+  const validSpec = parseEnvironmentSpec(spec);
+  const outdir =
+    options.outdir ??
+    fs.mkdtempSync(path.join(os.tmpdir(), `innovate-${validSpec.name}-`));
+
+  let built: ReturnType<typeof buildEnvironmentApp>;
+  try {
+    built = buildEnvironmentApp(validSpec, { outdir });
+  } catch (error) {
+    throw new EnvironmentSynthesisError(
+      `Could not build the CDK app of environment "${
+        validSpec.name
+      }": ${describe(error)}`,
+      { cause: error },
+    );
+  }
+  const { app, stacks } = built;
+  let assembly: ReturnType<typeof app.synth>;
+  try {
+    assembly = app.synth();
+  } catch (error) {
+    throw new EnvironmentSynthesisError(
+      `Synthesis of environment "${validSpec.name}" failed: ${describe(error)}`,
+      { cause: error },
+    );
+  }
+  const missing = assembly.manifest.missing ?? [];
+  if (missing.length > 0) {
+    throw new EnvironmentSynthesisError(
+      `Environment "${validSpec.name}" needs context lookups (${missing
+        .map(entry => entry.key)
+        .join(', ')}); the app must synthesize without AWS access`,
+    );
+  }
+
+  const synthesized: SynthesizedStack[] = ENVIRONMENT_STACK_ROLES.flatMap(
+    role => {
+      const stack = stacks[role];
+      if (!stack) {
+        return [];
+      }
+      const artifact = assembly.getStackArtifact(stack.artifactId);
+      return [
+        {
+          id: role,
+          stackName: artifact.stackName,
+          account: artifact.environment.account,
+          region: artifact.environment.region,
+          stateful: role === 'database',
+          terminationProtection: artifact.terminationProtection ?? false,
+          templateFile: path.resolve(assembly.directory, artifact.templateFile),
+          template: artifact.template as CfnTemplate,
+        },
+      ];
+    },
+  );
+
+  return {
+    spec: validSpec,
+    assemblyDir: assembly.directory,
+    stacks: synthesized,
+    nag: nagReport(app, assembly.directory),
+    conformance: checkConformance(validSpec, synthesized),
+    estimate: estimateFromTemplates(
+      synthesized,
+      validSpec.budget.monthlyUsd,
+      options.estimate,
+    ),
+    entities: environmentEntities(validSpec, synthesized, options.entities),
+  };
+}

@@ -1,0 +1,205 @@
+import type { EnvironmentStackRole } from '@innovate/plugin-aws-environments-common';
+
+/**
+ * A resource of a CloudFormation template, as JSON.
+ *
+ * @public
+ */
+export interface CfnResourceJson {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DependsOn?: string | string[];
+  Metadata?: Record<string, unknown>;
+}
+
+/**
+ * A synthesized CloudFormation template, as JSON.
+ *
+ * @public
+ */
+export interface CfnTemplate {
+  Description?: string;
+  Resources?: Record<string, CfnResourceJson>;
+  Outputs?: Record<string, { Value: unknown; Description?: string }>;
+  [key: string]: unknown;
+}
+
+/**
+ * One stack's template with where it deploys: all that conformance, the
+ * cost model and the catalog need. `id` is the stack's role.
+ *
+ * @public
+ */
+export interface EnvironmentStackTemplate {
+  id: EnvironmentStackRole;
+  stackName: string;
+  account: string;
+  region: string;
+  template: CfnTemplate;
+}
+
+/**
+ * A resource found in one of the templates.
+ *
+ * @public
+ */
+export interface FoundResource {
+  stack: EnvironmentStackTemplate;
+  logicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Every resource of the given CloudFormation types, across the stacks, in
+ * stack and template order.
+ *
+ * @public
+ */
+export function findResources(
+  stacks: readonly EnvironmentStackTemplate[],
+  ...types: string[]
+): FoundResource[] {
+  return stacks.flatMap(stack =>
+    Object.entries(stack.template.Resources ?? {})
+      .filter(([, resource]) => types.includes(resource.Type))
+      .map(([logicalId, resource]) => ({
+        stack,
+        logicalId,
+        type: resource.Type,
+        properties: resource.Properties ?? {},
+      })),
+  );
+}
+
+/**
+ * The resource a template value points at: `{ Ref }`, `{ Fn::GetAtt }`, or
+ * a cross-stack `{ Fn::GetStackOutput }` / `{ Fn::ImportValue }` followed to
+ * the producing stack's output.
+ *
+ * @public
+ */
+export interface ResourceReference {
+  stack: EnvironmentStackTemplate;
+  logicalId: string;
+  /** The attribute for `Fn::GetAtt`; undefined for `Ref`. */
+  attribute?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function outputByExportOrName(
+  stacks: readonly EnvironmentStackTemplate[],
+  value: Record<string, unknown>,
+): { stack: EnvironmentStackTemplate; value: unknown } | undefined {
+  const getStackOutput = value['Fn::GetStackOutput'];
+  if (isRecord(getStackOutput)) {
+    const producer = stacks.find(
+      stack => stack.stackName === getStackOutput.StackName,
+    );
+    const output =
+      producer?.template.Outputs?.[String(getStackOutput.OutputName)];
+    return producer && output
+      ? { stack: producer, value: output.Value }
+      : undefined;
+  }
+  const importValue = value['Fn::ImportValue'];
+  if (typeof importValue === 'string') {
+    for (const stack of stacks) {
+      for (const output of Object.values(stack.template.Outputs ?? {})) {
+        const exported = (output as { Export?: { Name?: unknown } }).Export;
+        if (exported?.Name === importValue) {
+          return { stack, value: output.Value };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Follows a template value to the resource it references, across stacks.
+ *
+ * @public
+ */
+export function resolveReference(
+  stacks: readonly EnvironmentStackTemplate[],
+  stack: EnvironmentStackTemplate,
+  value: unknown,
+): ResourceReference | undefined {
+  if (!isRecord(value)) {
+    return undefined;
+  }
+  if (typeof value.Ref === 'string') {
+    return stack.template.Resources?.[value.Ref]
+      ? { stack, logicalId: value.Ref }
+      : undefined;
+  }
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') {
+    return {
+      stack,
+      logicalId: getAtt[0],
+      attribute: getAtt.slice(1).join('.'),
+    };
+  }
+  const output = outputByExportOrName(stacks, value);
+  return output
+    ? resolveReference(stacks, output.stack, output.value)
+    : undefined;
+}
+
+/**
+ * The resource a reference points at.
+ *
+ * @public
+ */
+export function referencedResource(
+  reference: ResourceReference | undefined,
+): CfnResourceJson | undefined {
+  return reference
+    ? reference.stack.template.Resources?.[reference.logicalId]
+    : undefined;
+}
+
+/**
+ * `stackName/LogicalId`: the identity of a resource before it is deployed.
+ *
+ * @public
+ */
+export function resourceKey(reference: {
+  stack: EnvironmentStackTemplate;
+  logicalId: string;
+}): string {
+  return `${reference.stack.stackName}/${reference.logicalId}`;
+}
+
+/**
+ * A value as a number, when the template holds a literal number or numeric
+ * string (CloudFormation accepts both).
+ *
+ * @public
+ */
+export function literalNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    return value;
+  }
+  if (typeof value === 'string' && value.trim() !== '' && !isNaN(+value)) {
+    return Number(value);
+  }
+  return undefined;
+}
+
+/**
+ * The stacks of a role (`edge-waf` may be absent).
+ *
+ * @public
+ */
+export function stackOfRole(
+  stacks: readonly EnvironmentStackTemplate[],
+  role: EnvironmentStackRole,
+): EnvironmentStackTemplate | undefined {
+  return stacks.find(stack => stack.id === role);
+}
