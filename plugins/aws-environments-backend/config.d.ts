@@ -1,0 +1,110 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * Settings of the aws-environments backend plugin
+   * (`@innovate/plugin-aws-environments-backend`).
+   */
+  awsEnvironments?: {
+    /**
+     * Where new environments are deployed when a deployment request does not
+     * name a source: `sandbox` records the synthesized environment in the
+     * plugin's database and serves views derived from it; `aws` deploys
+     * through CloudFormation and reads live data from AWS.
+     *
+     * @default sandbox
+     */
+    defaultSource?: 'sandbox' | 'aws';
+
+    /**
+     * Register and deploy (in the sandbox) the seed's own production
+     * environment, `innovate-prod`, the first time the plugin starts, so a
+     * fresh portal has something to show. Happens once per database, even
+     * with several backend instances.
+     *
+     * @default true
+     */
+    seedEnvironment?: boolean;
+
+    /** Caching of the data views (stored in the backend's cache, e.g. Redis). */
+    cache?: {
+      /**
+       * How long a cost view is served from the cache before Cost Explorer
+       * is asked again. Cost Explorer bills every request; its data is
+       * refreshed by AWS only a few times a day. A duration string such as
+       * `6h`, an ISO duration such as `PT6H`, or an object like `{ hours: 6 }`.
+       *
+       * @default { hours: 6 }
+       */
+      costTtl?: HumanDuration | string;
+      /**
+       * How long the cluster, database and alarm views are served from the
+       * cache.
+       *
+       * @default { seconds: 60 }
+       */
+      viewTtl?: HumanDuration | string;
+      /**
+       * How long the last good value of a view is kept to be served, marked
+       * stale, when its source fails.
+       *
+       * @default { days: 7 }
+       */
+      staleTtl?: HumanDuration | string;
+    };
+
+    /** Calls to AWS (the `aws` source). Credentials come from `aws.accounts`. */
+    aws?: {
+      /**
+       * Time after which a single AWS API request is abandoned (and retried,
+       * up to `maxAttempts`).
+       *
+       * @default { seconds: 10 }
+       */
+      requestTimeout?: HumanDuration | string;
+      /**
+       * Attempts per AWS API call, the first included; throttling errors,
+       * timeouts and 5xx answers are retried with jittered exponential
+       * backoff.
+       *
+       * @default 4
+       */
+      maxAttempts?: number;
+      /**
+       * The cost allocation tag that scopes Cost Explorer queries to one
+       * environment. The CDK app tags every resource with it (value: the
+       * environment name); it must be activated as a cost allocation tag in
+       * the management (payer) account.
+       *
+       * @default innovate:environment
+       */
+      costAllocationTag?: string;
+    };
+
+    /** The background deployment queue. */
+    deployments?: {
+      /**
+       * How often each backend instance looks for queued deployments (new
+       * requests are also picked up at once by the instance that accepted
+       * them).
+       *
+       * @default { seconds: 10 }
+       */
+      pollInterval?: HumanDuration | string;
+      /**
+       * A running deployment whose worker has not reported for this long is
+       * considered lost (its backend instance stopped) and is marked failed.
+       *
+       * @default { minutes: 5 }
+       */
+      leaseTimeout?: HumanDuration | string;
+      /**
+       * Directory where cloud assemblies are synthesized; each deployment
+       * uses its own subdirectory and removes it when done.
+       *
+       * @default the operating system's temporary directory
+       */
+      workDirectory?: string;
+    };
+  };
+}

@@ -1,0 +1,47 @@
+import type {
+  CdkToolkit,
+  ToolkitDeployedStack,
+  ToolkitDeployRequest,
+} from '../services/Deployments/aws/CdkToolkit';
+
+/**
+ * A toolkit-lib stand-in: records what it was asked, streams a
+ * CloudFormation-like event per stack, and answers with outputs.
+ */
+export class FakeToolkit implements CdkToolkit {
+  readonly deploys: ToolkitDeployRequest[] = [];
+  readonly destroys: Array<Parameters<CdkToolkit['destroy']>[0]> = [];
+  failure?: Error;
+
+  async deploy(request: ToolkitDeployRequest): Promise<ToolkitDeployedStack[]> {
+    this.deploys.push(request);
+    if (this.failure) {
+      throw this.failure;
+    }
+    const status =
+      request.method.kind === 'change-set' && !request.method.execute
+        ? 'REVIEW_IN_PROGRESS'
+        : 'CREATE_COMPLETE';
+    for (const stackName of request.stackNames) {
+      await request.events.emit({
+        level: 'info',
+        message: `${status} AWS::CloudFormation::Stack ${stackName}`,
+        stack: stackName,
+        logicalId: stackName,
+        resourceStatus: status,
+      });
+    }
+    return request.stackNames.map(stackName => ({
+      stackName,
+      hierarchicalId: stackName,
+      outputs: { StackOutput: `value-of-${stackName}` },
+    }));
+  }
+
+  async destroy(request: Parameters<CdkToolkit['destroy']>[0]) {
+    this.destroys.push(request);
+    if (this.failure) {
+      throw this.failure;
+    }
+  }
+}

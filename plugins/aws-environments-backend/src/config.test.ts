@@ -1,0 +1,66 @@
+import { ConfigReader } from '@backstage/config';
+import { readPluginOptions } from './config';
+
+describe('readPluginOptions', () => {
+  it('applies the documented defaults', () => {
+    expect(readPluginOptions(new ConfigReader({}))).toEqual({
+      defaultSource: 'sandbox',
+      seedEnvironment: true,
+      cache: {
+        costTtlMs: 6 * 3600_000,
+        viewTtlMs: 60_000,
+        staleTtlMs: 7 * 86400_000,
+      },
+      aws: {
+        requestTimeoutMs: 10_000,
+        maxAttempts: 4,
+        costAllocationTag: 'innovate:environment',
+      },
+      deployments: {
+        pollIntervalMs: 10_000,
+        leaseTimeoutMs: 300_000,
+        workDirectory: expect.any(String),
+      },
+    });
+  });
+
+  it('reads durations in every supported form', () => {
+    const options = readPluginOptions(
+      new ConfigReader({
+        awsEnvironments: {
+          defaultSource: 'aws',
+          seedEnvironment: false,
+          cache: { costTtl: '2h', viewTtl: 'PT30S', staleTtl: { days: 1 } },
+          aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
+        },
+      }),
+    );
+    expect(options).toMatchObject({
+      defaultSource: 'aws',
+      seedEnvironment: false,
+      cache: {
+        costTtlMs: 7_200_000,
+        viewTtlMs: 30_000,
+        staleTtlMs: 86_400_000,
+      },
+      aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
+    });
+  });
+
+  it('says which key is wrong', () => {
+    expect(() =>
+      readPluginOptions(
+        new ConfigReader({ awsEnvironments: { defaultSource: 'cloud' } }),
+      ),
+    ).toThrow(
+      "awsEnvironments.defaultSource must be 'sandbox' or 'aws', got 'cloud'",
+    );
+    expect(() =>
+      readPluginOptions(
+        new ConfigReader({ awsEnvironments: { aws: { maxAttempts: 0 } } }),
+      ),
+    ).toThrow(
+      'awsEnvironments.aws.maxAttempts must be a whole number of at least 1, got 0',
+    );
+  });
+});

@@ -1,0 +1,78 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import type { DataSourceKind } from '@innovate/plugin-aws-environments-common';
+import os from 'node:os';
+
+/** The plugin's settings, read from `awsEnvironments` in app-config (see config.d.ts). */
+export interface PluginOptions {
+  defaultSource: DataSourceKind;
+  seedEnvironment: boolean;
+  cache: { costTtlMs: number; viewTtlMs: number; staleTtlMs: number };
+  aws: {
+    requestTimeoutMs: number;
+    maxAttempts: number;
+    costAllocationTag: string;
+  };
+  deployments: {
+    pollIntervalMs: number;
+    leaseTimeoutMs: number;
+    workDirectory: string;
+  };
+}
+
+function readDurationMs(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  if (!config?.has(key)) {
+    return durationToMilliseconds(fallback);
+  }
+  return durationToMilliseconds(readDurationFromConfig(config, { key }));
+}
+
+/** Reads the plugin's settings, applying the defaults documented in config.d.ts. */
+export function readPluginOptions(rootConfig: Config): PluginOptions {
+  const config = rootConfig.getOptionalConfig('awsEnvironments');
+  const defaultSource = config?.getOptionalString('defaultSource') ?? 'sandbox';
+  if (defaultSource !== 'sandbox' && defaultSource !== 'aws') {
+    throw new InputError(
+      `awsEnvironments.defaultSource must be 'sandbox' or 'aws', got '${defaultSource}'`,
+    );
+  }
+  const cache = config?.getOptionalConfig('cache');
+  const aws = config?.getOptionalConfig('aws');
+  const deployments = config?.getOptionalConfig('deployments');
+  const maxAttempts = aws?.getOptionalNumber('maxAttempts') ?? 4;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new InputError(
+      `awsEnvironments.aws.maxAttempts must be a whole number of at least 1, got ${maxAttempts}`,
+    );
+  }
+  return {
+    defaultSource,
+    seedEnvironment: config?.getOptionalBoolean('seedEnvironment') ?? true,
+    cache: {
+      costTtlMs: readDurationMs(cache, 'costTtl', { hours: 6 }),
+      viewTtlMs: readDurationMs(cache, 'viewTtl', { seconds: 60 }),
+      staleTtlMs: readDurationMs(cache, 'staleTtl', { days: 7 }),
+    },
+    aws: {
+      requestTimeoutMs: readDurationMs(aws, 'requestTimeout', { seconds: 10 }),
+      maxAttempts,
+      costAllocationTag:
+        aws?.getOptionalString('costAllocationTag') ?? 'innovate:environment',
+    },
+    deployments: {
+      pollIntervalMs: readDurationMs(deployments, 'pollInterval', {
+        seconds: 10,
+      }),
+      leaseTimeoutMs: readDurationMs(deployments, 'leaseTimeout', {
+        minutes: 5,
+      }),
+      workDirectory:
+        deployments?.getOptionalString('workDirectory') ?? os.tmpdir(),
+    },
+  };
+}

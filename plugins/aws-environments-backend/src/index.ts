@@ -1,0 +1,12 @@
+/**
+ * The aws-environments backend plugin: environments, deployments (sandbox
+ * and AWS) and the cluster, database, alarm and cost views.
+ *
+ * @packageDocumentation
+ */
+
+export { awsEnvironmentsPlugin as default } from './plugin';
+export {
+  AWS_ENVIRONMENTS_TOPIC,
+  type AwsEnvironmentsEventPayload,
+} from './services/Deployments/DeploymentRunner';

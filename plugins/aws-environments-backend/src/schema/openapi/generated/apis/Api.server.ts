@@ -1,0 +1,149 @@
+//
+
+// ******************************************************************
+// * Written by hand in the shape `backstage-repo-tools package schema
+// * openapi generate --server` produces (its OpenAPI generator jar cannot
+// * be downloaded here). Models are the contract types of
+// * @innovate/plugin-aws-environments-common rather than generated copies.
+// * Keep in step with ../../../openapi.yaml.
+// ******************************************************************
+import type { JsonObject } from '@backstage/types';
+import type {
+  AlarmsView,
+  ClusterView,
+  CostView,
+  CreateDeploymentRequest,
+  CreateDeploymentResponse,
+  DatabaseView,
+  Deployment,
+  DeploymentSummary,
+  DestroyEnvironmentRequest,
+  EnvironmentDetail,
+  EnvironmentSummary,
+  EstimateResponse,
+} from '@innovate/plugin-aws-environments-common';
+
+type EnvironmentPath = { name: string };
+type DeploymentPath = { name: string; id: string };
+
+/**
+ * @public
+ */
+export type ListEnvironments = {
+  response: { items: EnvironmentSummary[] };
+};
+/**
+ * @public
+ */
+export type GetEnvironment = {
+  path: EnvironmentPath;
+  response: EnvironmentDetail;
+};
+/**
+ * @public
+ */
+export type DestroyEnvironment = {
+  path: EnvironmentPath;
+  body: Partial<DestroyEnvironmentRequest>;
+  response: Deployment;
+};
+/**
+ * @public
+ */
+export type GetClusterView = {
+  path: EnvironmentPath;
+  response: ClusterView;
+};
+/**
+ * @public
+ */
+export type GetDatabaseView = {
+  path: EnvironmentPath;
+  response: DatabaseView;
+};
+/**
+ * @public
+ */
+export type GetAlarmsView = {
+  path: EnvironmentPath;
+  response: AlarmsView;
+};
+/**
+ * @public
+ */
+export type GetCostView = {
+  path: EnvironmentPath;
+  response: CostView;
+};
+/**
+ * @public
+ */
+export type GetEnvironmentEntities = {
+  path: EnvironmentPath;
+  response: { items: JsonObject[] };
+};
+/**
+ * @public
+ */
+export type ListDeployments = {
+  path: EnvironmentPath;
+  query: { limit?: string };
+  response: { items: DeploymentSummary[] };
+};
+/**
+ * @public
+ */
+export type CreateDeployment = {
+  path: EnvironmentPath;
+  body: CreateDeploymentRequest;
+  response: CreateDeploymentResponse;
+};
+/**
+ * @public
+ */
+export type GetDeployment = {
+  path: DeploymentPath;
+  response: Deployment;
+};
+/**
+ * @public
+ */
+export type ExecuteDeployment = {
+  path: DeploymentPath;
+  response: CreateDeploymentResponse;
+};
+/**
+ * @public
+ */
+export type Estimate = {
+  body: { spec?: unknown };
+  response: EstimateResponse;
+};
+
+export type EndpointMap = {
+  '#get|/v1/environments': ListEnvironments;
+
+  '#get|/v1/environments/{name}': GetEnvironment;
+
+  '#_delete|/v1/environments/{name}': DestroyEnvironment;
+
+  '#get|/v1/environments/{name}/cluster': GetClusterView;
+
+  '#get|/v1/environments/{name}/database': GetDatabaseView;
+
+  '#get|/v1/environments/{name}/alarms': GetAlarmsView;
+
+  '#get|/v1/environments/{name}/cost': GetCostView;
+
+  '#get|/v1/environments/{name}/entities': GetEnvironmentEntities;
+
+  '#get|/v1/environments/{name}/deployments': ListDeployments;
+
+  '#post|/v1/environments/{name}/deployments': CreateDeployment;
+
+  '#get|/v1/environments/{name}/deployments/{id}': GetDeployment;
+
+  '#post|/v1/environments/{name}/deployments/{id}/execute': ExecuteDeployment;
+
+  '#post|/v1/estimate': Estimate;
+};

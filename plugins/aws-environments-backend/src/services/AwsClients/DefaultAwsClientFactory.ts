@@ -1,0 +1,149 @@
+import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { RDSClient } from '@aws-sdk/client-rds';
+import type {
+  AwsCredentialProvider,
+  AwsCredentialsManager,
+} from '@backstage/integration-aws-node';
+import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { AwsClientFactory, AwsTarget } from './types';
+
+/** Identifies the portal in CloudTrail and in AWS support cases. */
+export const CUSTOM_USER_AGENT = 'innovate-portal/aws-environments';
+
+/** The global endpoints of Cost Explorer and Budgets. */
+const GLOBAL_BILLING_REGION = 'us-east-1';
+
+export interface AwsClientSettings {
+  /** Attempts per call, the first included. */
+  maxAttempts: number;
+  /** Abandon (and retry) a single request after this long. */
+  requestTimeoutMs: number;
+  /** Backoff before retry n is random in [0, min(maxDelayMs, baseDelayMs × 2^n)]. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/**
+ * Full-jitter exponential backoff: spreads the retries of many callers
+ * throttled at the same moment.
+ */
+export function jitteredBackoff(
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number = Math.random,
+): (attempt: number) => number {
+  return attempt =>
+    Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+}
+
+/** The settings every client gets. */
+interface ClientConfig {
+  region: string;
+  credentials: AwsCredentialProvider['sdkCredentialProvider'];
+  customUserAgent: string;
+  retryStrategy: ConfiguredRetryStrategy;
+  requestHandler: {
+    requestTimeout: number;
+    connectionTimeout: number;
+    throwOnRequestTimeout: boolean;
+  };
+}
+
+/**
+ * The default {@link AwsClientFactory}: credentials per account id through
+ * `@backstage/integration-aws-node`, one cached client per service, account
+ * and region.
+ */
+export class DefaultAwsClientFactory implements AwsClientFactory {
+  private readonly clients = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly credentialsManager: AwsCredentialsManager,
+    private readonly settings: AwsClientSettings,
+  ) {}
+
+  credentials(accountId: string) {
+    return this.credentialsManager.getCredentialProvider({ accountId });
+  }
+
+  private client<C>(
+    service: string,
+    target: AwsTarget,
+    create: (config: ClientConfig) => C,
+  ): Promise<C> {
+    const key = `${service}:${target.accountId}:${target.region}`;
+    let client = this.clients.get(key) as Promise<C> | undefined;
+    if (!client) {
+      client = this.credentials(target.accountId).then(
+        ({ sdkCredentialProvider }) =>
+          create({
+            region: target.region,
+            credentials: sdkCredentialProvider,
+            customUserAgent: CUSTOM_USER_AGENT,
+            // One strategy per client: its retry capacity is per endpoint.
+            retryStrategy: new ConfiguredRetryStrategy(
+              this.settings.maxAttempts,
+              jitteredBackoff(
+                this.settings.baseDelayMs ?? 200,
+                this.settings.maxDelayMs ?? 5000,
+              ),
+            ),
+            requestHandler: {
+              requestTimeout: this.settings.requestTimeoutMs,
+              connectionTimeout: this.settings.requestTimeoutMs,
+              // Without this the SDK only warns and keeps waiting.
+              throwOnRequestTimeout: true,
+            },
+          }),
+      );
+      // A failed credential lookup is not cached: the next call tries again.
+      client.catch(() => this.clients.delete(key));
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  eks(target: AwsTarget) {
+    return this.client('eks', target, config => new EKSClient(config));
+  }
+
+  rds(target: AwsTarget) {
+    return this.client('rds', target, config => new RDSClient(config));
+  }
+
+  cloudWatch(target: AwsTarget) {
+    return this.client(
+      'cloudwatch',
+      target,
+      config => new CloudWatchClient(config),
+    );
+  }
+
+  cloudFormation(target: AwsTarget) {
+    return this.client(
+      'cloudformation',
+      target,
+      config => new CloudFormationClient(config),
+    );
+  }
+
+  costExplorer(accountId: string) {
+    return this.client(
+      'ce',
+      { accountId, region: GLOBAL_BILLING_REGION },
+      config => new CostExplorerClient(config),
+    );
+  }
+
+  budgets(accountId: string) {
+    return this.client(
+      'budgets',
+      { accountId, region: GLOBAL_BILLING_REGION },
+      config => new BudgetsClient(config),
+    );
+  }
+}

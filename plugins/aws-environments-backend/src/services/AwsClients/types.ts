@@ -1,0 +1,29 @@
+import type { BudgetsClient } from '@aws-sdk/client-budgets';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { RDSClient } from '@aws-sdk/client-rds';
+import type { AwsCredentialProvider } from '@backstage/integration-aws-node';
+
+/** Where an AWS call goes: the account whose credentials it uses, and the region. */
+export interface AwsTarget {
+  accountId: string;
+  region: string;
+}
+
+/**
+ * AWS SDK clients with the plugin's settings (credentials from
+ * `aws.accounts`, user agent, retries, timeouts), one per account and region.
+ */
+export interface AwsClientFactory {
+  credentials(accountId: string): Promise<AwsCredentialProvider>;
+  eks(target: AwsTarget): Promise<EKSClient>;
+  rds(target: AwsTarget): Promise<RDSClient>;
+  cloudWatch(target: AwsTarget): Promise<CloudWatchClient>;
+  cloudFormation(target: AwsTarget): Promise<CloudFormationClient>;
+  /** Cost Explorer has one endpoint, in us-east-1. */
+  costExplorer(accountId: string): Promise<CostExplorerClient>;
+  /** AWS Budgets has one endpoint, in us-east-1. */
+  budgets(accountId: string): Promise<BudgetsClient>;
+}

@@ -1,0 +1,437 @@
+import { DescribeBudgetCommand } from '@aws-sdk/client-budgets';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+} from '@aws-sdk/client-cost-explorer';
+import {
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  ListInsightsCommand,
+  ListNodegroupsCommand,
+} from '@aws-sdk/client-eks';
+import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import {
+  defaultEnvironmentSpec,
+  estimateFromSpec,
+  ViewName,
+} from '@innovate/plugin-aws-environments-common';
+import {
+  AWS_FIXTURE_NOW,
+  awsError,
+  MockedAwsClientFactory,
+  mockAwsEnvironment,
+} from '../../../__testUtils__/awsMocks';
+import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
+import { DataSourceError } from '../../../errors';
+import type { DeployedEnvironment } from '../types';
+import { AwsDataSource } from './AwsDataSource';
+
+const spec = defaultEnvironmentSpec();
+const synthesis = fixtureSynthesis(spec);
+const environment: DeployedEnvironment = {
+  name: spec.name,
+  source: 'aws',
+  status: 'deployed',
+  spec,
+  outputs: {},
+  stacks: synthesis.stacks,
+  entities: synthesis.entities,
+  checks: synthesis.checks,
+  lastDeploymentId: 'd1',
+  createdAt: '2025-10-01T00:00:00.000Z',
+  updatedAt: '2025-10-01T00:00:00.000Z',
+};
+
+const VIEWS: ViewName[] = ['cluster', 'database', 'alarms', 'cost'];
+
+describe('AwsDataSource', () => {
+  let aws: ReturnType<typeof mockAwsEnvironment>;
+  let clients: MockedAwsClientFactory;
+  let source: AwsDataSource;
+
+  beforeEach(() => {
+    aws = mockAwsEnvironment(spec);
+    clients = new MockedAwsClientFactory();
+    source = new AwsDataSource({
+      clients,
+      costAllocationTag: 'innovate:environment',
+      estimate: env => estimateFromSpec(env.spec),
+      now: () => AWS_FIXTURE_NOW,
+    });
+  });
+  afterEach(() => aws.restore());
+
+  async function settle() {
+    const results = await Promise.allSettled(
+      VIEWS.map(view => source.getView(view, environment)),
+    );
+    return Object.fromEntries(
+      VIEWS.map((view, i) => [view, results[i]]),
+    ) as Record<ViewName, PromiseSettledResult<unknown>>;
+  }
+
+  it('reads the cluster from EKS', async () => {
+    const cluster = await source.getView('cluster', environment);
+    expect(cluster).toEqual({
+      name: 'innovate-prod',
+      arn: 'arn:aws:eks:us-east-1:222222222222:cluster/innovate-prod',
+      version: '1.32',
+      targetVersion: '1.33',
+      behindTarget: true,
+      status: 'ACTIVE',
+      platformVersion: 'eks.9',
+      endpoint: expect.stringMatching(/^https:\/\//),
+      endpointPublicAccess: false,
+      endpointPrivateAccess: true,
+      publicAccessCidrs: [],
+      secretsEncryption: true,
+      enabledLogTypes: ['api', 'audit', 'authenticator'],
+      nodeGroups: [
+        expect.objectContaining({
+          name: 'innovate-prod-system',
+          instanceTypes: ['t3.medium'],
+          minSize: 2,
+          desiredSize: 2,
+          maxSize: 3,
+          healthIssues: [],
+        }),
+        expect.objectContaining({
+          name: 'innovate-prod-application',
+          maxSize: 20,
+        }),
+      ],
+      addons: [
+        {
+          name: 'vpc-cni',
+          version: 'v1.11.4-eksbuild.2',
+          status: 'ACTIVE',
+          issues: [],
+        },
+        {
+          name: 'coredns',
+          version: 'v1.11.4-eksbuild.2',
+          status: 'DEGRADED',
+          issues: [expect.stringMatching(/^InsufficientNumberOfReplicas: /)],
+        },
+      ],
+      insights: [
+        expect.objectContaining({
+          status: 'WARNING',
+          kubernetesVersion: '1.33',
+        }),
+      ],
+    });
+    // Node groups known from the template are described without waiting for the list.
+    expect(aws.eks.commandCalls(DescribeNodegroupCommand)).toHaveLength(2);
+    expect(clients.requestedAccounts).toEqual(['222222222222']);
+  });
+
+  it('describes node groups that exist in AWS but not in the template', async () => {
+    aws.eks.on(ListNodegroupsCommand).resolves({
+      nodegroups: [
+        'innovate-prod-system',
+        'innovate-prod-application',
+        'innovate-prod-gpu',
+      ],
+    });
+    const cluster = await source.getView('cluster', environment);
+    expect(cluster.nodeGroups.map(n => n.name)).toEqual([
+      'innovate-prod-system',
+      'innovate-prod-application',
+      'innovate-prod-gpu',
+    ]);
+  });
+
+  it('reads the database from RDS', async () => {
+    const database = await source.getView('database', environment);
+    expect(database).toMatchObject({
+      identifier: 'innovate-prod-db',
+      arn: 'arn:aws:rds:us-east-1:222222222222:db:innovate-prod-db',
+      status: 'available',
+      instanceClass: 'db.t3.medium',
+      engine: 'postgres',
+      engineVersion: '15.8',
+      storageType: 'gp3',
+      allocatedStorageGb: 100,
+      iops: 3000,
+      multiAz: false,
+      storageEncrypted: true,
+      backupRetentionDays: 14,
+      latestRestorableTime: '2025-11-20T11:56:00.000Z',
+      deletionProtection: true,
+      pendingMaintenance: [
+        {
+          action: 'system-update',
+          description: 'New Operating System update is available',
+          currentApplyDate: '2025-11-25T12:00:00.000Z',
+        },
+      ],
+      pendingModifications: { DBInstanceClass: 'db.t3.large' },
+    });
+  });
+
+  it("reads the environment's alarms, not those of a similarly named one", async () => {
+    const { alarms } = await source.getView('alarms', environment);
+    expect(alarms.map(a => a.name)).toEqual([
+      'innovate-prod-api-error-rate',
+      'innovate-prod-api-p99-latency',
+      'innovate-prod-node-cpu',
+      'innovate-prod-node-memory',
+      'innovate-prod-db-cpu',
+    ]);
+    expect(alarms[1]).toMatchObject({
+      kind: 'p99-latency',
+      state: 'ALARM',
+      seedThreshold: 2,
+    });
+    expect(
+      aws.cloudWatch.commandCalls(DescribeAlarmsCommand)[0].args[0].input,
+    ).toMatchObject({
+      AlarmNamePrefix: 'innovate-prod-',
+    });
+  });
+
+  it('reads month-to-date, forecast and budget from the management account', async () => {
+    const cost = await source.getView('cost', environment);
+    expect(cost).toMatchObject({
+      period: { start: '2025-11-01', end: '2025-11-20' },
+      monthToDateUsd: 128,
+      forecastUsd: 192,
+      budget: { amountUsd: 450, from: 'budgets' },
+      verdict: 'under',
+      byService: [
+        { service: 'Amazon Elastic Compute Cloud - Compute', amountUsd: 80 },
+        {
+          service: 'Amazon Elastic Container Service for Kubernetes',
+          amountUsd: 48,
+        },
+      ],
+    });
+    expect(cost.daily).toHaveLength(21);
+    expect(cost.daily.at(-1)).toEqual({
+      date: '2025-11-21',
+      amountUsd: 6.4,
+      forecast: true,
+    });
+    expect(cost.estimate.lines.length).toBeGreaterThan(0);
+    expect(clients.requestedAccounts).toEqual(['111111111111', '111111111111']);
+    const usage = aws.costExplorer.commandCalls(GetCostAndUsageCommand)[0]
+      .args[0].input;
+    expect(usage).toMatchObject({
+      TimePeriod: { Start: '2025-11-01', End: '2025-11-21' },
+      Granularity: 'DAILY',
+      GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+      Filter: {
+        Tags: {
+          Key: 'innovate:environment',
+          Values: ['innovate-prod'],
+          MatchOptions: ['EQUALS'],
+        },
+      },
+    });
+  });
+
+  it('has no forecast (null) when Cost Explorer lacks history, and the spec budget without a Budgets budget', async () => {
+    aws.costExplorer
+      .on(GetCostForecastCommand)
+      .rejects(
+        awsError(
+          'DataUnavailableException',
+          'Insufficient amount of historical data to generate forecast.',
+        ),
+      );
+    aws.budgets
+      .on(DescribeBudgetCommand)
+      .rejects(
+        awsError(
+          'NotFoundException',
+          "Unable to get budget: innovate-prod-monthly - the budget doesn't exist.",
+        ),
+      );
+    const cost = await source.getView('cost', environment);
+    expect(cost.forecastUsd).toBeNull();
+    expect(cost.budget).toEqual({ amountUsd: 430, from: 'spec' });
+    expect(cost.verdict).toBe('under');
+    expect(cost.daily.every(d => !d.forecast)).toBe(true);
+  });
+
+  describe('faults fail only the view of the failing service', () => {
+    it.each([
+      [
+        'cluster',
+        () =>
+          aws.eks
+            .on(DescribeClusterCommand)
+            .rejects(awsError('ThrottlingException', 'Rate exceeded', 4)),
+        'throttled',
+        /AWS is throttling eks:DescribeCluster in the workloads account 222222222222 \(us-east-1\) after 4 attempts; try again in a minute/,
+      ],
+      [
+        'database',
+        () =>
+          aws.rds
+            .on(DescribeDBInstancesCommand)
+            .rejects(
+              awsError(
+                'AccessDenied',
+                'User: arn:aws:sts::222222222222:assumed-role/backstage/x is not authorized to perform: rds:DescribeDBInstances',
+              ),
+            ),
+        'access-denied',
+        /Access denied: the credentials configured for the workloads account 222222222222 \(us-east-1\) may not call rds:DescribeDBInstances on RDS instance innovate-prod-db\. Allow rds:DescribeDBInstances/,
+      ],
+      [
+        'alarms',
+        () =>
+          aws.cloudWatch
+            .on(DescribeAlarmsCommand)
+            .rejects(awsError('TimeoutError', 'socket timed out', 4)),
+        'timeout',
+        /cloudwatch:DescribeAlarms in the workloads account 222222222222 \(us-east-1\) did not answer in time after 4 attempts/,
+      ],
+      [
+        'cost',
+        () =>
+          aws.costExplorer
+            .on(GetCostAndUsageCommand)
+            .rejects(
+              awsError('LimitExceededException', 'Rate limit exceeded', 4),
+            ),
+        'throttled',
+        /AWS is throttling ce:GetCostAndUsage in the management account 111111111111/,
+      ],
+    ] as const)('%s', async (failing, inject, failure, message) => {
+      inject();
+      const results = await settle();
+      expect(VIEWS.filter(view => results[view].status === 'rejected')).toEqual(
+        [failing],
+      );
+      const reason = (results[failing] as PromiseRejectedResult).reason;
+      expect(reason).toBeInstanceOf(DataSourceError);
+      expect(reason.failure).toBe(failure);
+      expect(reason.message).toMatch(message);
+    });
+  });
+
+  it.each([
+    [
+      'cluster',
+      () =>
+        aws.eks.on(DescribeClusterCommand).resolves({
+          cluster: {
+            name: 'innovate-prod',
+            arn: 'arn:aws:eks:us-east-1:222222222222:cluster/innovate-prod',
+            status: 'ACTIVE',
+          },
+        }),
+      "eks:DescribeCluster returned a response without a usable 'cluster.version'",
+    ],
+    [
+      'cluster',
+      () =>
+        aws.eks.on(DescribeNodegroupCommand).resolves({
+          nodegroup: {
+            nodegroupName: 'innovate-prod-system',
+            clusterName: 'innovate-prod',
+            nodegroupArn:
+              'arn:aws:eks:us-east-1:222222222222:nodegroup/innovate-prod/innovate-prod-system/x',
+          },
+        }),
+      "'nodegroup.scalingConfig'",
+    ],
+    [
+      'database',
+      () =>
+        aws.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] }),
+      "rds:DescribeDBInstances returned a response without a usable 'DBInstances'",
+    ],
+    [
+      'alarms',
+      () =>
+        aws.cloudWatch.on(DescribeAlarmsCommand).resolves({
+          MetricAlarms: [
+            {
+              AlarmName: 'innovate-prod-node-cpu',
+              AlarmArn:
+                'arn:aws:cloudwatch:us-east-1:222222222222:alarm:innovate-prod-node-cpu',
+              StateValue: 'PANIC' as never,
+              Threshold: 80,
+              ComparisonOperator: 'GreaterThanThreshold',
+            },
+          ],
+        }),
+      "'MetricAlarms[].StateValue'",
+    ],
+    [
+      'cost',
+      () =>
+        aws.costExplorer.on(GetCostAndUsageCommand).resolves({
+          ResultsByTime: [
+            {
+              TimePeriod: { Start: '2025-11-01', End: '2025-11-02' },
+              Groups: [
+                {
+                  Keys: ['Amazon Elastic Compute Cloud - Compute'],
+                  Metrics: { UnblendedCost: { Amount: 'lots', Unit: 'USD' } },
+                },
+              ],
+            },
+          ],
+        }),
+      "'ResultsByTime[].Groups[].Metrics.UnblendedCost.Amount'",
+    ],
+  ] as const)(
+    'names the field of a malformed %s response',
+    async (view, inject, message) => {
+      inject();
+      const error = await source.getView(view, environment).catch(e => e);
+      expect(error).toBeInstanceOf(DataSourceError);
+      expect(error.failure).toBe('malformed-response');
+      expect(error.message).toContain(message);
+    },
+  );
+
+  it('refuses resources of another account or region', async () => {
+    aws.eks.on(DescribeClusterCommand).resolves({
+      cluster: {
+        name: 'innovate-prod',
+        arn: 'arn:aws:eks:us-east-1:999999999999:cluster/innovate-prod',
+        version: '1.33',
+        status: 'ACTIVE',
+      },
+    });
+    const error = await source.getView('cluster', environment).catch(e => e);
+    expect(error.failure).toBe('foreign-resource');
+    expect(error.message).toMatch(
+      /arn:aws:eks:us-east-1:999999999999:cluster\/innovate-prod, which is not in the account 222222222222 and region us-east-1/,
+    );
+  });
+
+  it('leaves insights out (null) where the account may not read them', async () => {
+    aws.eks
+      .on(ListInsightsCommand)
+      .rejects(
+        awsError(
+          'AccessDeniedException',
+          'not authorized to perform: eks:ListInsights',
+        ),
+      );
+    const cluster = await source.getView('cluster', environment);
+    expect(cluster.insights).toBeNull();
+    expect(cluster.nodeGroups).toHaveLength(2);
+  });
+
+  it('explains missing credentials for an account', async () => {
+    clients.eks = async () => {
+      throw new Error(
+        'There is no AWS integration that matches 222222222222. Please add a configuration for this AWS account.',
+      );
+    };
+    const error = await source.getView('cluster', environment).catch(e => e);
+    expect(error.failure).toBe('no-credentials');
+    expect(error.message).toMatch(
+      /^No AWS credentials for the workloads account 222222222222 of environment 'innovate-prod': add it under aws.accounts/,
+    );
+  });
+});

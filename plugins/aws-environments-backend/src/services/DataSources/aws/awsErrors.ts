@@ -1,0 +1,153 @@
+import { DataSourceError } from '../../../errors';
+
+/** The AWS call that failed, for the message. */
+export interface AwsCallContext {
+  /** IAM action, e.g. `eks:DescribeCluster`. */
+  action: string;
+  accountId: string;
+  region: string;
+  /** Which account this is in the seed's design (`workloads`, `management`). */
+  accountRole: 'workloads' | 'management';
+  /** What was asked for, e.g. `EKS cluster innovate-prod`. */
+  resource: string;
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+]);
+
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  // Cost Explorer reports its request rate limit with this name.
+  'LimitExceededException',
+]);
+
+const TIMEOUTS = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+
+const NOT_FOUND = new Set([
+  'ResourceNotFoundException',
+  'NotFoundException',
+  'DBInstanceNotFound',
+  'DBInstanceNotFoundFault',
+  'ResourceNotFound',
+  'ResourceNotFoundFault',
+]);
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { attempts?: number; httpStatusCode?: number };
+}
+
+/**
+ * Turns an AWS SDK error into a {@link DataSourceError} whose message says
+ * what a person can do: which account, role and action for AccessDenied;
+ * try later for throttling and timeouts.
+ */
+export function toDataSourceError(
+  error: unknown,
+  context: AwsCallContext,
+): DataSourceError {
+  if (error instanceof DataSourceError) {
+    return error;
+  }
+  const e = (error ?? {}) as SdkErrorLike;
+  const name = e.name ?? e.code ?? 'Error';
+  const awsSaid = e.message ? ` AWS said: ${e.message}` : '';
+  const where = `the ${context.accountRole} account ${context.accountId} (${context.region})`;
+  const attempts = e.$metadata?.attempts;
+  const after = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
+
+  if (ACCESS_DENIED.has(name)) {
+    return new DataSourceError(
+      'access-denied',
+      `Access denied: the credentials configured for ${where} may not call ${context.action} on ${context.resource}. Allow ${context.action} for the role of account ${context.accountId} under aws.accounts in app-config.${awsSaid}`,
+    );
+  }
+  if (THROTTLED.has(name)) {
+    return new DataSourceError(
+      'throttled',
+      `AWS is throttling ${context.action} in ${where}${after}; try again in a minute.${awsSaid}`,
+    );
+  }
+  if (TIMEOUTS.has(name) || e.code === 'ETIMEDOUT') {
+    return new DataSourceError(
+      'timeout',
+      `${context.action} in ${where} did not answer in time${after}; AWS or the network is slow, try again later.${awsSaid}`,
+    );
+  }
+  if (name === 'CredentialsProviderError') {
+    return new DataSourceError(
+      'no-credentials',
+      `No usable AWS credentials for ${where}: add the account to aws.accounts in app-config (or give the backend a role that can assume one).${awsSaid}`,
+    );
+  }
+  if (NOT_FOUND.has(name)) {
+    return new DataSourceError(
+      'not-found',
+      `${context.resource} was not found in ${where}; it may have been deleted outside the portal. Redeploy the environment to recreate it.${awsSaid}`,
+    );
+  }
+  return new DataSourceError(
+    'unavailable',
+    `${context.action} failed in ${where}${after} (${name}).${awsSaid}`,
+  );
+}
+
+/** The error code of an AWS SDK error (`AccessDeniedException`, ...). */
+export function awsErrorName(error: unknown): string {
+  const e = (error ?? {}) as SdkErrorLike;
+  return e.name ?? e.code ?? 'Error';
+}
+
+export function isAccessDenied(error: unknown): boolean {
+  return ACCESS_DENIED.has(awsErrorName(error));
+}
+
+/**
+ * Whether the error came from AWS or the way to it (SDK service errors
+ * carry `$metadata`; timeouts and credential errors are named), rather than
+ * from a bug in this plugin.
+ */
+export function isAwsError(error: unknown): boolean {
+  const e = (error ?? {}) as SdkErrorLike;
+  return (
+    e.$metadata !== undefined ||
+    TIMEOUTS.has(awsErrorName(error)) ||
+    e.code === 'ETIMEDOUT' ||
+    awsErrorName(error) === 'CredentialsProviderError'
+  );
+}
+
+/**
+ * Runs one AWS call, converting its failure with {@link toDataSourceError}.
+ * Other errors (bugs) pass through unchanged.
+ */
+export async function callAws<T>(
+  context: AwsCallContext,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw isAwsError(error) ? toDataSourceError(error, context) : error;
+  }
+}

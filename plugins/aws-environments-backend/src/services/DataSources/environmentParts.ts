@@ -1,0 +1,121 @@
+import {
+  AlarmView,
+  environmentResourceNames,
+  SEED_DEFAULTS,
+} from '@innovate/plugin-aws-environments-common';
+import {
+  findResources,
+  literalString,
+  propertyAt,
+  TemplateResource,
+} from '../../lib/templates';
+import type { DeployedEnvironment } from './types';
+
+/*
+ * The parts of an environment the views look at, found in its recorded
+ * templates, with the physical names the CDK app gives them
+ * (`environmentResourceNames` in the common package) as the fallback.
+ */
+
+export function clusterResource(
+  environment: DeployedEnvironment,
+): TemplateResource | undefined {
+  return findResources(environment.stacks, 'AWS::EKS::Cluster')[0];
+}
+
+export function clusterName(
+  environment: DeployedEnvironment,
+  resource: TemplateResource,
+): string {
+  return (
+    literalString(resource.properties.Name) ??
+    environmentResourceNames(environment.name).cluster
+  );
+}
+
+export function nodegroupResources(environment: DeployedEnvironment) {
+  return findResources(environment.stacks, 'AWS::EKS::Nodegroup');
+}
+
+export function nodegroupName(resource: TemplateResource): string | undefined {
+  return literalString(resource.properties.NodegroupName);
+}
+
+export function addonResources(environment: DeployedEnvironment) {
+  return findResources(environment.stacks, 'AWS::EKS::Addon');
+}
+
+export function databaseResource(
+  environment: DeployedEnvironment,
+): TemplateResource | undefined {
+  return findResources(environment.stacks, 'AWS::RDS::DBInstance')[0];
+}
+
+export function databaseIdentifier(
+  environment: DeployedEnvironment,
+  resource: TemplateResource,
+): string {
+  return (
+    literalString(resource.properties.DBInstanceIdentifier) ??
+    environmentResourceNames(environment.name).database
+  ).toLowerCase();
+}
+
+export function alarmResources(environment: DeployedEnvironment) {
+  return findResources(environment.stacks, 'AWS::CloudWatch::Alarm');
+}
+
+export function budgetName(environment: DeployedEnvironment): string {
+  const resource = findResources(environment.stacks, 'AWS::Budgets::Budget')[0];
+  const literal = resource
+    ? literalString(propertyAt(resource.properties, 'Budget', 'BudgetName'))
+    : undefined;
+  return literal ?? environmentResourceNames(environment.name).budget;
+}
+
+/** Every alarm name of the environment starts with this. */
+export function alarmNamePrefix(environmentName: string): string {
+  return `${environmentName}-`;
+}
+
+type AlarmKind = AlarmView['kind'];
+
+/** The seed's threshold per alarm kind, in the alarm's unit. */
+const SEED_THRESHOLDS: Partial<Record<AlarmKind, number>> = {
+  'error-rate': SEED_DEFAULTS.alarms.errorRatePercent,
+  'p99-latency': SEED_DEFAULTS.alarms.p99LatencySeconds,
+  'node-cpu': SEED_DEFAULTS.alarms.nodeCpuPercent,
+  'node-memory': SEED_DEFAULTS.alarms.nodeMemoryPercent,
+  'database-cpu': SEED_DEFAULTS.alarms.databaseCpuPercent,
+};
+
+/** What an alarm watches, from its name (the CDK app's naming). */
+export function alarmKind(
+  environmentName: string,
+  alarmName: string,
+): AlarmKind {
+  const names = environmentResourceNames(environmentName).alarms;
+  const byName: Record<string, AlarmKind> = {
+    [names.errorRate]: 'error-rate',
+    [names.p99Latency]: 'p99-latency',
+    [names.nodeCpu]: 'node-cpu',
+    [names.nodeMemory]: 'node-memory',
+    [names.databaseCpu]: 'database-cpu',
+  };
+  return byName[alarmName] ?? 'other';
+}
+
+export function seedThreshold(kind: AlarmKind): number | undefined {
+  return SEED_THRESHOLDS[kind];
+}
+
+/** `1.33` against the seed's `1.33`: true when the first is older. */
+export function isBehind(version: string, target: string): boolean {
+  const parse = (v: string) => v.split('.').map(part => Number(part) || 0);
+  const [aMajor = 0, aMinor = 0] = parse(version);
+  const [bMajor = 0, bMinor = 0] = parse(target);
+  return aMajor < bMajor || (aMajor === bMajor && aMinor < bMinor);
+}
+
+export const TARGET_KUBERNETES_VERSION =
+  SEED_DEFAULTS.cluster.kubernetesVersion;

@@ -1,0 +1,155 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
+import type {
+  DeploymentRecord,
+  EnvironmentRegistry,
+} from '../EnvironmentRegistry/types';
+import type { DeploymentRunner } from './DeploymentRunner';
+import type { DeploymentEventSink } from './types';
+
+/**
+ * Works the deployment queue in the database. Every backend instance runs
+ * one; a deployment is claimed by exactly one of them, which keeps its
+ * heartbeat fresh while it runs. A running deployment whose heartbeat went
+ * stale (its instance crashed or was stopped) is marked failed, so nothing
+ * stays "running" forever.
+ */
+export class DeploymentWorker {
+  private draining?: Promise<void>;
+  private drainAgain = false;
+  private stopped = false;
+  private readonly heartbeats = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly deps: {
+      registry: EnvironmentRegistry;
+      runner: DeploymentRunner;
+      logger: LoggerService;
+      workerId: string;
+      /** A running deployment without a heartbeat for this long is lost. */
+      leaseTimeoutMs: number;
+      /** Deployments this instance runs at the same time. */
+      concurrency?: number;
+    },
+  ) {}
+
+  /** Starts working the queue now, without waiting for the next poll. */
+  kick(): void {
+    this.runOnce().catch(error =>
+      this.deps.logger.error(
+        `Deployment queue run failed: ${stringifyError(error)}`,
+      ),
+    );
+  }
+
+  /** Recovers lost deployments, then runs queued ones until the queue is empty. */
+  runOnce(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.drainAgain = false;
+          await this.recoverLost();
+          await Promise.all(
+            Array.from({ length: this.deps.concurrency ?? 2 }, () =>
+              this.claimLoop(),
+            ),
+          );
+        } while (this.drainAgain && !this.stopped);
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  /** Stops claiming deployments (at backend shutdown). */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.heartbeats) {
+      clearInterval(timer);
+    }
+    this.heartbeats.clear();
+  }
+
+  private async claimLoop() {
+    while (!this.stopped) {
+      const deployment = await this.deps.registry.claimNextDeployment(
+        this.deps.workerId,
+      );
+      if (!deployment) {
+        return;
+      }
+      await this.execute(deployment);
+    }
+  }
+
+  private async execute(deployment: DeploymentRecord) {
+    const { registry, logger, workerId, leaseTimeoutMs } = this.deps;
+    const sink: DeploymentEventSink = {
+      emit: event => registry.appendEvents(deployment.id, [event]),
+    };
+    const heartbeat = setInterval(() => {
+      registry
+        .heartbeat(deployment.id, workerId)
+        .catch(error =>
+          logger.warn(
+            `Heartbeat of deployment ${deployment.id} failed: ${stringifyError(
+              error,
+            )}`,
+          ),
+        );
+    }, Math.max(1000, Math.floor(leaseTimeoutMs / 4)));
+    this.heartbeats.add(heartbeat);
+    logger.info(
+      `Running ${deployment.action} ${deployment.id} (${deployment.phase}) of ${deployment.environment} in the ${deployment.source}`,
+    );
+    try {
+      await this.deps.runner.run(deployment, sink);
+    } finally {
+      clearInterval(heartbeat);
+      this.heartbeats.delete(heartbeat);
+    }
+  }
+
+  private async recoverLost() {
+    const { registry, logger, leaseTimeoutMs } = this.deps;
+    const lost = await registry.findLostDeployments(
+      new Date(Date.now() - leaseTimeoutMs),
+    );
+    for (const deployment of lost) {
+      const error =
+        deployment.source === 'aws'
+          ? `Interrupted: the backend instance running this deployment stopped (last heartbeat ${
+              deployment.heartbeatAt ?? 'never'
+            }). CloudFormation may have finished or rolled back the stacks on its own; check them in the AWS console, then start a new deployment.`
+          : `Interrupted: the backend instance running this deployment stopped (last heartbeat ${
+              deployment.heartbeatAt ?? 'never'
+            }). Start a new deployment to retry.`;
+      const marked = await registry.transaction(async tx => {
+        const updated = await tx.updateDeployment(
+          deployment.id,
+          { status: 'failed', error, finishedAt: new Date().toISOString() },
+          { expectStatus: 'running' },
+        );
+        if (updated) {
+          await tx.appendEvents(deployment.id, [
+            { level: 'error', message: error },
+          ]);
+          await tx.updateEnvironment(deployment.environment, {
+            status: 'failed',
+          });
+        }
+        return updated;
+      });
+      if (marked) {
+        logger.warn(
+          `Marked deployment ${deployment.id} of ${deployment.environment} failed: its worker is gone`,
+        );
+      }
+    }
+  }
+}

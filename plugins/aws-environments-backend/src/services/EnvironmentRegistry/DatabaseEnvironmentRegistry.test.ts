@@ -1,0 +1,254 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
+import { defaultEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import { DatabaseEnvironmentRegistry } from './DatabaseEnvironmentRegistry';
+import { NewDeployment } from './types';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+const spec = defaultEnvironmentSpec();
+
+function deployment(
+  id: string,
+  overrides: Partial<NewDeployment> = {},
+): NewDeployment {
+  return {
+    id,
+    environment: spec.name,
+    source: 'sandbox',
+    action: 'deploy',
+    approval: 'auto',
+    destroyData: false,
+    requestedBy: 'user:default/jane',
+    spec,
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseEnvironmentRegistry on %s',
+  databaseId => {
+    async function createRegistry() {
+      const knex = await databases.init(databaseId);
+      const registry = await DatabaseEnvironmentRegistry.create({
+        database: mockServices.database({ knex }),
+      });
+      return { knex, registry };
+    }
+
+    async function withEnvironment() {
+      const created = await createRegistry();
+      await created.registry.createEnvironment({
+        name: spec.name,
+        source: 'sandbox',
+        status: 'pending',
+        spec,
+      });
+      return created;
+    }
+
+    it('stores and reads an environment with its JSON fields', async () => {
+      const { registry } = await withEnvironment();
+      const stacks = [
+        {
+          id: 'Network',
+          stackName: `${spec.name}-network`,
+          account: spec.accounts.workloads,
+          region: spec.region,
+          stateful: false,
+          terminationProtection: false,
+          template: { Resources: { Vpc: { Type: 'AWS::EC2::VPC' } } },
+        },
+      ];
+      await registry.updateEnvironment(spec.name, {
+        status: 'deployed',
+        outputs: { [`${spec.name}-network.VpcId`]: 'vpc-sandbox' },
+        stacks,
+        entities: [{ apiVersion: 'backstage.io/v1alpha1', kind: 'Resource' }],
+        lastDeploymentId: 'd1',
+      });
+
+      const environment = await registry.getEnvironment(spec.name);
+      expect(environment).toEqual({
+        name: spec.name,
+        source: 'sandbox',
+        status: 'deployed',
+        spec,
+        outputs: { [`${spec.name}-network.VpcId`]: 'vpc-sandbox' },
+        stacks,
+        entities: [{ apiVersion: 'backstage.io/v1alpha1', kind: 'Resource' }],
+        checks: null,
+        lastDeploymentId: 'd1',
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      });
+      expect(await registry.getEnvironment('unknown')).toBeUndefined();
+      expect(await registry.getEnvironmentHeader(spec.name)).toEqual({
+        name: spec.name,
+        source: 'sandbox',
+        status: 'deployed',
+        lastDeploymentId: 'd1',
+        deployed: true,
+      });
+      await registry.updateEnvironment(spec.name, { stacks: null });
+      expect(await registry.getEnvironmentHeader(spec.name)).toMatchObject({
+        deployed: false,
+      });
+      expect(await registry.getEnvironmentHeader('unknown')).toBeUndefined();
+    });
+
+    it('refuses a second environment with the same name', async () => {
+      const { registry } = await withEnvironment();
+      await expect(
+        registry.createEnvironment({
+          name: spec.name,
+          source: 'aws',
+          status: 'pending',
+          spec,
+        }),
+      ).rejects.toThrow(ConflictError);
+    });
+
+    it('lists environments with their latest deployment', async () => {
+      const { registry } = await withEnvironment();
+      await registry.createDeployment(deployment('a'));
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await registry.createDeployment(deployment('b', { action: 'destroy' }));
+
+      const [environment] = await registry.listEnvironments();
+      expect(environment.name).toBe(spec.name);
+      expect(environment.latestDeployment).toMatchObject({
+        id: 'b',
+        action: 'destroy',
+        destroyData: false,
+        status: 'queued',
+      });
+      expect(
+        (await registry.listDeployments(spec.name)).map(d => d.id),
+      ).toEqual(['b', 'a']);
+    });
+
+    it('keeps events in order and updates deployments conditionally', async () => {
+      const { registry } = await withEnvironment();
+      await registry.createDeployment(deployment('d1'));
+      await registry.appendEvents('d1', [
+        { level: 'info', message: 'first' },
+        {
+          level: 'info',
+          message: 'second',
+          stack: 's',
+          resourceStatus: 'CREATE_COMPLETE',
+        },
+      ]);
+      await registry.appendEvents('d1', [{ level: 'error', message: 'third' }]);
+
+      expect(
+        await registry.updateDeployment(
+          'd1',
+          { status: 'succeeded' },
+          { expectStatus: 'running' },
+        ),
+      ).toBe(false);
+      expect(
+        await registry.updateDeployment(
+          'd1',
+          {
+            status: 'awaiting-approval',
+            changeSets: [{ stack: 's', changeSetName: 'c', changes: [] }],
+          },
+          { expectStatus: 'queued' },
+        ),
+      ).toBe(true);
+
+      const read = await registry.getDeploymentWithEvents('d1');
+      expect(read?.status).toBe('awaiting-approval');
+      expect(read?.changeSets).toEqual([
+        { stack: 's', changeSetName: 'c', changes: [] },
+      ]);
+      expect(read?.events.map(e => e.message)).toEqual([
+        'first',
+        'second',
+        'third',
+      ]);
+      expect(read?.events[1]).toMatchObject({
+        stack: 's',
+        resourceStatus: 'CREATE_COMPLETE',
+      });
+    });
+
+    it('lets exactly one worker claim a queued deployment', async () => {
+      const { registry } = await withEnvironment();
+      await registry.createDeployment(deployment('first'));
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await registry.createDeployment(deployment('second'));
+
+      const claims = await Promise.all(
+        ['w1', 'w2', 'w3', 'w4'].map(worker =>
+          registry.claimNextDeployment(worker),
+        ),
+      );
+      const claimed = claims.filter(Boolean).map(c => c!.id);
+      expect(claimed.sort()).toEqual(['first', 'second']);
+      expect(await registry.claimNextDeployment('w5')).toBeUndefined();
+
+      const running = await registry.getDeployment('first');
+      expect(running).toMatchObject({
+        status: 'running',
+        startedAt: expect.any(String),
+        heartbeatAt: expect.any(String),
+      });
+    });
+
+    it('finds running deployments whose heartbeat is stale', async () => {
+      const { registry, knex } = await withEnvironment();
+      await registry.createDeployment(deployment('old'));
+      await registry.createDeployment(deployment('fresh'));
+      await registry.claimNextDeployment('w1');
+      await registry.claimNextDeployment('w1');
+      await knex('deployments')
+        .where({ id: 'old' })
+        .update({ heartbeat_at: new Date(Date.now() - 10 * 60_000) });
+
+      const lost = await registry.findLostDeployments(
+        new Date(Date.now() - 60_000),
+      );
+      expect(lost.map(d => d.id)).toEqual(['old']);
+
+      await registry.heartbeat('old', 'w1');
+      expect(
+        await registry.findLostDeployments(new Date(Date.now() - 60_000)),
+      ).toEqual([]);
+    });
+
+    it('sets a flag once, even when asked concurrently', async () => {
+      const { registry } = await createRegistry();
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          registry.transaction(tx => tx.setFlagOnce('seed')),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await registry.setFlagOnce('seed')).toBe(false);
+    });
+
+    it('writes nothing when a transaction fails', async () => {
+      const { registry } = await createRegistry();
+      await expect(
+        registry.transaction(async tx => {
+          await tx.createEnvironment({
+            name: spec.name,
+            source: 'sandbox',
+            status: 'pending',
+            spec,
+          });
+          await tx.createDeployment(deployment('d1'));
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      expect(await registry.listEnvironments()).toEqual([]);
+      expect(await registry.getDeployment('d1')).toBeUndefined();
+    });
+  },
+);

@@ -1,0 +1,189 @@
+import type { JsonObject } from '@backstage/types';
+import type {
+  ApprovalMode,
+  ConformanceReport,
+  CostEstimate,
+  DataSourceKind,
+  Deployment,
+  DeploymentAction,
+  DeploymentEvent,
+  DeploymentStatus,
+  DeploymentSummary,
+  EnvironmentSpec,
+  EnvironmentStatus,
+  NagReport,
+} from '@innovate/plugin-aws-environments-common';
+
+/** One CloudFormation stack of a synthesized environment, as recorded. */
+export interface RecordedStack {
+  /** The stack's id (hierarchical id) in the CDK app. */
+  id: string;
+  stackName: string;
+  account: string;
+  region: string;
+  /** True for the stack holding data (the database); kept on destroy by default. */
+  stateful: boolean;
+  terminationProtection: boolean;
+  /** The CloudFormation template. */
+  template: JsonObject;
+}
+
+/** What the synth checked, recorded with the last successful deployment. */
+export interface RecordedChecks {
+  nag: NagReport;
+  conformance: ConformanceReport;
+  estimate: CostEstimate;
+}
+
+/** An environment as stored in the registry. */
+export interface EnvironmentRecord {
+  name: string;
+  source: DataSourceKind;
+  status: EnvironmentStatus;
+  /** The spec of the last successful deployment (or the first requested one). */
+  spec: EnvironmentSpec;
+  /** Stack outputs of the last successful deployment, by `<stack>.<output>`. */
+  outputs: Record<string, string>;
+  /** Deployed stacks with their templates; null before the first deployment. */
+  stacks: RecordedStack[] | null;
+  /** Catalog entities of the last successful deployment. */
+  entities: JsonObject[] | null;
+  checks: RecordedChecks | null;
+  /** Id of the last deployment that succeeded. */
+  lastDeploymentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * What the worker does with a deployment next: `prepare` synthesizes and
+ * deploys (or creates change sets, or destroys); `execute` runs approved
+ * change sets.
+ */
+export type DeploymentPhase = 'prepare' | 'execute';
+
+/** A deployment as stored: the API's summary plus what the worker needs. */
+export interface DeploymentRecord extends DeploymentSummary {
+  phase: DeploymentPhase;
+  spec: EnvironmentSpec;
+  workerId?: string;
+  heartbeatAt?: string;
+}
+
+/** Deployment statuses that block a new deployment of the same environment. */
+export const ACTIVE_DEPLOYMENT_STATUSES: DeploymentStatus[] = [
+  'queued',
+  'running',
+  'awaiting-approval',
+];
+
+export interface NewEnvironment {
+  name: string;
+  source: DataSourceKind;
+  status: EnvironmentStatus;
+  spec: EnvironmentSpec;
+}
+
+export interface NewDeployment {
+  id: string;
+  environment: string;
+  source: DataSourceKind;
+  action: DeploymentAction;
+  approval: ApprovalMode;
+  destroyData: boolean;
+  requestedBy: string;
+  spec: EnvironmentSpec;
+}
+
+export type EnvironmentPatch = Partial<
+  Pick<
+    EnvironmentRecord,
+    | 'source'
+    | 'status'
+    | 'spec'
+    | 'outputs'
+    | 'stacks'
+    | 'entities'
+    | 'checks'
+    | 'lastDeploymentId'
+  >
+>;
+
+export type DeploymentPatch = Partial<
+  Pick<
+    DeploymentRecord,
+    'status' | 'phase' | 'error' | 'changeSets' | 'finishedAt'
+  >
+>;
+
+export type NewDeploymentEvent = Omit<DeploymentEvent, 'at'> & { at?: string };
+
+/** What identifies an environment's current deployment, without its JSON. */
+export interface EnvironmentHeader {
+  name: string;
+  source: DataSourceKind;
+  status: EnvironmentStatus;
+  lastDeploymentId: string | null;
+  /** Whether stacks are recorded (the environment was deployed). */
+  deployed: boolean;
+}
+
+/** Reads and writes of the registry, inside or outside a transaction. */
+export interface EnvironmentRegistryOperations {
+  listEnvironments(): Promise<
+    Array<EnvironmentRecord & { latestDeployment?: DeploymentSummary }>
+  >;
+  /** `lock` takes a row lock (PostgreSQL) until the transaction ends. */
+  getEnvironment(
+    name: string,
+    options?: { lock?: boolean },
+  ): Promise<EnvironmentRecord | undefined>;
+  /** A cheap read for hot paths: no spec, templates or entities. */
+  getEnvironmentHeader(name: string): Promise<EnvironmentHeader | undefined>;
+  createEnvironment(environment: NewEnvironment): Promise<void>;
+  updateEnvironment(name: string, patch: EnvironmentPatch): Promise<void>;
+
+  listDeployments(
+    environment: string,
+    options?: { limit?: number; statuses?: DeploymentStatus[] },
+  ): Promise<DeploymentSummary[]>;
+  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  /** The deployment with its events, as the API returns it. */
+  getDeploymentWithEvents(id: string): Promise<Deployment | undefined>;
+  createDeployment(deployment: NewDeployment): Promise<void>;
+  updateDeployment(
+    id: string,
+    patch: DeploymentPatch,
+    options?: { expectStatus?: DeploymentStatus },
+  ): Promise<boolean>;
+  appendEvents(
+    deploymentId: string,
+    events: NewDeploymentEvent[],
+  ): Promise<void>;
+
+  /**
+   * Sets a one-time flag; true only for the single caller (across all
+   * backend instances) that set it first.
+   */
+  setFlagOnce(key: string): Promise<boolean>;
+}
+
+/** The environment registry in the plugin's database. */
+export interface EnvironmentRegistry extends EnvironmentRegistryOperations {
+  transaction<T>(
+    fn: (tx: EnvironmentRegistryOperations) => Promise<T>,
+  ): Promise<T>;
+
+  /**
+   * Takes the oldest queued deployment for this worker (atomically: one
+   * worker wins) and marks it running. Undefined when the queue is empty.
+   */
+  claimNextDeployment(workerId: string): Promise<DeploymentRecord | undefined>;
+  /** Refreshes the heartbeat of a running deployment owned by the worker. */
+  heartbeat(deploymentId: string, workerId: string): Promise<void>;
+  /**
+   * Running deployments whose heartbeat is older than `olderThan`: their
+   * worker is gone.
+   */
+  findLostDeployments(olderThan: Date): Promise<DeploymentRecord[]>;
+}
