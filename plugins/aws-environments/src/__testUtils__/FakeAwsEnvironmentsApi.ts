@@ -1,0 +1,178 @@
+import { NotFoundError } from '@backstage/errors';
+import type {
+  AlarmsView,
+  ClusterView,
+  CostEstimate,
+  CostView,
+  CreateDeploymentResponse,
+  DatabaseView,
+  Deployment,
+  DeploymentSummary,
+  EnvironmentDetail,
+  EnvironmentSummary,
+} from '@innovate/plugin-aws-environments-common';
+import type { AwsEnvironmentsApi } from '../api';
+import * as fixtures from './fixtures';
+
+/** What one environment of the fake answers with. */
+interface FakeEnvironment {
+  detail: EnvironmentDetail;
+  cluster: ClusterView;
+  database: DatabaseView;
+  alarms: AlarmsView;
+  cost: CostView;
+  deployments: Deployment[];
+}
+
+/**
+ * An in-memory {@link AwsEnvironmentsApi} over the fixtures, for the dev
+ * harness: three environments, one over budget with firing alarms and a
+ * cluster behind the target version, one whose views all fail.
+ */
+export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
+  private readonly environments = new Map<string, FakeEnvironment>();
+
+  constructor() {
+    const [prod, analytics, legacy] = fixtures.environments;
+    this.environments.set(prod.name, {
+      detail: fixtures.environmentDetail,
+      cluster: fixtures.clusterView,
+      database: fixtures.databaseView,
+      alarms: fixtures.alarmsView,
+      cost: fixtures.costView,
+      deployments: [
+        { ...fixtures.deploymentAwaitingApproval, events: [] },
+        fixtures.deploymentWithEvents,
+      ],
+    });
+    this.environments.set(analytics.name, {
+      detail: {
+        ...analytics,
+        spec: {
+          ...fixtures.seedSpec,
+          name: analytics.name,
+          region: analytics.region,
+        },
+        outputs: {},
+        deployments: [],
+      },
+      cluster: {
+        ...fixtures.clusterViewBehind,
+        source: 'aws',
+        name: analytics.name,
+      },
+      database: { ...fixtures.databaseView, source: 'aws' },
+      alarms: { ...fixtures.alarmsViewFiring, source: 'aws' },
+      cost: { ...fixtures.costViewOverBudget, source: 'aws' },
+      deployments: [],
+    });
+    this.environments.set(legacy.name, {
+      detail: {
+        ...legacy,
+        spec: {
+          ...fixtures.seedSpec,
+          name: legacy.name,
+          region: legacy.region,
+        },
+        outputs: {},
+        deployments: [fixtures.deploymentFailed],
+      },
+      cluster: fixtures.clusterView,
+      database: fixtures.databaseView,
+      alarms: fixtures.alarmsView,
+      cost: fixtures.costViewStale,
+      deployments: [{ ...fixtures.deploymentFailed, events: [] }],
+    });
+  }
+
+  async listEnvironments(): Promise<EnvironmentSummary[]> {
+    return fixtures.environments;
+  }
+
+  async getEnvironment(name: string): Promise<EnvironmentDetail> {
+    return this.get(name).detail;
+  }
+
+  async getClusterView(name: string): Promise<ClusterView> {
+    return this.healthy(name).cluster;
+  }
+
+  async getDatabaseView(name: string): Promise<DatabaseView> {
+    return this.healthy(name).database;
+  }
+
+  async getAlarmsView(name: string): Promise<AlarmsView> {
+    return this.healthy(name).alarms;
+  }
+
+  async getCostView(name: string): Promise<CostView> {
+    return this.get(name).cost;
+  }
+
+  async estimate(): Promise<CostEstimate> {
+    return fixtures.seedEstimate;
+  }
+
+  async listDeployments(name: string): Promise<DeploymentSummary[]> {
+    return this.get(name).deployments.map(
+      ({ events: _events, ...summary }) => summary,
+    );
+  }
+
+  async getDeployment(name: string, id: string): Promise<Deployment> {
+    const deployment = this.get(name).deployments.find(d => d.id === id);
+    if (!deployment) {
+      throw new NotFoundError(`No deployment ${id} of environment ${name}`);
+    }
+    return deployment;
+  }
+
+  async createDeployment(name: string): Promise<CreateDeploymentResponse> {
+    return { id: 'dep-new', environment: name, status: 'queued' };
+  }
+
+  async executeChangeSet(name: string, id: string): Promise<void> {
+    const environment = this.get(name);
+    environment.deployments = environment.deployments.map(d =>
+      d.id === id
+        ? {
+            ...d,
+            status: 'succeeded',
+            finishedAt: new Date().toISOString(),
+            events: [
+              ...d.events,
+              {
+                at: new Date().toISOString(),
+                level: 'info',
+                message: 'Change sets executed',
+              },
+            ],
+          }
+        : d,
+    );
+  }
+
+  async destroyEnvironment(name: string): Promise<CreateDeploymentResponse> {
+    this.get(name);
+    return { id: 'dep-destroy', environment: name, status: 'queued' };
+  }
+
+  private get(name: string): FakeEnvironment {
+    const environment = this.environments.get(name);
+    if (!environment) {
+      throw new NotFoundError(`No environment named ${name}`);
+    }
+    return environment;
+  }
+
+  /** `dev-legacy` failed to deploy: its live views are unavailable. */
+  private healthy(name: string): FakeEnvironment {
+    const environment = this.get(name);
+    if (environment.detail.status === 'failed') {
+      throw new Error(
+        `Environment ${name} has no deployed stacks; its last deployment failed`,
+      );
+    }
+    return environment;
+  }
+}

@@ -1,0 +1,1 @@
+export { AwsEnvironmentsRouter } from './AwsEnvironmentsRouter';

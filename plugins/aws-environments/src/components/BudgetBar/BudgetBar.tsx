@@ -1,0 +1,103 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type { BudgetVerdict } from '@innovate/plugin-aws-environments-common';
+import { formatPercent, formatUsd } from '../../format';
+
+const useStyles = makeStyles(theme => ({
+  track: {
+    position: 'relative',
+    height: 12,
+    borderRadius: 6,
+    backgroundColor: theme.palette.action.hover,
+    overflow: 'hidden',
+  },
+  fill: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    left: 0,
+    borderRadius: 6,
+  },
+  forecast: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    left: 0,
+    borderRadius: 6,
+    opacity: 0.35,
+  },
+  under: { backgroundColor: theme.palette.success.main },
+  near: { backgroundColor: theme.palette.warning.main },
+  over: { backgroundColor: theme.palette.error.main },
+}));
+
+/** Props of {@link BudgetBar}. */
+export interface BudgetBarProps {
+  /** Accessible name of the bar, e.g. `Month-to-date spend against budget`. */
+  label: string;
+  /** The amount the bar shows (spend so far, or an estimate). */
+  amountUsd: number;
+  budgetUsd: number;
+  verdict: BudgetVerdict;
+  /** Forecast for the period, drawn lighter behind the amount. */
+  forecastUsd?: number | null;
+  /** Hide the text under the bar (when the numbers are shown elsewhere). */
+  hideCaption?: boolean;
+}
+
+function widthOf(amount: number, budget: number): string {
+  if (budget <= 0) {
+    return amount > 0 ? '100%' : '0%';
+  }
+  return `${Math.min(100, Math.max(0, (amount / budget) * 100))}%`;
+}
+
+/**
+ * An amount against a budget as a bar (a `meter` for assistive technology),
+ * coloured by the budget verdict.
+ */
+export function BudgetBar(props: BudgetBarProps) {
+  const { label, amountUsd, budgetUsd, verdict, forecastUsd, hideCaption } =
+    props;
+  const classes = useStyles();
+  const share = budgetUsd > 0 ? amountUsd / budgetUsd : 0;
+  const summary = `${formatUsd(amountUsd)} of ${formatUsd(
+    budgetUsd,
+  )} (${formatPercent(share)})`;
+  const forecastText =
+    forecastUsd !== undefined && forecastUsd !== null
+      ? `, forecast ${formatUsd(forecastUsd)}`
+      : '';
+  return (
+    <Box>
+      <div
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(budgetUsd, amountUsd)}
+        aria-valuenow={amountUsd}
+        aria-valuetext={`${summary}${forecastText}`}
+        className={classes.track}
+        data-verdict={verdict}
+      >
+        {forecastUsd !== undefined && forecastUsd !== null && (
+          <div
+            className={`${classes.forecast} ${classes[verdict]}`}
+            style={{ width: widthOf(forecastUsd, budgetUsd) }}
+          />
+        )}
+        <div
+          className={`${classes.fill} ${classes[verdict]}`}
+          style={{ width: widthOf(amountUsd, budgetUsd) }}
+        />
+      </div>
+      {!hideCaption && (
+        <Typography variant="caption" component="p">
+          {summary}
+          {forecastText}
+        </Typography>
+      )}
+    </Box>
+  );
+}

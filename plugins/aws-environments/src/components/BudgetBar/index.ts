@@ -1,0 +1,2 @@
+export { BudgetBar } from './BudgetBar';
+export type { BudgetBarProps } from './BudgetBar';

@@ -1,0 +1,76 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { CostView } from '@innovate/plugin-aws-environments-common';
+import { useCostView } from '../../hooks';
+import { BudgetGauge } from '../BudgetGauge';
+import { CostSuggestions } from '../CostSuggestions';
+import { DailySpendChart } from '../DailySpendChart';
+import { EstimateLinesTable } from '../EstimateLinesTable';
+import { SeedComparisonTable } from '../SeedComparisonTable';
+import { SpendByServiceTable } from '../SpendByServiceTable';
+import { ViewCard } from '../ViewCard';
+
+/** Props of {@link CostCard}. */
+export interface CostCardProps {
+  /** The environment's name in the aws-environments backend. */
+  environment: string;
+  /**
+   * `summary`: the budget gauge only (entity cards); `full` (default): with
+   * suggestions, the daily trend and spend by service (the Cost tab).
+   */
+  variant?: 'summary' | 'full';
+}
+
+/** Spend of an environment against its budget. */
+export function CostCard(props: CostCardProps) {
+  const { environment, variant = 'full' } = props;
+  const query = useCostView(environment);
+  return (
+    <ViewCard
+      title="Cost against budget"
+      what="the cost view"
+      query={query}
+      meta={view => view}
+    >
+      {view =>
+        variant === 'summary' ? (
+          <BudgetGauge view={view} size="small" />
+        ) : (
+          <CostDetails view={view} />
+        )
+      }
+    </ViewCard>
+  );
+}
+
+function CostDetails(props: { view: CostView }) {
+  const { view } = props;
+  return (
+    <>
+      <BudgetGauge view={view} />
+      <CostSuggestions
+        suggestions={view.estimate.suggestions}
+        verdict={view.verdict}
+      />
+      <DailySpendChart daily={view.daily} budgetUsd={view.budget.amountUsd} />
+      <SpendByServiceTable
+        byService={view.byService}
+        estimateLines={view.estimate.lines}
+      />
+      <EstimateLinesTable estimate={view.estimate} />
+      <SeedComparisonTable estimate={view.estimate} />
+      <Box mt={2}>
+        <Typography variant="caption" component="p">
+          Month to date covers {view.period.start} to {view.period.end}. The
+          cost model uses {view.estimate.priceTable.region} on-demand prices of{' '}
+          {view.estimate.priceTable.date}.
+        </Typography>
+        {view.estimate.notes.map(note => (
+          <Typography key={note} variant="caption" component="p">
+            {note}
+          </Typography>
+        ))}
+      </Box>
+    </>
+  );
+}

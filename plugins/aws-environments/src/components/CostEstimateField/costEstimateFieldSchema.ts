@@ -1,0 +1,43 @@
+import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+
+/**
+ * The value and `ui:options` of the `AwsEnvironmentCostEstimate` field.
+ * The value is a summary the template may pass on (e.g. to the task's
+ * output); the spec itself stays in the wizard's own fields.
+ */
+export const CostEstimateFieldSchema = makeFieldSchema({
+  output: z =>
+    z.object({
+      valid: z
+        .boolean()
+        .describe('Whether the spec the wizard describes is valid'),
+      totalMonthlyUsd: z
+        .number()
+        .optional()
+        .describe('Estimated monthly cost in USD'),
+      budgetUsd: z.number().optional().describe('Monthly budget in USD'),
+      verdict: z
+        .enum(['under', 'near', 'over'])
+        .optional()
+        .describe('The estimate against the budget'),
+    }),
+  uiOptions: z =>
+    z.object({
+      specKey: z
+        .string()
+        .optional()
+        .describe('Form key holding the whole spec object'),
+      specFields: z
+        .record(z.string())
+        .optional()
+        .describe(
+          'Spec paths the wizard names differently, as spec path: form key',
+        ),
+    }),
+});
+
+/** The value of the `AwsEnvironmentCostEstimate` field. */
+export type CostEstimateFieldValue = typeof CostEstimateFieldSchema.TOutput;
+
+/** The props of the `AwsEnvironmentCostEstimate` field component. */
+export type CostEstimateFieldProps = typeof CostEstimateFieldSchema.TProps;

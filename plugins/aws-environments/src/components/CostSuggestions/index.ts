@@ -1,0 +1,2 @@
+export { CostSuggestions } from './CostSuggestions';
+export type { CostSuggestionsProps } from './CostSuggestions';

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DailySpend } from '@innovate/plugin-aws-environments-common';
+import { formatDay, formatUsd, formatUsdCents } from '../../format';
+import { dailySeries } from './dailySeries';
+
+/** Props of {@link DailySpendChart}. */
+export interface DailySpendChartProps {
+  daily: DailySpend[];
+  budgetUsd: number;
+}
+
+let nextCaptionId = 0;
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/**
+ * Daily spend this month (actual, then forecast) with the running total
+ * against the budget.
+ */
+export function DailySpendChart(props: DailySpendChartProps) {
+  const { daily, budgetUsd } = props;
+  const theme = useTheme();
+  const [captionId] = useState(
+    () => `aws-environments-daily-spend-${++nextCaptionId}`,
+  );
+  const points = dailySeries(daily);
+  const lastActual = [...points].reverse().find(p => p.actualUsd !== null);
+  const last = points[points.length - 1];
+  const summary =
+    points.length === 0
+      ? 'No daily spend recorded yet.'
+      : `Spend to ${formatDay(lastActual?.date ?? points[0].date)}: ${formatUsd(
+          lastActual?.cumulativeUsd ?? 0,
+        )}. Running total with the forecast by ${formatDay(
+          last.date,
+        )}: ${formatUsd(last.cumulativeUsd)}, against a budget of ${formatUsd(
+          budgetUsd,
+        )}.`;
+  return (
+    <Box component="figure" m={0} mt={2} aria-labelledby={captionId}>
+      <Typography
+        variant="h6"
+        component="figcaption"
+        id={captionId}
+        gutterBottom
+      >
+        Daily spend and forecast
+      </Typography>
+      <p style={visuallyHidden}>{summary}</p>
+      {points.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No daily spend recorded yet.
+        </Typography>
+      ) : (
+        <ResponsiveContainer width="100%" height={280}>
+          <ComposedChart
+            data={points}
+            accessibilityLayer={false}
+            role="img"
+            title={summary}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
+            <YAxis
+              yAxisId="daily"
+              tickFormatter={(value: number) => formatUsd(value)}
+              width={56}
+            />
+            <YAxis
+              yAxisId="total"
+              orientation="right"
+              tickFormatter={(value: number) => formatUsd(value)}
+              width={64}
+              domain={[0, (max: number) => Math.max(max, budgetUsd) * 1.05]}
+            />
+            <Tooltip
+              labelFormatter={label => formatDay(String(label))}
+              formatter={value =>
+                typeof value === 'number' ? formatUsdCents(value) : value
+              }
+            />
+            <Legend />
+            <Bar
+              yAxisId="daily"
+              dataKey="actualUsd"
+              name="Daily spend"
+              fill={theme.palette.primary.main}
+            />
+            <Bar
+              yAxisId="daily"
+              dataKey="forecastUsd"
+              name="Daily forecast"
+              fill={theme.palette.primary.light}
+              fillOpacity={0.5}
+            />
+            <Line
+              yAxisId="total"
+              dataKey="cumulativeUsd"
+              name="Running total"
+              stroke={theme.palette.secondary.main}
+              dot={false}
+              type="monotone"
+            />
+            <ReferenceLine
+              yAxisId="total"
+              y={budgetUsd}
+              stroke={theme.palette.error.main}
+              strokeDasharray="6 3"
+              label={{
+                value: `Budget ${formatUsd(budgetUsd)}`,
+                position: 'insideTopLeft',
+              }}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,3 @@
+export { DailySpendChart } from './DailySpendChart';
+export type { DailySpendChartProps } from './DailySpendChart';
+export { dailySeries } from './dailySeries';

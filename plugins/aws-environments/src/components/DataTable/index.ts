@@ -1,0 +1,2 @@
+export { DataTable, RowHeaderCell } from './DataTable';
+export type { DataTableColumn, DataTableProps } from './DataTable';

@@ -1,0 +1,143 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DeploymentsCard } from './DeploymentsCard';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+
+const history = [
+  fixtures.deploymentAwaitingApproval,
+  fixtures.deploymentSucceeded,
+];
+
+describe('DeploymentsCard', () => {
+  it('lists the history and opens a deployment to its events', async () => {
+    const getDeployment = jest
+      .fn()
+      .mockResolvedValue(fixtures.deploymentWithEvents);
+    renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
+      listDeployments: async () => history,
+      getDeployment: async (name: string, id: string) =>
+        id === 'dep-0001'
+          ? getDeployment(name, id)
+          : { ...fixtures.deploymentAwaitingApproval, events: [] },
+    });
+
+    const succeeded = await screen.findByRole('button', {
+      name: /Deploy dep-0001/,
+    });
+    expect(succeeded).toHaveAttribute('aria-expanded', 'false');
+    expect(within(succeeded).getByText('succeeded')).toBeInTheDocument();
+    expect(within(succeeded).getByText(/took 39 s/)).toBeInTheDocument();
+
+    await userEvent.click(succeeded);
+    const events = await screen.findByRole('table', {
+      name: 'Events of dep-0001',
+    });
+    expect(getDeployment).toHaveBeenCalledWith('innovate-prod', 'dep-0001');
+    expect(
+      within(events).getByText('Creating stack innovate-prod-network'),
+    ).toBeInTheDocument();
+    expect(
+      within(events).getByText('innovate-prod-network/Vpc CREATE_COMPLETE'),
+    ).toBeInTheDocument();
+  });
+
+  it('lets a permitted user execute a pending change set', async () => {
+    const listDeployments = jest
+      .fn()
+      .mockResolvedValueOnce(history)
+      .mockResolvedValueOnce([
+        { ...fixtures.deploymentAwaitingApproval, status: 'succeeded' },
+        fixtures.deploymentSucceeded,
+      ]);
+    const executeChangeSet = jest.fn().mockResolvedValue(undefined);
+    renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
+      listDeployments,
+      executeChangeSet,
+      getDeployment: async () => ({
+        ...fixtures.deploymentAwaitingApproval,
+        events: [],
+      }),
+    });
+
+    const changes = await screen.findByRole('table', {
+      name: 'Pending changes',
+    });
+    expect(
+      within(changes).getByText('ApplicationNodeGroup'),
+    ).toBeInTheDocument();
+    expect(
+      within(changes).getByText('AWS::EKS::Nodegroup'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Execute change set' }),
+    );
+    expect(executeChangeSet).toHaveBeenCalledWith('innovate-prod', 'dep-0002');
+    await waitFor(() => expect(listDeployments).toHaveBeenCalledTimes(2));
+    expect(
+      await screen.findByRole('button', { name: /Deploy dep-0002 succeeded/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Execute change set' }),
+    ).toBeNull();
+  });
+
+  it("shows the backend's message when executing fails", async () => {
+    renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
+      listDeployments: async () => history,
+      getDeployment: async () => ({
+        ...fixtures.deploymentAwaitingApproval,
+        events: [],
+      }),
+      executeChangeSet: async () => {
+        throw await responseError(
+          409,
+          'Change set innovate-prod-cluster-dep-0002 is no longer executable',
+        );
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Execute change set' }),
+    );
+    expect(
+      await screen.findByText(
+        'Could not execute the change set: Change set innovate-prod-cluster-dep-0002 is no longer executable',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there are no deployments', async () => {
+    renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
+      listDeployments: async () => [],
+    });
+    expect(
+      await screen.findByText('The environment has not been deployed yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a failed deployment’s error and a failing history with retry', async () => {
+    const listDeployments = jest
+      .fn()
+      .mockRejectedValueOnce(
+        await responseError(500, 'Registry database is unavailable'),
+      )
+      .mockResolvedValueOnce([fixtures.deploymentFailed]);
+    renderWithApi(<DeploymentsCard environment="dev-legacy" />, {
+      listDeployments,
+      getDeployment: async () => ({ ...fixtures.deploymentFailed, events: [] }),
+    });
+    expect(
+      await screen.findByText('Registry database is unavailable'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Deploy dep-0003 failed/ }),
+    );
+    expect(
+      await screen.findByText(/NatGateway limit exceeded/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No events recorded yet.'),
+    ).toBeInTheDocument();
+  });
+});

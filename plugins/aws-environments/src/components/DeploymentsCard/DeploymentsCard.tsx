@@ -1,0 +1,110 @@
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import Alert from '@material-ui/lab/Alert';
+import type { DeploymentSummary } from '@innovate/plugin-aws-environments-common';
+import { formatDateTime, formatRelative } from '../../format';
+import { useDeployments } from '../../hooks';
+import { SourceBadge } from '../SourceBadge';
+import { StatusLabel, toneOf } from '../StatusLabel';
+import { ViewCard } from '../ViewCard';
+import { DeploymentEvents } from './DeploymentEvents';
+import { PendingChangeSet } from './PendingChangeSet';
+
+function duration(deployment: DeploymentSummary): string | undefined {
+  if (!deployment.startedAt || !deployment.finishedAt) {
+    return undefined;
+  }
+  const seconds = Math.round(
+    (Date.parse(deployment.finishedAt) - Date.parse(deployment.startedAt)) /
+      1000,
+  );
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/**
+ * The deployment history of an environment, newest first; each deployment
+ * opens to its events, and a pending change set can be executed.
+ */
+export function DeploymentsCard(props: { environment: string }) {
+  const query = useDeployments(props.environment);
+  return (
+    <ViewCard
+      title="Deployments"
+      what="the deployment history"
+      query={query}
+      isEmpty={deployments => deployments.length === 0}
+      emptyMessage="The environment has not been deployed yet."
+    >
+      {deployments => (
+        <>
+          {deployments.map(deployment => {
+            const took = duration(deployment);
+            const pending = deployment.status === 'awaiting-approval';
+            return (
+              <Accordion
+                key={deployment.id}
+                defaultExpanded={pending}
+                TransitionProps={{ unmountOnExit: true }}
+              >
+                <AccordionSummary
+                  expandIcon={<ExpandMoreIcon />}
+                  aria-controls={`deployment-${deployment.id}-details`}
+                  id={`deployment-${deployment.id}-summary`}
+                >
+                  <Box
+                    display="flex"
+                    flexWrap="wrap"
+                    alignItems="center"
+                    style={{ gap: 12 }}
+                  >
+                    <Typography component="span" variant="subtitle2">
+                      {deployment.action === 'deploy' ? 'Deploy' : 'Destroy'}{' '}
+                      {deployment.id}
+                    </Typography>
+                    <StatusLabel tone={toneOf(deployment.status)}>
+                      {deployment.status}
+                    </StatusLabel>
+                    <SourceBadge source={deployment.source} />
+                    <Typography component="span" variant="body2">
+                      <time
+                        dateTime={deployment.createdAt}
+                        title={formatDateTime(deployment.createdAt)}
+                      >
+                        {formatRelative(deployment.createdAt)}
+                      </time>{' '}
+                      by {deployment.requestedBy}
+                      {took ? `, took ${took}` : ''}
+                    </Typography>
+                  </Box>
+                </AccordionSummary>
+                <AccordionDetails id={`deployment-${deployment.id}-details`}>
+                  <Box width="100%">
+                    {deployment.error && (
+                      <Box mb={2}>
+                        <Alert severity="error">{deployment.error}</Alert>
+                      </Box>
+                    )}
+                    {pending && (
+                      <PendingChangeSet
+                        deployment={deployment}
+                        onExecuted={query.retry}
+                      />
+                    )}
+                    <DeploymentEvents
+                      environment={deployment.environment}
+                      id={deployment.id}
+                    />
+                  </Box>
+                </AccordionDetails>
+              </Accordion>
+            );
+          })}
+        </>
+      )}
+    </ViewCard>
+  );
+}

@@ -1,0 +1,89 @@
+import { ReactNode } from 'react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import { ANNOTATION_AWS_ENVIRONMENT } from '@innovate/plugin-aws-environments-common';
+import { AlarmsCard } from '../AlarmsCard';
+import { ClusterCard } from '../ClusterCard';
+import { CostCard } from '../CostCard';
+import { DatabaseCard } from '../DatabaseCard';
+import { EnvironmentHeader } from '../EnvironmentHeader';
+import { EnvironmentView } from '../EnvironmentView';
+import { alarmOf, environmentOf, nodeGroupOf } from './entityAnnotations';
+
+/** Renders `children` with the entity's environment, or says what is missing. */
+function WithEnvironment(props: {
+  children: (environment: string) => ReactNode;
+}) {
+  const { entity } = useEntity();
+  const environment = environmentOf(entity);
+  if (!environment) {
+    return (
+      <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ENVIRONMENT} />
+    );
+  }
+  return <>{props.children(environment)}</>;
+}
+
+/**
+ * Entity content of an environment's catalog entity: the environment with
+ * its tabs (Overview, Cluster, Database, Alarms, Cost, Deployments).
+ */
+export function EntityAwsEnvironmentContent() {
+  return (
+    <WithEnvironment>
+      {environment => (
+        <>
+          <EnvironmentHeader environment={environment} />
+          <EnvironmentView environment={environment} />
+        </>
+      )}
+    </WithEnvironment>
+  );
+}
+
+/** Entity card of an EKS cluster or node group entity: the cluster view. */
+export function EntityEksClusterCard() {
+  const { entity } = useEntity();
+  return (
+    <WithEnvironment>
+      {environment => (
+        <ClusterCard
+          environment={environment}
+          nodeGroup={nodeGroupOf(entity)}
+        />
+      )}
+    </WithEnvironment>
+  );
+}
+
+/** Entity card of an RDS instance entity: the database view. */
+export function EntityRdsDatabaseCard() {
+  return (
+    <WithEnvironment>
+      {environment => <DatabaseCard environment={environment} />}
+    </WithEnvironment>
+  );
+}
+
+/** Entity card of a CloudWatch alarm entity: that alarm (or all of them). */
+export function EntityAwsAlarmsCard() {
+  const { entity } = useEntity();
+  return (
+    <WithEnvironment>
+      {environment => (
+        <AlarmsCard environment={environment} alarm={alarmOf(entity)} />
+      )}
+    </WithEnvironment>
+  );
+}
+
+/** Entity card of an AWS Budget entity: spend against the budget. */
+export function EntityAwsCostCard() {
+  return (
+    <WithEnvironment>
+      {environment => <CostCard environment={environment} variant="summary" />}
+    </WithEnvironment>
+  );
+}

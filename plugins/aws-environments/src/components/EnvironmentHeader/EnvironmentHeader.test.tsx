@@ -1,0 +1,47 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EnvironmentHeader } from './EnvironmentHeader';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+
+describe('EnvironmentHeader', () => {
+  it('shows source, status, region, accounts and budget', async () => {
+    renderWithApi(<EnvironmentHeader environment="innovate-prod" />, {
+      getEnvironment: async () => fixtures.environmentDetail,
+    });
+    expect(
+      screen.getByRole('heading', { name: 'innovate-prod', level: 2 }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Sandbox')).toBeInTheDocument();
+    expect(screen.getByText('deployed')).toBeInTheDocument();
+    expect(screen.getByText('Region us-east-1')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Accounts: management 111111111111, workloads 222222222222',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Budget $430 a month')).toBeInTheDocument();
+  });
+
+  it("shows the backend's message and retries", async () => {
+    const getEnvironment = jest
+      .fn()
+      .mockRejectedValueOnce(
+        await responseError(404, 'No environment named innovate-prod'),
+      )
+      .mockResolvedValueOnce(fixtures.environmentDetail);
+    renderWithApi(
+      <EnvironmentHeader environment="innovate-prod" headingLevel={1} />,
+      {
+        getEnvironment,
+      },
+    );
+    expect(
+      await screen.findByText('No environment named innovate-prod'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'innovate-prod', level: 1 }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Region us-east-1')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { EnvironmentHeader } from './EnvironmentHeader';

@@ -1,0 +1,1 @@
+export { EnvironmentOverview } from './EnvironmentOverview';

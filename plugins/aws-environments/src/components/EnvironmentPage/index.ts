@@ -1,0 +1,1 @@
+export { EnvironmentPage } from './EnvironmentPage';

@@ -1,0 +1,149 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
+import { FakeAwsEnvironmentsApi, renderWithApi } from '../../__testUtils__';
+
+function renderAt(path: string) {
+  return renderWithApi(
+    <AwsEnvironmentsRouter />,
+    new FakeAwsEnvironmentsApi(),
+    {
+      mountPath: '/aws-environments/*',
+      initialRouteEntries: [path],
+    },
+  );
+}
+
+describe('EnvironmentView', () => {
+  it('shows health at a glance with links to the tabs', async () => {
+    renderAt('/aws-environments/innovate-prod');
+    const tabs = await screen.findByRole('tablist', {
+      name: 'Views of environment innovate-prod',
+    });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map(tab => tab.textContent),
+    ).toEqual([
+      'Overview',
+      'Cluster',
+      'Database',
+      'Alarms',
+      'Cost',
+      'Deployments',
+    ]);
+
+    for (const heading of ['Cluster', 'Database', 'Alarms', 'Budget']) {
+      expect(
+        await screen.findByRole('heading', { name: heading, level: 2 }),
+      ).toBeInTheDocument();
+    }
+    expect(
+      await screen.findByText('ACTIVE, Kubernetes 1.33'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('None firing')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('meter', {
+        name: 'Month-to-date spend against budget',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Cluster details' }),
+    ).toHaveAttribute('href', '/aws-environments/innovate-prod/cluster');
+    expect(screen.getByRole('link', { name: 'Cost details' })).toHaveAttribute(
+      'href',
+      '/aws-environments/innovate-prod/cost',
+    );
+  });
+
+  it('switches tabs', async () => {
+    renderAt('/aws-environments/innovate-prod');
+    await userEvent.click(await screen.findByRole('tab', { name: 'Cluster' }));
+    expect(
+      await screen.findByRole('table', { name: 'Node groups' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Cluster' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Database' }));
+    expect(
+      await screen.findByRole('heading', { name: 'RDS database' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Alarms' }));
+    expect(
+      await screen.findByRole('table', { name: 'CloudWatch alarms' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Cost' }));
+    expect(await screen.findByTestId('cost-month-to-date')).toHaveTextContent(
+      '$251',
+    );
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Deployments' }));
+    expect(
+      await screen.findByRole('button', { name: 'Execute change set' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Overview' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Budget' }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens a tab from its URL', async () => {
+    renderAt('/aws-environments/analytics-eu/cluster');
+    expect(
+      await screen.findByText(
+        /Kubernetes 1\.31 is behind the target version 1\.33/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Cluster' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('keeps the rest of the page when views fail', async () => {
+    renderAt('/aws-environments/dev-legacy');
+    expect(
+      await screen.findByRole('heading', { name: 'dev-legacy', level: 2 }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('failed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Could not load the cluster view'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Could not load the alarms view'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Could not load the database view'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('meter', {
+        name: 'Month-to-date spend against budget',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(3);
+  });
+
+  it('says when the environment cannot be read but still shows the tabs', async () => {
+    renderAt('/aws-environments/nope');
+    expect(
+      await screen.findByText('Could not load environment nope'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText('No environment named nope').length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('tab', { name: 'Cost' })).toBeInTheDocument();
+  });
+
+  it('says when there is no such tab', async () => {
+    renderAt('/aws-environments/innovate-prod/nothing');
+    expect(
+      await screen.findByText(/There is no such view of innovate-prod/),
+    ).toBeInTheDocument();
+  });
+});

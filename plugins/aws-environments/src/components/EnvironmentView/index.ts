@@ -1,0 +1,1 @@
+export { EnvironmentView, ENVIRONMENT_TABS } from './EnvironmentView';

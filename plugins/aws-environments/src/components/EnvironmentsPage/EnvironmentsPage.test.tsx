@@ -1,0 +1,117 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
+import { EnvironmentsPage } from './EnvironmentsPage';
+import {
+  FakeAwsEnvironmentsApi,
+  fixtures,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
+
+function row(name: string) {
+  const table = screen.getByRole('table', { name: '3 environments' });
+  return within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+}
+
+describe('EnvironmentsPage', () => {
+  it('lists every environment with source, status, region, alarms and spend', async () => {
+    renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
+
+    expect(
+      await screen.findByRole('heading', { name: 'Environments' }),
+    ).toBeInTheDocument();
+    await screen.findByRole('table', { name: '3 environments' });
+
+    const prod = row('innovate-prod');
+    expect(within(prod).getByText('Sandbox')).toBeInTheDocument();
+    expect(within(prod).getByText('deployed')).toBeInTheDocument();
+    expect(within(prod).getByText('us-east-1')).toBeInTheDocument();
+    expect(await within(prod).findByText('None firing')).toBeInTheDocument();
+    expect(
+      await within(prod).findByRole('meter', {
+        name: 'Month-to-date spend of innovate-prod against budget',
+      }),
+    ).toHaveAttribute('aria-valuetext', '$251 of $430 (58%), forecast $419');
+    expect(
+      within(prod).getByRole('link', { name: 'innovate-prod' }),
+    ).toHaveAttribute('href', '/innovate-prod');
+
+    const analytics = row('analytics-eu');
+    expect(within(analytics).getByText('AWS')).toBeInTheDocument();
+    expect(within(analytics).queryByText('Sandbox')).toBeNull();
+    expect(await within(analytics).findByText('2 firing')).toBeInTheDocument();
+    expect(
+      await within(analytics).findByRole('meter', {
+        name: 'Month-to-date spend of analytics-eu against budget',
+      }),
+    ).toHaveAttribute('data-verdict', 'over');
+  });
+
+  it('keeps the other cells when one environment’s view fails', async () => {
+    renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
+    await screen.findByRole('table', { name: '3 environments' });
+    const legacy = row('dev-legacy');
+    expect(within(legacy).getByText('failed')).toBeInTheDocument();
+    expect(
+      await within(legacy).findByText('Alarms unavailable'),
+    ).toBeInTheDocument();
+    expect(
+      within(legacy).getByText(/Environment dev-legacy has no deployed stacks/),
+    ).toBeInTheDocument();
+    expect(
+      within(legacy).getByRole('button', { name: 'Retry Alarms' }),
+    ).toBeInTheDocument();
+    expect(
+      await within(legacy).findByRole('meter', {
+        name: 'Month-to-date spend of dev-legacy against budget',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there are no environments', async () => {
+    renderWithApi(<EnvironmentsPage />, { listEnvironments: async () => [] });
+    expect(
+      await screen.findByText(
+        'No environments yet. Create one with Create → AWS environment.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the backend's message and retries", async () => {
+    const listEnvironments = jest
+      .fn()
+      .mockRejectedValueOnce(await responseError(401, 'Missing credentials'))
+      .mockResolvedValueOnce([fixtures.environments[1]]);
+    renderWithApi(<EnvironmentsPage />, {
+      listEnvironments,
+      getAlarmsView: async () => fixtures.alarmsView,
+      getCostView: async () => fixtures.costView,
+    });
+    expect(await screen.findByText('Missing credentials')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', { name: '1 environment' }),
+    ).toBeInTheDocument();
+  });
+
+  it('opens an environment from the list', async () => {
+    renderWithApi(<AwsEnvironmentsRouter />, new FakeAwsEnvironmentsApi(), {
+      mountPath: '/aws-environments/*',
+      initialRouteEntries: ['/aws-environments'],
+    });
+    const link = await screen.findByRole('link', { name: 'innovate-prod' });
+    expect(link).toHaveAttribute('href', '/aws-environments/innovate-prod');
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('heading', { name: 'innovate-prod', level: 2 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      screen.getByRole('link', { name: 'All environments' }),
+    ).toHaveAttribute('href', '/aws-environments');
+  });
+});

@@ -1,0 +1,1 @@
+export { EstimateLinesTable } from './EstimateLinesTable';

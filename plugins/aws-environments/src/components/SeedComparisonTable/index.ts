@@ -1,0 +1,1 @@
+export { SeedComparisonTable } from './SeedComparisonTable';

@@ -1,0 +1,1 @@
+export { SourceBadge } from './SourceBadge';

@@ -1,0 +1,5 @@
+export { SpendByServiceTable, joinByService } from './SpendByServiceTable';
+export type {
+  ServiceRow,
+  SpendByServiceTableProps,
+} from './SpendByServiceTable';

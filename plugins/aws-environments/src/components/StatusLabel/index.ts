@@ -1,0 +1,2 @@
+export { StatusLabel, toneOf } from './StatusLabel';
+export type { StatusTone } from './StatusLabel';

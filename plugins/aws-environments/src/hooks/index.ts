@@ -1,0 +1,2 @@
+export * from './queries';
+export type { QueryResult } from './useAwsEnvironmentsQuery';

@@ -1,0 +1,12 @@
+export {
+  AwsEnvironmentCostEstimateFieldExtension,
+  AwsEnvironmentsPage,
+  EntityAwsAlarmsCard,
+  EntityAwsCostCard,
+  EntityAwsEnvironmentContent,
+  EntityEksClusterCard,
+  EntityRdsDatabaseCard,
+  awsEnvironmentsPlugin,
+  legacyEnvironmentRouteRef,
+  legacyRootRouteRef,
+} from './plugin';

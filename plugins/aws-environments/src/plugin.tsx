@@ -1,0 +1,152 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from './api';
+import {
+  isAwsAlarmEntity,
+  isAwsBudgetEntity,
+  isAwsEnvironmentEntity,
+  isEksClusterEntity,
+  isRdsDatabaseEntity,
+} from './components/EntityAwsEnvironment/entityAnnotations';
+import { environmentRouteRef, rootRouteRef } from './routes';
+
+/** The client of the aws-environments backend. */
+export const awsEnvironmentsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: awsEnvironmentsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AwsEnvironmentsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * `/aws-environments`: the environments, and each environment's tabs under
+ * `/aws-environments/:name`. Its title and icon make the sidebar item.
+ */
+export const awsEnvironmentsPage = PageBlueprint.make({
+  params: {
+    path: '/aws-environments',
+    routeRef: rootRouteRef,
+    title: 'AWS Environments',
+    icon: <CloudQueueIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/AwsEnvironmentsRouter').then(m => (
+        <m.AwsEnvironmentsRouter />
+      )),
+  },
+});
+
+/** The environment's tabs on its own catalog entity. */
+export const awsEnvironmentEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'aws-environment',
+    title: 'AWS Environment',
+    filter: isAwsEnvironmentEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityAwsEnvironmentContent />
+      )),
+  },
+});
+
+/** The cluster view on EKS cluster and node group entities. */
+export const eksClusterEntityCard = EntityCardBlueprint.make({
+  name: 'eks-cluster',
+  params: {
+    type: 'content',
+    filter: isEksClusterEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityEksClusterCard />
+      )),
+  },
+});
+
+/** The database view on RDS instance entities. */
+export const rdsDatabaseEntityCard = EntityCardBlueprint.make({
+  name: 'rds-database',
+  params: {
+    type: 'content',
+    filter: isRdsDatabaseEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityRdsDatabaseCard />
+      )),
+  },
+});
+
+/** The alarm's state on CloudWatch alarm entities. */
+export const alarmsEntityCard = EntityCardBlueprint.make({
+  name: 'alarms',
+  params: {
+    type: 'content',
+    filter: isAwsAlarmEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityAwsAlarmsCard />
+      )),
+  },
+});
+
+/** Spend against the budget on AWS Budget entities. */
+export const costEntityCard = EntityCardBlueprint.make({
+  name: 'cost',
+  params: {
+    type: 'content',
+    filter: isAwsBudgetEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityAwsCostCard />
+      )),
+  },
+});
+
+/** The live cost field of the create-aws-environment wizard. */
+export const costEstimateFormField = FormFieldBlueprint.make({
+  name: 'cost-estimate',
+  params: {
+    field: () =>
+      import('./components/CostEstimateField/formField').then(
+        m => m.costEstimateFormField,
+      ),
+  },
+});
+
+/**
+ * The AWS environments plugin for the new frontend system.
+ *
+ * @public
+ */
+export const awsEnvironmentsPlugin = createFrontendPlugin({
+  pluginId: 'aws-environments',
+  title: 'AWS Environments',
+  icon: <CloudQueueIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    awsEnvironmentsApi,
+    awsEnvironmentsPage,
+    awsEnvironmentEntityContent,
+    eksClusterEntityCard,
+    rdsDatabaseEntityCard,
+    alarmsEntityCard,
+    costEntityCard,
+    costEstimateFormField,
+  ],
+  routes: {
+    root: rootRouteRef,
+    environment: environmentRouteRef,
+  },
+});
