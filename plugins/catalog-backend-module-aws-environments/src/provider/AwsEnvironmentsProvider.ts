@@ -1,0 +1,161 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
+
+/** The backend plugin that owns environments, and its events topic. */
+const PLUGIN_ID = 'aws-environments';
+export const AWS_ENVIRONMENTS_TOPIC = 'aws-environments';
+
+/** Environments whose parts exist (or are being changed) and so belong in the catalog. */
+const LISTED_STATUSES: ReadonlyArray<EnvironmentSummary['status']> = [
+  'deployed',
+  'deploying',
+  'awaiting-approval',
+  'failed',
+  'destroying',
+];
+
+export interface AwsEnvironmentsProviderOptions {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  logger: LoggerService;
+  taskRunner: SchedulerServiceTaskRunner;
+  events?: EventsService;
+}
+
+/**
+ * Emits the catalog entities of every environment registered in the
+ * aws-environments backend plugin, as recorded at the environment's last
+ * successful synthesis. Each refresh is a full mutation, so the entities of a
+ * destroyed environment leave the catalog with it.
+ *
+ * @public
+ */
+export class AwsEnvironmentsProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private refreshing?: Promise<void>;
+  private refreshAgain = false;
+
+  constructor(private readonly options: AwsEnvironmentsProviderOptions) {}
+
+  getProviderName(): string {
+    return 'aws-environments';
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: () => this.refresh(),
+    });
+    await this.options.events?.subscribe({
+      id: `catalog-${this.getProviderName()}`,
+      topics: [AWS_ENVIRONMENTS_TOPIC],
+      onEvent: async () => this.refresh(),
+    });
+  }
+
+  /**
+   * Reads every environment and replaces the provider's entities. Calls that
+   * arrive during a refresh run once more after it, never in parallel.
+   */
+  async refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.refreshAgain = false;
+          await this.refreshOnce();
+        } while (this.refreshAgain);
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<void> {
+    if (!this.connection) {
+      throw new Error('AwsEnvironmentsProvider is not connected');
+    }
+    const { items } = await this.get<{ items: EnvironmentSummary[] }>(
+      '/environments',
+    );
+    const listed = items.filter(env => LISTED_STATUSES.includes(env.status));
+    const perEnvironment = await Promise.all(
+      listed.map(async env => {
+        const { items: entities } = await this.get<{ items: Entity[] }>(
+          `/environments/${encodeURIComponent(env.name)}/entities`,
+        );
+        return entities.map(entity => this.withLocation(entity, env.name));
+      }),
+    );
+    const entities = perEnvironment.flat();
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: entities.map(({ entity, locationKey }) => ({
+        entity,
+        locationKey,
+      })),
+    });
+    this.options.logger.info(
+      `Emitted ${entities.length} entities for ${listed.length} AWS environments`,
+    );
+  }
+
+  private withLocation(entity: Entity, environment: string) {
+    const location = `${this.getProviderName()}:${environment}`;
+    return {
+      locationKey: location,
+      entity: {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: {
+            ...entity.metadata.annotations,
+            [ANNOTATION_LOCATION]: location,
+            [ANNOTATION_ORIGIN_LOCATION]: location,
+          },
+        },
+      },
+    };
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl(PLUGIN_ID);
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: PLUGIN_ID,
+    });
+    const response = await fetch(`${baseUrl}/v1${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) {
+      const error = await ResponseError.fromResponse(response);
+      throw new Error(
+        `Reading ${path} from the aws-environments backend failed: ${error.cause.message}`,
+        { cause: error },
+      );
+    }
+    return (await response.json()) as T;
+  }
+}
