@@ -1,0 +1,235 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ANNOTATION_AWS_COMPONENT,
+  AWS_COMPONENT,
+  Deployment,
+} from '@innovate/plugin-aws-environments-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
+import { CatalogLookup } from '../services/CatalogLookup';
+import { examples } from './deploy.examples';
+import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
+
+/** Statuses after which a deployment changes no more on its own. */
+const SETTLED = ['succeeded', 'failed', 'cancelled', 'awaiting-approval'];
+
+export interface DeployActionOptions {
+  backend: AwsEnvironmentsBackend;
+  catalog: CatalogLookup;
+  /** The portal's frontend URL (`app.baseUrl`), for links in the output. */
+  appBaseUrl: string;
+  /** How often the deployment is polled for events. @defaultValue 2000 */
+  pollIntervalMs?: number;
+  /** How long to wait for the entities to show in the catalog. @defaultValue 120000 */
+  catalogTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/**
+ * `aws-environments:deploy`: asks the aws-environments backend plugin to
+ * deploy an environment (to the sandbox by default), streams the deployment's
+ * events into the task log until it ends, and waits for the environment's
+ * entities to appear in the catalog.
+ *
+ * @public
+ */
+export function createDeployAction(options: DeployActionOptions) {
+  const { backend, catalog, appBaseUrl } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 2000;
+  const catalogTimeoutMs = options.catalogTimeoutMs ?? 120_000;
+
+  return createTemplateAction({
+    id: 'aws-environments:deploy',
+    description:
+      'Deploys an AWS environment through the aws-environments backend (sandbox or AWS) and streams its events',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        spec: z => z.record(z.unknown()).describe(SPEC_INPUT_DESCRIPTION),
+        source: z =>
+          z
+            .enum(['sandbox', 'aws'])
+            .optional()
+            .describe(
+              '`sandbox` (the default) records the synthesized environment in the portal; `aws` deploys with CloudFormation change sets',
+            ),
+        approval: z =>
+          z
+            .enum(['auto', 'required'])
+            .optional()
+            .describe(
+              '`auto` (the default) deploys straight through; `required` stops after creating the change sets until someone executes them on the Deployments tab',
+            ),
+        mode: z =>
+          z
+            .enum(['create', 'update'])
+            .optional()
+            .describe(
+              '`create` (the default) refuses a name that is taken; `update` redeploys the existing environment with this spec',
+            ),
+        timeoutMinutes: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(240)
+            .optional()
+            .describe(
+              'How long to follow the deployment before giving up (default: 90)',
+            ),
+      },
+      output: {
+        deploymentId: z => z.string().describe('Id of the deployment'),
+        status: z =>
+          z
+            .string()
+            .describe(
+              'succeeded, or awaiting-approval with approval: required',
+            ),
+        environmentUrl: z =>
+          z.string().describe("Link to the environment's page in the portal"),
+        entityRef: z =>
+          z
+            .string()
+            .describe("Catalog entity ref of the environment's Resource"),
+      },
+    },
+    async handler(ctx) {
+      const spec = parseSpecInput(ctx.input.spec);
+      const source = ctx.input.source ?? 'sandbox';
+      const approval = ctx.input.approval ?? 'auto';
+      const mode = ctx.input.mode ?? 'create';
+      const credentials = await ctx.getInitiatorCredentials();
+      const existing = await backend.getEnvironment(spec.name, credentials);
+      if (existing && mode === 'create') {
+        throw new ConflictError(
+          `An environment named "${spec.name}" already exists (${existing.status}, ${existing.source}). Choose another name, or run with mode "update" to redeploy it.`,
+        );
+      }
+      const environmentUrl = `${appBaseUrl}/aws-environments/${encodeURIComponent(
+        spec.name,
+      )}`;
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would ${existing ? 'update' : 'create'} environment ${
+            spec.name
+          } in ${
+            spec.region
+          } (source ${source}, approval ${approval}); nothing was deployed`,
+        );
+        ctx.output('deploymentId', 'dry-run');
+        ctx.output('status', 'dry-run');
+        ctx.output('environmentUrl', environmentUrl);
+        ctx.output('entityRef', `resource:default/${spec.name}`);
+        return;
+      }
+
+      // The checkpoint makes a resumed task follow the deployment it already
+      // started instead of starting a second one.
+      const deploymentId = await ctx.checkpoint({
+        key: `aws-environments-deploy-${spec.name}`,
+        fn: async () => {
+          const created = await backend.createDeployment(
+            spec.name,
+            { spec: ctx.input.spec, source, approval, mode },
+            credentials,
+          );
+          return created.id;
+        },
+      });
+      ctx.logger.info(
+        `Deployment ${deploymentId} of ${spec.name} started (${source})`,
+      );
+
+      const deployment = await followDeployment(ctx, {
+        name: spec.name,
+        id: deploymentId,
+        credentials,
+        deadline: Date.now() + (ctx.input.timeoutMinutes ?? 90) * 60_000,
+      });
+      if (
+        deployment.status !== 'succeeded' &&
+        deployment.status !== 'awaiting-approval'
+      ) {
+        throw new Error(
+          `Deployment ${deploymentId} of ${spec.name} ${deployment.status}: ${
+            deployment.error ?? 'see the events above'
+          }`,
+        );
+      }
+      if (deployment.status === 'awaiting-approval') {
+        ctx.logger.info(
+          `The change sets are ready for review: execute them on ${environmentUrl} (Deployments tab)`,
+        );
+      }
+
+      const entities = await backend.getEntities(spec.name, credentials);
+      const root = entities.find(
+        e =>
+          e.metadata.annotations?.[ANNOTATION_AWS_COMPONENT] ===
+          AWS_COMPONENT.environment,
+      );
+      const entityRef = root
+        ? stringifyEntityRef(root)
+        : `resource:default/${spec.name}`;
+      if (deployment.status === 'succeeded') {
+        await catalog.waitForEntity(entityRef, credentials, catalogTimeoutMs);
+        ctx.logger.info(
+          `${entities.length} entities of ${spec.name} are in the catalog (${entityRef})`,
+        );
+      }
+
+      ctx.output('deploymentId', deploymentId);
+      ctx.output('status', deployment.status);
+      ctx.output('environmentUrl', environmentUrl);
+      ctx.output('entityRef', entityRef);
+    },
+  });
+
+  async function followDeployment(
+    ctx: {
+      logger: {
+        info(m: string): void;
+        warn(m: string): void;
+        error(m: string): void;
+      };
+    },
+    opts: {
+      name: string;
+      id: string;
+      credentials: BackstageCredentials;
+      deadline: number;
+    },
+  ): Promise<Deployment> {
+    let logged = 0;
+    for (;;) {
+      const deployment = await backend.getDeployment(
+        opts.name,
+        opts.id,
+        opts.credentials,
+      );
+      for (const event of deployment.events.slice(logged)) {
+        const where = [event.stack, event.logicalId].filter(Boolean).join('/');
+        const text = `${where ? `${where} ` : ''}${
+          event.resourceStatus ? `${event.resourceStatus} ` : ''
+        }${event.message}`;
+        if (event.level === 'error') ctx.logger.error(text);
+        else if (event.level === 'warning') ctx.logger.warn(text);
+        else ctx.logger.info(text);
+      }
+      logged = deployment.events.length;
+      if (SETTLED.includes(deployment.status)) return deployment;
+      if (Date.now() > opts.deadline) {
+        throw new Error(
+          `Deployment ${opts.id} of ${opts.name} is still ${deployment.status} after the timeout; it goes on in the background: follow it on the environment's Deployments tab`,
+        );
+      }
+      await sleep(pollIntervalMs);
+    }
+  }
+}

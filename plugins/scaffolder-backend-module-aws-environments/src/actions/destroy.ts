@@ -1,0 +1,121 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
+import { examples } from './destroy.examples';
+
+export interface DestroyActionOptions {
+  backend: AwsEnvironmentsBackend;
+  /** How often the destroy deployment is polled. @defaultValue 2000 */
+  pollIntervalMs?: number;
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/**
+ * `aws-environments:destroy`: destroys an environment through the
+ * aws-environments backend plugin. The name must be repeated in `confirm`;
+ * the database (the stateful stack) is kept unless `destroyData` is true.
+ *
+ * @public
+ */
+export function createDestroyAction(options: DestroyActionOptions) {
+  const { backend } = options;
+  return createTemplateAction({
+    id: 'aws-environments:destroy',
+    description:
+      'Destroys an AWS environment; keeps its database unless destroyData is true',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z => z.string().describe('Name of the environment'),
+        confirm: z =>
+          z
+            .string()
+            .describe('The environment name again, to confirm the destroy'),
+        destroyData: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Also delete the stateful stack (the RDS database and its backups); default false',
+            ),
+        timeoutMinutes: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(240)
+            .optional()
+            .describe('How long to follow the destroy (default: 90)'),
+      },
+      output: {
+        deploymentId: z => z.string().describe('Id of the destroy deployment'),
+        status: z => z.string().describe('Final status of the destroy'),
+      },
+    },
+    async handler(ctx) {
+      const { name, confirm } = ctx.input;
+      const destroyData = ctx.input.destroyData ?? false;
+      if (confirm !== name) {
+        throw new InputError(
+          `confirm must repeat the environment's name ("${name}") to destroy it`,
+        );
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const existing = await backend.getEnvironment(name, credentials);
+      if (!existing) {
+        throw new InputError(`name: there is no environment named "${name}"`);
+      }
+      const keeps = destroyData
+        ? 'including its database'
+        : 'keeping its database stack';
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would destroy ${name} (${existing.source}), ${keeps}; nothing was destroyed`,
+        );
+        ctx.output('deploymentId', 'dry-run');
+        ctx.output('status', 'dry-run');
+        return;
+      }
+
+      const id = await ctx.checkpoint({
+        key: `aws-environments-destroy-${name}`,
+        fn: async () =>
+          (
+            await backend.destroyEnvironment(
+              name,
+              { confirm, destroyData },
+              credentials,
+            )
+          ).id,
+      });
+      ctx.logger.info(`Destroying ${name}, ${keeps} (deployment ${id})`);
+      const deadline = Date.now() + (ctx.input.timeoutMinutes ?? 90) * 60_000;
+      let logged = 0;
+      for (;;) {
+        const deployment = await backend.getDeployment(name, id, credentials);
+        for (const event of deployment.events.slice(logged)) {
+          ctx.logger.info(event.message);
+        }
+        logged = deployment.events.length;
+        if (deployment.status === 'succeeded') break;
+        if (['failed', 'cancelled'].includes(deployment.status)) {
+          throw new Error(
+            `Destroying ${name} ${deployment.status}: ${
+              deployment.error ?? 'see the events above'
+            }`,
+          );
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `Destroying ${name} is still ${deployment.status} after the timeout; it goes on in the background`,
+          );
+        }
+        await sleep(options.pollIntervalMs ?? 2000);
+      }
+      ctx.output('deploymentId', id);
+      ctx.output('status', 'succeeded');
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import yaml from 'yaml';
+import { createDeployAction } from './deploy';
+import { createDestroyAction } from './destroy';
+import { createEstimateAction } from './estimate';
+import { createSynthAction } from './synth';
+import {
+  environmentDetail,
+  FakeAwsEnvironmentsBackend,
+  FakeCatalogLookup,
+} from '../testUtils/FakeAwsEnvironmentsBackend';
+
+// Every example of every action, replayed against the action itself (the
+// backend is faked; synth is real).
+function inputsOf(action: { examples?: { example: string }[] }) {
+  return (action.examples ?? []).map(e => yaml.parse(e.example).steps[0].input);
+}
+
+describe('action examples', () => {
+  it('estimate examples run', async () => {
+    const action = createEstimateAction();
+    for (const input of inputsOf(action)) {
+      const ctx = createMockActionContext({ input });
+      await action.handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'budgetUsd',
+        input.spec.budget.monthlyUsd ?? 430,
+      );
+    }
+  });
+
+  it('synth examples run', async () => {
+    const action = createSynthAction();
+    for (const input of inputsOf(action)) {
+      const ctx = createMockActionContext({ input });
+      await action.handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'assemblyPath',
+        `${input.targetPath ?? 'infrastructure'}/cdk.out`,
+      );
+    }
+  }, 240_000);
+
+  it('deploy examples run', async () => {
+    const action = createDeployAction({
+      backend: new FakeAwsEnvironmentsBackend(),
+      catalog: new FakeCatalogLookup(),
+      appBaseUrl: 'http://portal.test',
+      pollIntervalMs: 1,
+    });
+    for (const input of inputsOf(action)) {
+      const backend = new FakeAwsEnvironmentsBackend();
+      if (input.mode === 'update') {
+        backend.environments.set(
+          input.spec.name,
+          environmentDetail(input.spec.name),
+        );
+      }
+      if (input.approval === 'required') {
+        backend.script = [
+          { status: 'awaiting-approval', events: ['Change sets created'] },
+        ];
+      }
+      const ctx = createMockActionContext({ input });
+      await createDeployAction({
+        backend,
+        catalog: new FakeCatalogLookup(),
+        appBaseUrl: 'http://portal.test',
+        pollIntervalMs: 1,
+      }).handler(ctx);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'deploymentId',
+        `dep-${input.spec.name}`,
+      );
+    }
+  });
+
+  it('destroy examples run', async () => {
+    const action = createDestroyAction({
+      backend: new FakeAwsEnvironmentsBackend(),
+    });
+    for (const input of inputsOf(action)) {
+      const backend = new FakeAwsEnvironmentsBackend();
+      backend.environments.set(input.name, environmentDetail(input.name));
+      const ctx = createMockActionContext({ input });
+      await createDestroyAction({ backend, pollIntervalMs: 1 }).handler(ctx);
+      expect(backend.calls).toContain(
+        `destroyEnvironment ${input.name} destroyData=${!!input.destroyData}`,
+      );
+    }
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * Scaffolder actions of the AWS environments plugins:
+ * `aws-environments:estimate`, `:synth`, `:deploy` and `:destroy`.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleAwsEnvironments as default } from './module';
+export { createEstimateAction } from './actions/estimate';
+export { createSynthAction } from './actions/synth';
+export { createDeployAction } from './actions/deploy';
+export type { DeployActionOptions } from './actions/deploy';
+export { createDestroyAction } from './actions/destroy';
+export type { DestroyActionOptions } from './actions/destroy';

@@ -1,0 +1,148 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  CreateDeploymentRequest,
+  CreateDeploymentResponse,
+  Deployment,
+  DestroyEnvironmentRequest,
+  EnvironmentDetail,
+} from '@innovate/plugin-aws-environments-common';
+
+/**
+ * What the actions need of the aws-environments backend plugin, which owns
+ * environments and their deployments. Every call is made on behalf of the
+ * user who runs the template, so the plugin's permissions apply to them.
+ */
+export interface AwsEnvironmentsBackend {
+  getEnvironment(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<EnvironmentDetail | undefined>;
+  createDeployment(
+    name: string,
+    request: CreateDeploymentRequest,
+    credentials: BackstageCredentials,
+  ): Promise<CreateDeploymentResponse>;
+  getDeployment(
+    name: string,
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Deployment>;
+  destroyEnvironment(
+    name: string,
+    request: DestroyEnvironmentRequest,
+    credentials: BackstageCredentials,
+  ): Promise<CreateDeploymentResponse>;
+  getEntities(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]>;
+}
+
+const PLUGIN_ID = 'aws-environments';
+
+/** HTTP client of the aws-environments backend plugin's `/v1` routes. */
+export class AwsEnvironmentsBackendClient implements AwsEnvironmentsBackend {
+  constructor(
+    private readonly deps: { discovery: DiscoveryService; auth: AuthService },
+  ) {}
+
+  async getEnvironment(name: string, credentials: BackstageCredentials) {
+    const response = await this.request(
+      `/environments/${encodeURIComponent(name)}`,
+      credentials,
+      { method: 'GET' },
+      [404],
+    );
+    return response.status === 404
+      ? undefined
+      : ((await response.json()) as EnvironmentDetail);
+  }
+
+  async createDeployment(
+    name: string,
+    request: CreateDeploymentRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const response = await this.request(
+      `/environments/${encodeURIComponent(name)}/deployments`,
+      credentials,
+      { method: 'POST', body: JSON.stringify(request) },
+    );
+    return (await response.json()) as CreateDeploymentResponse;
+  }
+
+  async getDeployment(
+    name: string,
+    id: string,
+    credentials: BackstageCredentials,
+  ) {
+    const response = await this.request(
+      `/environments/${encodeURIComponent(
+        name,
+      )}/deployments/${encodeURIComponent(id)}`,
+      credentials,
+      { method: 'GET' },
+    );
+    return (await response.json()) as Deployment;
+  }
+
+  async destroyEnvironment(
+    name: string,
+    request: DestroyEnvironmentRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const response = await this.request(
+      `/environments/${encodeURIComponent(name)}`,
+      credentials,
+      { method: 'DELETE', body: JSON.stringify(request) },
+    );
+    return (await response.json()) as CreateDeploymentResponse;
+  }
+
+  async getEntities(name: string, credentials: BackstageCredentials) {
+    const response = await this.request(
+      `/environments/${encodeURIComponent(name)}/entities`,
+      credentials,
+      { method: 'GET' },
+    );
+    return ((await response.json()) as { items: Entity[] }).items;
+  }
+
+  private async request(
+    path: string,
+    credentials: BackstageCredentials,
+    init: RequestInit,
+    allowedStatuses: number[] = [],
+  ): Promise<Response> {
+    const baseUrl = await this.deps.discovery.getBaseUrl(PLUGIN_ID);
+    const { token } = await this.deps.auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: PLUGIN_ID,
+    });
+    const response = await fetch(`${baseUrl}/v1${path}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+    });
+    if (!response.ok && !allowedStatuses.includes(response.status)) {
+      // ResponseError's own message is only the status; the backend's
+      // message (e.g. which field is wrong) is what the task log must show.
+      const error = await ResponseError.fromResponse(response);
+      const { name, message } = error.cause;
+      const wrapped = new Error(`${message} (HTTP ${response.status})`, {
+        cause: error,
+      });
+      wrapped.name = name;
+      throw wrapped;
+    }
+    return response;
+  }
+}
