@@ -1,0 +1,163 @@
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { validateEntity } from './__testUtils__/entityValidation';
+import {
+  DryRunResult,
+  ScaffolderUnderTest,
+  startScaffolder,
+} from './__testUtils__/scaffolder';
+import { REACT_SPA_VALUES as VALUES } from './__testUtils__/values';
+import { validateWorkflowQuietly } from './__testUtils__/workflows';
+
+// Parsed YAML and JSON, checked field by field.
+type Parsed = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('templates/react-spa', () => {
+  let scaffolder: ScaffolderUnderTest;
+  let result: DryRunResult;
+  const file = (name: string): string => {
+    const content = result.files.get(name);
+    if (content === undefined) {
+      throw new Error(`${name} was not rendered`);
+    }
+    return content;
+  };
+
+  beforeAll(async () => {
+    scaffolder = await startScaffolder(['react-spa']);
+    result = await scaffolder.dryRun('react-spa', VALUES);
+  });
+
+  afterAll(async () => {
+    await scaffolder?.stop();
+  });
+
+  it('renders through the dry-run API', () => {
+    expect(result.body.errors).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect([...result.files.keys()].sort()).toEqual(
+      [
+        '.github/workflows/ci.yaml',
+        '.gitignore',
+        'README.md',
+        'catalog-info.yaml',
+        'eslint.config.js',
+        'index.html',
+        'package-lock.json',
+        'package.json',
+        'src/App.test.tsx',
+        'src/App.tsx',
+        'src/api.ts',
+        'src/config.ts',
+        'src/main.tsx',
+        'src/setupTests.ts',
+        'src/vite-env.d.ts',
+        'tsconfig.json',
+        'vite.config.ts',
+      ].sort(),
+    );
+    for (const [name, content] of result.files) {
+      expect({
+        name,
+        leftovers: content.match(/\$\{\{\s*values|\{%-?\s*(?:raw|endraw)/g),
+      }).toEqual({ name, leftovers: null });
+    }
+  });
+
+  it('renders an npm package whose lockfile matches it', () => {
+    const pkg: Parsed = JSON.parse(file('package.json'));
+    expect(pkg).toMatchObject({
+      name: VALUES.name,
+      description: VALUES.description,
+      private: true,
+      type: 'module',
+    });
+    expect(Object.keys(pkg.scripts)).toEqual(
+      expect.arrayContaining(['lint', 'test', 'build']),
+    );
+    const lock: Parsed = JSON.parse(file('package-lock.json'));
+    expect(lock.name).toBe(VALUES.name);
+    expect(lock.lockfileVersion).toBe(3);
+    const root = lock.packages[''];
+    expect(root.name).toBe(VALUES.name);
+    expect(root.dependencies).toEqual(pkg.dependencies);
+    expect(root.devDependencies).toEqual(pkg.devDependencies);
+    for (const dependency of Object.keys({
+      ...pkg.dependencies,
+      ...pkg.devDependencies,
+    })) {
+      expect(lock.packages[`node_modules/${dependency}`]?.version).toEqual(
+        expect.any(String),
+      );
+    }
+  });
+
+  it('puts the title in the page and the app', () => {
+    expect(file('index.html')).toContain(`<title>${VALUES.title}</title>`);
+    expect(file('src/config.ts')).toContain(
+      `export const APP_TITLE = ${JSON.stringify(VALUES.title)};`,
+    );
+  });
+
+  it('renders a CI workflow that validates: lint, test, build, S3 upload and invalidation through OIDC', () => {
+    const source = file('.github/workflows/ci.yaml');
+    expect(validateWorkflowQuietly(source)).toEqual([]);
+    const workflow: Parsed = parseYaml(source);
+    expect(workflow.env).toMatchObject({
+      AWS_REGION: VALUES.awsRegion,
+      AWS_ROLE_ARN: VALUES.deployRoleArn,
+      S3_BUCKET: VALUES.bucketName,
+      CLOUDFRONT_DISTRIBUTION_ID: VALUES.distributionId,
+    });
+    const runs = (job: string): string[] =>
+      workflow.jobs[job].steps.map((s: Parsed) => s.run).filter(Boolean);
+    expect(runs('build')).toEqual([
+      'npm ci',
+      'npm run lint',
+      'npm test',
+      'npm run build',
+    ]);
+    const deploy = workflow.jobs.deploy;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.if).toBe(
+      "github.event_name == 'push' && github.ref == 'refs/heads/main'",
+    );
+    expect(deploy.permissions).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+    });
+    expect(
+      deploy.steps.find((s: Parsed) =>
+        s.uses?.startsWith('aws-actions/configure-aws-credentials@'),
+      ).with['role-to-assume'],
+    ).toBe('${{ env.AWS_ROLE_ARN }}');
+    expect(runs('deploy').join('\n')).toMatch(
+      /aws s3 sync dist "s3:\/\/\$S3_BUCKET" --delete[\s\S]*aws cloudfront create-invalidation/,
+    );
+    expect(source).not.toMatch(/aws-access-key-id|aws-secret-access-key/);
+  });
+
+  it('renders a catalog Component that validates and consumes the Innovate API', async () => {
+    const documents = parseAllDocuments(file('catalog-info.yaml'));
+    expect(documents).toHaveLength(1);
+    const component = documents[0].toJS();
+    await expect(validateEntity(component)).resolves.toBeDefined();
+    expect(component).toMatchObject({
+      kind: 'Component',
+      metadata: {
+        name: VALUES.name,
+        title: VALUES.title,
+        annotations: { 'github.com/project-slug': 'innovate-inc/innovate-web' },
+      },
+      spec: {
+        type: 'website',
+        owner: VALUES.owner,
+        system: 'innovate-platform',
+        consumesApis: ['api:default/innovate-api'],
+        dependsOn: [
+          'resource:default/innovate-prod-spa-bucket',
+          'resource:default/innovate-prod-cloudfront',
+        ],
+      },
+    });
+  });
+});
