@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { guestToken, runTemplate } from './api';
+import { measure } from './helpers';
+
+// The create-aws-environment template through the scaffolder's API, with the
+// seed's defaults, in sandbox mode.
+test.describe.configure({ mode: 'serial' });
+
+const name = `e2e-api-${Date.now().toString(36)}`;
+const values = {
+  name,
+  accounts: { management: '111111111111', workloads: '333333333333' },
+  region: 'us-east-1',
+  budget: { monthlyUsd: 430, alertEmail: 'platform-alerts@innovate.example' },
+  source: 'sandbox',
+  approval: 'auto',
+  mode: 'create',
+  allowedDeviations: [],
+  publish: false,
+};
+
+test('create-aws-environment ends with the environment in the registry and the catalog', async ({
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const token = await guestToken(request);
+  const result = await runTemplate(
+    request,
+    token,
+    'template:default/create-aws-environment',
+    values,
+  );
+  expect(result.status, result.log.join('\n')).toBe('completed');
+  measure(
+    'create-aws-environment (sandbox) submit to finished task',
+    `${result.seconds.toFixed(1)} s`,
+  );
+
+  const headers = { Authorization: `Bearer ${token}` };
+  const environment = await request.get(
+    `/api/aws-environments/v1/environments/${name}`,
+    { headers },
+  );
+  expect(environment.status()).toBe(200);
+  const detail = await environment.json();
+  expect(detail.status).toBe('deployed');
+  expect(detail.source).toBe('sandbox');
+
+  const entity = await request.get(
+    `/api/catalog/entities/by-name/resource/default/${name}`,
+    { headers },
+  );
+  expect(entity.status()).toBe(200);
+  const parts = await request.get(
+    `/api/catalog/entities/by-query?filter=metadata.annotations.innovate.io/aws-environment=${name}`,
+    { headers },
+  );
+  const { items } = await parts.json();
+  expect(items.length).toBeGreaterThan(10);
+});
+
+test('running it again with the same name is refused, naming the way out', async ({
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const token = await guestToken(request);
+  const result = await runTemplate(
+    request,
+    token,
+    'template:default/create-aws-environment',
+    values,
+  );
+  expect(result.status).toBe('failed');
+  expect(result.log.join('\n')).toContain(
+    `An environment named "${name}" already exists`,
+  );
+});
+
+test('bad input is refused before a task is created', async ({ request }) => {
+  const token = await guestToken(request);
+  const response = await request.post('/api/scaffolder/v2/tasks', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      templateRef: 'template:default/create-aws-environment',
+      values: { ...values, name: 'prod; rm -rf /' },
+    },
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('name');
+});
