@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Proves that the production build starts with app-config.production.yaml
 // against the PostgreSQL and Redis of this machine, the way the Dockerfile
-// runs it: `yarn build:backend`, unpack the bundle, `node packages/backend
-// --config app-config.yaml --config app-config.production.yaml`.
+// runs it: unpack the bundle of `yarn build:backend` (run it first; `./portal
+// test` does), `node packages/backend --config app-config.yaml --config
+// app-config.production.yaml`.
 //
 // The bundle's third-party dependencies are linked from this checkout's
 // node_modules instead of `yarn workspaces focus --production` (that needs a
@@ -11,7 +12,7 @@
 // Checks: readiness; the built frontend is served; the catalog (PostgreSQL)
 // holds the root entity; the catalog's tables are in PostgreSQL; a cached
 // view lands in Redis. Cleans up its databases afterwards.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
@@ -103,20 +104,14 @@ function linkNodeModules(target) {
 }
 
 async function main() {
-  console.log('[smoke] yarn build:backend');
-  const build = spawnSync('yarn', ['build:backend'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('yarn build:backend failed');
-
+  const bundle = join(root, 'packages/backend/dist/bundle.tar.gz');
+  if (!existsSync(bundle)) {
+    throw new Error(
+      'packages/backend/dist/bundle.tar.gz is missing: run yarn build:backend first',
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), 'portal-smoke-'));
-  execFileSync('tar', [
-    'xzf',
-    join(root, 'packages/backend/dist/bundle.tar.gz'),
-    '-C',
-    dir,
-  ]);
+  execFileSync('tar', ['xzf', bundle, '-C', dir]);
   for (const file of [
     'app-config.yaml',
     'app-config.production.yaml',

@@ -5,7 +5,9 @@
 //
 // Steps: tsc, lint, prettier, unit, build, browser, production. Each check step
 // (tsc, lint, prettier, build, production) counts as one test; unit and browser
-// count their individual test cases. The last line is "N passed, N failed" and
+// count their individual test cases. `build` is `yarn build:backend`, the
+// Dockerfile's build: it builds the frontend (which the browser tests use)
+// and the backend bundle (which the production step starts). The last line is "N passed, N failed" and
 // the exit code is non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -146,7 +148,7 @@ const steps = {
     };
   },
   async build() {
-    return (await run('yarn', ['workspace', 'app', 'build'])) === 0;
+    return (await run('yarn', ['build:backend'])) === 0;
   },
   async browser() {
     const out = join(resultsDir, 'playwright.json');

@@ -62,6 +62,17 @@ export async function startPortal({
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  // A backend whose startup failed may keep running without ever becoming
+  // ready; its log says so.
+  let startupError;
+  const watchForStartupErrors = chunk => {
+    const text = chunk.toString();
+    const match =
+      /(Backend startup failed[^\n]*|Unhandled rejection[^\n]*)/.exec(text);
+    if (match && !startupError) startupError = match[1].slice(0, 500);
+  };
+  child.stdout.on('data', watchForStartupErrors);
+  child.stderr.on('data', watchForStartupErrors);
   let exited = false;
   child.on('exit', () => {
     exited = true;
@@ -82,6 +93,12 @@ export async function startPortal({
   while (Date.now() - started < timeoutMs) {
     if (exited) {
       throw new Error(`the backend exited before it was ready; see ${logFile}`);
+    }
+    if (startupError) {
+      await stop();
+      throw new Error(
+        `the backend failed to start: ${startupError} (see ${logFile})`,
+      );
     }
     try {
       const res = await fetch(`${url}/.backstage/health/v1/readiness`);
