@@ -1,4 +1,5 @@
 import {
+  defaultEnvironmentSpec,
   estimateFromSpec,
   type AlarmsView,
   type ClusterView,
@@ -23,44 +24,7 @@ const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
 
 /** The seed's spec, as the backend returns it (all defaults filled in). */
-export const seedSpec: EnvironmentSpec = {
-  name: 'innovate-prod',
-  accounts: { management: '111111111111', workloads: '222222222222' },
-  region: 'us-east-1',
-  network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 3 },
-  cluster: {
-    kubernetesVersion: '1.33',
-    systemNodeGroup: {
-      instanceType: 't3.medium',
-      minSize: 2,
-      desiredSize: 2,
-      maxSize: 3,
-    },
-    applicationNodeGroup: {
-      instanceType: 't3.large',
-      minSize: 2,
-      desiredSize: 2,
-      maxSize: 20,
-    },
-    hpa: { minReplicas: 2, maxReplicas: 100 },
-  },
-  database: {
-    engineVersion: '15',
-    instanceClass: 'db.t3.medium',
-    allocatedStorageGb: 100,
-    storageType: 'gp3',
-    multiAz: false,
-    backupRetentionDays: 14,
-  },
-  alarms: {
-    errorRatePercent: 1,
-    p99LatencySeconds: 2,
-    nodeCpuPercent: 80,
-    nodeMemoryPercent: 80,
-    databaseCpuPercent: 80,
-  },
-  budget: { monthlyUsd: 430, alertEmail: 'platform-alerts@innovate.example' },
-};
+export const seedSpec: EnvironmentSpec = defaultEnvironmentSpec();
 
 export const deploymentSucceeded: DeploymentSummary = {
   id: 'dep-0001',

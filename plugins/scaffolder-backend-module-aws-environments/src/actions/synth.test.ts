@@ -129,7 +129,7 @@ describe('synthesisProblems', () => {
       ['nat-per-az'],
     );
     expect(problems).toEqual([
-      'cdk-nag AwsSolutions-S1 on x/Bucket: no access logs',
+      'AwsSolutions AwsSolutions-S1 on x/Bucket: no access logs',
     ]);
   });
 });
