@@ -14,7 +14,7 @@ export interface Config {
      *
      * @default sandbox
      */
-    defaultSource?: 'sandbox' | 'aws';
+    source?: 'sandbox' | 'aws';
 
     /**
      * Register and deploy (in the sandbox) the seed's own production

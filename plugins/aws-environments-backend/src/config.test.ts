@@ -28,7 +28,7 @@ describe('readPluginOptions', () => {
     const options = readPluginOptions(
       new ConfigReader({
         awsEnvironments: {
-          defaultSource: 'aws',
+          source: 'aws',
           seedEnvironment: false,
           cache: { costTtl: '2h', viewTtl: 'PT30S', staleTtl: { days: 1 } },
           aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
@@ -50,11 +50,9 @@ describe('readPluginOptions', () => {
   it('says which key is wrong', () => {
     expect(() =>
       readPluginOptions(
-        new ConfigReader({ awsEnvironments: { defaultSource: 'cloud' } }),
+        new ConfigReader({ awsEnvironments: { source: 'cloud' } }),
       ),
-    ).toThrow(
-      "awsEnvironments.defaultSource must be 'sandbox' or 'aws', got 'cloud'",
-    );
+    ).toThrow("awsEnvironments.source must be 'sandbox' or 'aws', got 'cloud'");
     expect(() =>
       readPluginOptions(
         new ConfigReader({ awsEnvironments: { aws: { maxAttempts: 0 } } }),

@@ -35,10 +35,10 @@ function readDurationMs(
 /** Reads the plugin's settings, applying the defaults documented in config.d.ts. */
 export function readPluginOptions(rootConfig: Config): PluginOptions {
   const config = rootConfig.getOptionalConfig('awsEnvironments');
-  const defaultSource = config?.getOptionalString('defaultSource') ?? 'sandbox';
+  const defaultSource = config?.getOptionalString('source') ?? 'sandbox';
   if (defaultSource !== 'sandbox' && defaultSource !== 'aws') {
     throw new InputError(
-      `awsEnvironments.defaultSource must be 'sandbox' or 'aws', got '${defaultSource}'`,
+      `awsEnvironments.source must be 'sandbox' or 'aws', got '${defaultSource}'`,
     );
   }
   const cache = config?.getOptionalConfig('cache');

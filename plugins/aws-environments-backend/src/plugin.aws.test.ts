@@ -25,7 +25,7 @@ async function awsBackend(viewTtl: object = { seconds: 60 }) {
   const started = await startPluginBackend({
     toolkit: new FakeToolkit(),
     awsClients: new MockedAwsClientFactory(),
-    config: { awsEnvironments: { defaultSource: 'aws', cache: { viewTtl } } },
+    config: { awsEnvironments: { source: 'aws', cache: { viewTtl } } },
   });
   const created = await request(started.server)
     .post(`${API}/environments/${spec.name}/deployments`)
