@@ -1,4 +1,7 @@
 import { APIRequestContext, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
 
 /** A guest user's Backstage token, as the frontend gets it after sign-in. */
 export async function guestToken(request: APIRequestContext): Promise<string> {
@@ -56,4 +59,38 @@ export async function runTemplate(
     }
     await new Promise(r => setTimeout(r, 1000));
   }
+}
+
+/** A template folder of the repository as the scaffolder's dry-run API takes it. */
+export function templateFiles(name: string) {
+  const root = join(__dirname, '..', '..', '..', 'templates', name);
+  const directoryContents: { path: string; base64Content: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else
+        directoryContents.push({
+          path: relative(root, full),
+          base64Content: readFileSync(full).toString('base64'),
+        });
+    }
+  };
+  walk(root);
+  return {
+    template: parse(readFileSync(join(root, 'template.yaml'), 'utf8')),
+    directoryContents,
+  };
+}
+
+/** Names of the environments in the aws-environments registry. */
+export async function environmentNames(
+  request: APIRequestContext,
+  token: string,
+): Promise<string[]> {
+  const response = await request.get('/api/aws-environments/v1/environments', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).items.map((e: { name: string }) => e.name);
 }

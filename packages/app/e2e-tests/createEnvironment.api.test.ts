@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { guestToken, runTemplate } from './api';
+import {
+  environmentNames,
+  guestToken,
+  runTemplate,
+  templateFiles,
+} from './api';
 import { measure } from './helpers';
 
 // The create-aws-environment template through the scaffolder's API, with the
@@ -87,4 +92,69 @@ test('bad input is refused before a task is created', async ({ request }) => {
   });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain('name');
+});
+
+test('a dry run of the template changes nothing in the registry', async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const token = await guestToken(request);
+  const before = await environmentNames(request, token);
+  const response = await request.post('/api/scaffolder/v2/dry-run', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      ...templateFiles('create-aws-environment'),
+      values: { ...values, name: `${name}-dry` },
+      secrets: {},
+    },
+  });
+  const text = await response.text();
+  expect(response.status(), text).toBe(200);
+  const result = JSON.parse(text);
+  const log = result.log.map(
+    (l: { body: { message: string } }) => l.body.message,
+  );
+  expect(log.join('\n')).toContain(
+    `Dry run: would create environment ${name}-dry`,
+  );
+  expect(result.steps.map((s: { id: string }) => s.id)).toEqual(
+    expect.arrayContaining(['estimate', 'synth', 'deploy']),
+  );
+  expect(await environmentNames(request, token)).toEqual(before);
+});
+
+test('destroying the environment takes its entities out of the catalog', async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const token = await guestToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
+  const refused = await request.delete(
+    `/api/aws-environments/v1/environments/${name}`,
+    { headers, data: { confirm: 'not-the-name' } },
+  );
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain('confirm');
+
+  const destroy = await request.delete(
+    `/api/aws-environments/v1/environments/${name}`,
+    { headers, data: { confirm: name } },
+  );
+  expect(destroy.status()).toBe(202);
+  const started = Date.now();
+  let remaining = -1;
+  while (Date.now() - started < 60_000) {
+    const parts = await request.get(
+      `/api/catalog/entities/by-query?filter=metadata.annotations.innovate.io/aws-environment=${name}`,
+      { headers },
+    );
+    remaining = (await parts.json()).items.length;
+    if (remaining === 0) break;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  expect(remaining).toBe(0);
+  measure(
+    'destroy to entities gone from the catalog',
+    `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 });

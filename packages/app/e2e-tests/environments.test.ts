@@ -80,3 +80,26 @@ test('time from navigation to the first cost figure', async ({ page }) => {
   const ms = Date.now() - started;
   measure('navigation to the first cost figure', `${ms} ms`);
 });
+
+test('the parts of an environment show their own views in the catalog', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/resource/innovate-prod-eks-cluster');
+  await expect(
+    page.getByRole('heading', { name: 'EKS cluster' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('source-badge-sandbox').first()).toBeVisible();
+  await screenshot(page, 'entity-eks-cluster');
+
+  await page.goto('/catalog/default/resource/innovate-prod-rds');
+  await expect(
+    page.getByRole('heading', { name: 'RDS database' }),
+  ).toBeVisible();
+  await screenshot(page, 'entity-rds');
+
+  await page.goto('/catalog/default/resource/innovate-prod');
+  await page.getByText('AWS Environment', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Cost' })).toBeVisible();
+  await screenshot(page, 'entity-environment');
+});
