@@ -35,7 +35,12 @@ export const ENVIRONMENT_TAG = 'innovate:environment';
  * @public
  */
 export interface BuildEnvironmentAppOptions {
-  /** Where `app.synth()` writes the cloud assembly. */
+  /**
+   * Where `app.synth()` writes the cloud assembly.
+   *
+   * @defaultValue `CDK_OUTDIR` when the `cdk` CLI runs the app, else a new
+   * temporary directory (aws-cdk-lib's `App` default)
+   */
   outdir?: string;
   /**
    * Register cdk-nag's AwsSolutions pack as a validation plugin.
@@ -106,7 +111,6 @@ export function buildEnvironmentApp(
   };
   const stackProps = (role: EnvironmentStackRole) => ({
     spec,
-    role,
     stackName: environmentStackName(spec.name, role),
     description: `Innovate environment ${spec.name}: ${role}`,
   });

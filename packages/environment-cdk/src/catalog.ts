@@ -12,10 +12,12 @@ import {
   environmentResourceNames,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
+import { BUDGET_ALERTS } from './constructs/Budget';
 import {
   EnvironmentStackTemplate,
   findResources,
   FoundResource,
+  NODE_GROUP_ROLE_LABEL,
   resourceKey,
 } from './templates';
 
@@ -92,11 +94,9 @@ interface Part {
   extraAnnotations?: Record<string, string>;
 }
 
-function arnOrKey(
-  arn: string | undefined,
-  resource: FoundResource | undefined,
-): string | undefined {
-  return arn ?? (resource ? resourceKey(resource) : undefined);
+/** `stack/LogicalId` of a resource whose ARN is only known once deployed. */
+function keyOf(resource: FoundResource | undefined): string | undefined {
+  return resource ? resourceKey(resource) : undefined;
 }
 
 /**
@@ -140,7 +140,7 @@ export function environmentEntities(
   const natSuffix = (index: number) => `nat-gateway-${index + 1}`;
   const nodeGroupRole = (group: FoundResource) =>
     (group.properties.Labels as Record<string, string> | undefined)?.[
-      'innovate.io/node-group'
+      NODE_GROUP_ROLE_LABEL
     ] ?? group.logicalId;
 
   const alarmKinds: Array<{
@@ -195,7 +195,7 @@ export function environmentEntities(
       description: `VPC ${spec.network.vpcCidr} over ${spec.network.azCount} AZs with flow logs.`,
       component: C.vpc,
       resourceType: 'AWS::EC2::VPC',
-      arn: arnOrKey(undefined, first('AWS::EC2::VPC')),
+      arn: keyOf(first('AWS::EC2::VPC')),
       account: workloads,
       region,
       dependsOn: [],
@@ -220,10 +220,7 @@ export function environmentEntities(
         'Application Load Balancer: CloudFront → API pods on port 8080.',
       component: C.loadBalancer,
       resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-      arn: arnOrKey(
-        undefined,
-        first('AWS::ElasticLoadBalancingV2::LoadBalancer'),
-      ),
+      arn: keyOf(first('AWS::ElasticLoadBalancingV2::LoadBalancer')),
       account: workloads,
       region,
       view: 'alarms',
@@ -302,8 +299,7 @@ export function environmentEntities(
         'Private S3 bucket of the React SPA, read by CloudFront only.',
       component: C.s3Bucket,
       resourceType: 'AWS::S3::Bucket',
-      arn: arnOrKey(
-        undefined,
+      arn: keyOf(
         findResources(stacks, 'AWS::S3::Bucket').find(b =>
           b.logicalId.includes('Spa'),
         ),
@@ -319,7 +315,7 @@ export function environmentEntities(
         'CloudFront distribution: the SPA from S3, /api/* to the ALB.',
       component: C.cloudFrontDistribution,
       resourceType: 'AWS::CloudFront::Distribution',
-      arn: arnOrKey(undefined, first('AWS::CloudFront::Distribution')),
+      arn: keyOf(first('AWS::CloudFront::Distribution')),
       account: workloads,
       region,
       dependsOn: ['waf', 'spa-bucket', 'alb'],
@@ -331,7 +327,7 @@ export function environmentEntities(
         'WAF web ACL: AWS managed OWASP rules and a per-IP rate limit.',
       component: C.webAcl,
       resourceType: 'AWS::WAFv2::WebACL',
-      arn: arnOrKey(undefined, webAcl),
+      arn: keyOf(webAcl),
       account: workloads,
       region: webAcl?.stack.region ?? region,
       dependsOn: [],
@@ -354,7 +350,7 @@ export function environmentEntities(
       description: 'KMS key encrypting Kubernetes secrets.',
       component: C.kmsKey,
       resourceType: 'AWS::KMS::Key',
-      arn: arnOrKey(undefined, keyIn('cluster')),
+      arn: keyOf(keyIn('cluster')),
       account: workloads,
       region,
       dependsOn: [],
@@ -365,7 +361,7 @@ export function environmentEntities(
       description: 'KMS key encrypting the database storage and backups.',
       component: C.kmsKey,
       resourceType: 'AWS::KMS::Key',
-      arn: arnOrKey(undefined, keyIn('database')),
+      arn: keyOf(keyIn('database')),
       account: workloads,
       region,
       dependsOn: [],
@@ -376,7 +372,7 @@ export function environmentEntities(
       description: 'KMS key encrypting the alarm SNS topic.',
       component: C.kmsKey,
       resourceType: 'AWS::KMS::Key',
-      arn: arnOrKey(undefined, keyIn('observability')),
+      arn: keyOf(keyIn('observability')),
       account: workloads,
       region,
       dependsOn: [],
@@ -415,7 +411,7 @@ export function environmentEntities(
     {
       suffix: 'budget',
       title: names.budget,
-      description: `Monthly budget of $${spec.budget.monthlyUsd}; e-mails at 80 % actual and 100 % forecast.`,
+      description: `Monthly budget of $${spec.budget.monthlyUsd}; e-mails at ${BUDGET_ALERTS.actualPercent} % actual and ${BUDGET_ALERTS.forecastPercent} % forecast.`,
       component: C.budget,
       resourceType: 'AWS::Budgets::Budget',
       arn: `arn:aws:budgets::${management}:budget/${names.budget}`,
@@ -441,7 +437,7 @@ export function environmentEntities(
       description: 'GuardDuty detector of the workloads account in the region.',
       component: C.guardDuty,
       resourceType: 'AWS::GuardDuty::Detector',
-      arn: arnOrKey(undefined, first('AWS::GuardDuty::Detector')),
+      arn: keyOf(first('AWS::GuardDuty::Detector')),
       account: workloads,
       region,
       dependsOn: [],

@@ -11,6 +11,8 @@ import {
   findResources,
   FoundResource,
   literalNumber,
+  literalTrue,
+  NODE_GROUP_ROLE_LABEL,
   referencedResource,
   resolveReference,
   ResourceReference,
@@ -137,7 +139,7 @@ function subnetsOf(stacks: Stacks): Map<string, SubnetInfo> {
       key,
       az: String(subnet.properties.AvailabilityZone),
       tier,
-      mapPublicIp: subnet.properties.MapPublicIpOnLaunch === true,
+      mapPublicIp: literalTrue(subnet.properties.MapPublicIpOnLaunch),
       natKey: route?.nat,
     });
   }
@@ -225,8 +227,8 @@ const checkNodesPrivate: Check = stacks => {
     asArray(
       (lt.properties.LaunchTemplateData as Record<string, unknown> | undefined)
         ?.NetworkInterfaces,
-    ).some(
-      ni => (ni as Record<string, unknown>).AssociatePublicIpAddress === true,
+    ).some(ni =>
+      literalTrue((ni as Record<string, unknown>).AssociatePublicIpAddress),
     ),
   );
   return result(
@@ -262,7 +264,7 @@ const checkDatabaseIsolated: Check = stacks => {
       )
     : [];
   const isolated = subnets.every(subnet => subnet?.tier === 'isolated');
-  const publicAccess = instance.properties.PubliclyAccessible === true;
+  const publicAccess = literalTrue(instance.properties.PubliclyAccessible);
   return result(
     subnets.length > 0 && isolated && !publicAccess,
     `DB subnet group: ${
@@ -514,12 +516,21 @@ function aclRules(stacks: Stacks): Json[] {
 }
 
 const checkWafOwasp: Check = stacks => {
-  const groups = aclRules(stacks)
-    .map(rule => rule.Statement?.ManagedRuleGroupStatement?.Name)
-    .filter(Boolean);
+  const groups = aclRules(stacks).filter(
+    rule => rule.Statement?.ManagedRuleGroupStatement,
+  );
+  // A rule group in count mode (`OverrideAction: { Count }`) blocks nothing.
+  const describe = (rule: Json) =>
+    `${rule.Statement.ManagedRuleGroupStatement.Name}${
+      rule.OverrideAction?.None ? '' : ' (count only)'
+    }`;
   return result(
-    groups.includes('AWSManagedRulesCommonRuleSet'),
-    `managed rule groups: ${groups.join(', ') || 'none'}`,
+    groups.some(
+      rule =>
+        rule.Statement.ManagedRuleGroupStatement.Name ===
+          'AWSManagedRulesCommonRuleSet' && rule.OverrideAction?.None,
+    ),
+    `managed rule groups: ${groups.map(describe).join(', ') || 'none'}`,
   );
 };
 
@@ -645,7 +656,7 @@ function nodeGroup(stacks: Stacks, role: string) {
   return findResources(stacks, 'AWS::EKS::Nodegroup').find(
     group =>
       (group.properties.Labels as Record<string, string> | undefined)?.[
-        'innovate.io/node-group'
+        NODE_GROUP_ROLE_LABEL
       ] === role,
   );
 }
@@ -687,18 +698,20 @@ function nodeGroupCheck(
   };
 }
 
+function policyStatements(document: unknown): Json[] {
+  return asArray((document as Json | undefined)?.Statement) as Json[];
+}
+
 function irsaRoles(stacks: Stacks) {
+  const policies = findResources(
+    stacks,
+    'AWS::IAM::Policy',
+    'AWS::IAM::ManagedPolicy',
+  );
   return findResources(stacks, 'AWS::IAM::Role').map(role => {
-    const statements = asArray(
-      (
-        role.properties.AssumeRolePolicyDocument as
-          | Record<string, unknown>
-          | undefined
-      )?.Statement,
-    ) as Array<Json>;
-    const webIdentity = statements.find(s =>
-      asArray(s.Action).includes('sts:AssumeRoleWithWebIdentity'),
-    );
+    const webIdentity = policyStatements(
+      role.properties.AssumeRolePolicyDocument,
+    ).find(s => asArray(s.Action).includes('sts:AssumeRoleWithWebIdentity'));
     const provider = webIdentity
       ? referencedResource(
           resolveReference(
@@ -719,29 +732,28 @@ function irsaRoles(stacks: Stacks) {
       : undefined;
     const conditionText = JSON.stringify(conditions?.Properties?.Value ?? '');
     const subject = /system:serviceaccount:([^"\\]+)/.exec(conditionText)?.[1];
-    const policies = findResources([role.stack], 'AWS::IAM::Policy').filter(
-      policy =>
-        asArray(policy.properties.Roles).some(
-          r =>
-            resolveReference(stacks, policy.stack, r)?.logicalId ===
-            role.logicalId,
-        ),
+    // Every permission of the role: attached policies from any stack and
+    // inline ones; AWS managed policies are listed apart.
+    const attached = policies.filter(policy =>
+      asArray(policy.properties.Roles).some(value => {
+        const reference = resolveReference(stacks, policy.stack, value);
+        return reference && resourceKey(reference) === resourceKey(role);
+      }),
     );
-    const policyStatements = policies.flatMap(
-      policy =>
-        asArray(
-          (
-            policy.properties.PolicyDocument as
-              | Record<string, unknown>
-              | undefined
-          )?.Statement,
-        ) as Array<Json>,
-    );
+    const statements = [
+      ...attached.flatMap(policy =>
+        policyStatements(policy.properties.PolicyDocument),
+      ),
+      ...asArray(role.properties.Policies).flatMap(policy =>
+        policyStatements((policy as Json).PolicyDocument),
+      ),
+    ];
     return {
       role,
       oidc: provider?.Type === 'AWS::IAM::OIDCProvider',
       subject,
-      statements: policyStatements,
+      statements,
+      managedPolicies: asArray(role.properties.ManagedPolicyArns),
     };
   });
 }
@@ -770,6 +782,7 @@ const checkIrsaApi: Check = stacks => {
     );
   return result(
     api.oidc &&
+      api.managedPolicies.length === 0 &&
       JSON.stringify(actions) ===
         JSON.stringify([
           'secretsmanager:DescribeSecret',
@@ -780,28 +793,49 @@ const checkIrsaApi: Check = stacks => {
       api.role.logicalId
     } assumed through the cluster's OIDC provider by ${namespace}/${name}; allows ${actions.join(
       ', ',
-    )} on ${onlySecret ? 'the database secret only' : 'other resources too'}`,
+    )} on ${onlySecret ? 'the database secret only' : 'other resources too'}${
+      api.managedPolicies.length > 0
+        ? `; ${api.managedPolicies.length} managed policies attached`
+        : ''
+    }`,
   );
 };
 
-const checkClusterAutoscaler: Check = (stacks, spec) => {
+/** Auto Scaling actions that change groups (anything but reads). */
+function changesAutoScaling(action: unknown): boolean {
+  const value = String(action);
+  return (
+    value === '*' ||
+    (value.startsWith('autoscaling:') &&
+      !/^autoscaling:(Describe|Get)/.test(value))
+  );
+}
+
+const checkClusterAutoscaler: Check = stacks => {
   const { namespace, name } = IRSA_SERVICE_ACCOUNTS.clusterAutoscaler;
   const role = irsaRoles(stacks).find(
     r => r.subject === `${namespace}:${name}`,
   );
-  const scaling = role?.statements.find(s =>
+  const clusterName = props(one(stacks, 'AWS::EKS::Cluster')).Name;
+  const tagKey = `aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`;
+  const mutating = (role?.statements ?? []).filter(
+    s => s.Effect === 'Allow' && asArray(s.Action).some(changesAutoScaling),
+  );
+  const scoped = mutating.filter(
+    s => s.Condition?.StringEquals?.[tagKey] === 'owned',
+  );
+  const resizes = mutating.some(s =>
     asArray(s.Action).includes('autoscaling:SetDesiredCapacity'),
   );
-  const tagKey = `aws:ResourceTag/k8s.io/cluster-autoscaler/${spec.name}`;
-  const scoped = scaling?.Condition?.StringEquals?.[tagKey] === 'owned';
   return result(
-    Boolean(role?.oidc && scoped),
+    Boolean(
+      role?.oidc &&
+        role.managedPolicies.length === 0 &&
+        resizes &&
+        scoped.length === mutating.length,
+    ),
     role
-      ? `IRSA role for ${namespace}/${name}; SetDesiredCapacity ${
-          scoped
-            ? `limited to groups tagged ${tagKey}=owned`
-            : 'not limited to the cluster'
-        }`
+      ? `IRSA role for ${namespace}/${name}; ${scoped.length} of ${mutating.length} statements that change Auto Scaling groups are limited to groups tagged ${tagKey}=owned`
       : `no IRSA role for ${namespace}/${name}`,
   );
 };
@@ -874,7 +908,7 @@ const checkRdsEncryption: Check = stacks => {
 };
 
 const checkRdsSingleAz: Check = stacks => {
-  const multiAz = dbProps(stacks).MultiAZ === true;
+  const multiAz = literalTrue(dbProps(stacks).MultiAZ);
   return result(!multiAz, multiAz ? 'Multi-AZ' : 'single-AZ');
 };
 
@@ -908,7 +942,12 @@ const checkDbCredentials: Check = stacks => {
 
 // ------------------------------------------------------- observability
 
-function alarms(stacks: Stacks) {
+interface AlarmInfo {
+  alarm: FoundResource;
+  metricNames: string[];
+}
+
+function alarms(stacks: Stacks): AlarmInfo[] {
   return findResources(stacks, 'AWS::CloudWatch::Alarm').map(alarm => {
     const metricNames = [
       alarm.properties.MetricName,
@@ -920,43 +959,170 @@ function alarms(stacks: Stacks) {
   });
 }
 
+/** What an alarm must watch: the resource its metrics' dimension names. */
+interface AlarmTarget {
+  dimension: string;
+  type: string;
+  /** Property of the resource that the dimension may name literally. */
+  nameProperty?: string;
+}
+
+function dimensionValues(alarm: FoundResource, dimension: string): unknown[] {
+  const metrics = asArray(alarm.properties.Metrics).map(
+    m => (m as Json).MetricStat?.Metric ?? {},
+  );
+  return [alarm.properties, ...metrics]
+    .flatMap(metric => asArray((metric as Json).Dimensions) as Json[])
+    .filter(d => d.Name === dimension)
+    .map(d => d.Value);
+}
+
+/** Whether every metric of the alarm is about the target resource. */
+function watches(stacks: Stacks, alarm: FoundResource, target: AlarmTarget) {
+  const resource = one(stacks, target.type);
+  const values = dimensionValues(alarm, target.dimension);
+  return (
+    resource !== undefined &&
+    values.length > 0 &&
+    values.every(value => {
+      const reference = resolveReference(stacks, alarm.stack, value);
+      return reference
+        ? resourceKey(reference) === resourceKey(resource)
+        : target.nameProperty !== undefined &&
+            value === resource.properties[target.nameProperty];
+    })
+  );
+}
+
+const ALB_TARGET: AlarmTarget = {
+  dimension: 'LoadBalancer',
+  type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+};
+const CLUSTER_TARGET: AlarmTarget = {
+  dimension: 'ClusterName',
+  type: 'AWS::EKS::Cluster',
+  nameProperty: 'Name',
+};
+const DATABASE_TARGET: AlarmTarget = {
+  dimension: 'DBInstanceIdentifier',
+  type: 'AWS::RDS::DBInstance',
+  nameProperty: 'DBInstanceIdentifier',
+};
+
 function alarmCheck(
   description: string,
-  matches: (a: { alarm: FoundResource; metricNames: string[] }) => boolean,
+  matches: (a: AlarmInfo) => boolean,
   threshold: number,
+  target: AlarmTarget,
 ): Check {
   return stacks => {
     const found = alarms(stacks).find(matches);
     const p = props(found?.alarm);
+    const onTarget =
+      found !== undefined && watches(stacks, found.alarm, target);
     return result(
-      Boolean(found) &&
+      onTarget &&
         literalNumber(p.Threshold) === threshold &&
         p.ComparisonOperator === 'GreaterThanThreshold',
       found
         ? `${p.AlarmName}: ${found.metricNames.join(', ')} ${
             p.ComparisonOperator
-          } ${p.Threshold}`
+          } ${p.Threshold}, on ${
+            onTarget ? `the environment's ${target.type}` : 'another resource'
+          }`
         : `no ${description} alarm`,
     );
   };
 }
 
+/** A 5xx rate: the returned expression divides the 5xx count by requests. */
+function isErrorRate({ alarm, metricNames }: AlarmInfo): boolean {
+  const metrics = asArray(alarm.properties.Metrics) as Json[];
+  const idOf = (metricName: string) =>
+    metrics.find(m => m.MetricStat?.Metric?.MetricName === metricName)?.Id;
+  const errors = idOf('HTTPCode_Target_5XX_Count');
+  const requests = idOf('RequestCount');
+  const expression = String(
+    metrics.find(m => m.Expression && m.ReturnData !== false)?.Expression ?? '',
+  );
+  // Metric ids match ^[a-z][a-zA-Z0-9_]*$: safe inside a pattern.
+  return (
+    metricNames.includes('HTTPCode_Target_5XX_Count') &&
+    errors !== undefined &&
+    requests !== undefined &&
+    new RegExp(`\\b${errors}\\b`).test(expression) &&
+    new RegExp(`/\\s*${requests}\\b`).test(expression)
+  );
+}
+
+/** Whether a policy statement lets a service principal run an action. */
+function allows(statement: Json, service: string, action: string): boolean {
+  const [prefix] = action.split(':');
+  return (
+    statement.Effect === 'Allow' &&
+    asArray(statement.Principal?.Service).includes(service) &&
+    asArray(statement.Action).some(
+      a => a === action || a === `${prefix}:*` || a === '*',
+    )
+  );
+}
+
+/**
+ * Whether CloudWatch may publish to the topic: SNS's default policy lets the
+ * account's alarms publish, a topic policy must say so itself; a topic
+ * encrypted with a customer managed key needs the key to allow CloudWatch.
+ */
+function cloudWatchMayPublish(
+  stacks: Stacks,
+  topic: ResourceReference,
+): boolean {
+  const topicPolicies = findResources(stacks, 'AWS::SNS::TopicPolicy').filter(
+    policy =>
+      asArray(policy.properties.Topics).some(value => {
+        const reference = resolveReference(stacks, policy.stack, value);
+        return reference && resourceKey(reference) === resourceKey(topic);
+      }),
+  );
+  const publish =
+    topicPolicies.length === 0 ||
+    topicPolicies.some(policy =>
+      policyStatements(policy.properties.PolicyDocument).some(s =>
+        allows(s, 'cloudwatch.amazonaws.com', 'sns:Publish'),
+      ),
+    );
+  const keyId = referencedResource(topic)?.Properties?.KmsMasterKeyId;
+  if (keyId === undefined) {
+    return publish;
+  }
+  const key = referencedResource(resolveReference(stacks, topic.stack, keyId));
+  const keyStatements = policyStatements(key?.Properties?.KeyPolicy);
+  return (
+    publish &&
+    ['kms:Decrypt', 'kms:GenerateDataKey*'].every(action =>
+      keyStatements.some(s => allows(s, 'cloudwatch.amazonaws.com', action)),
+    )
+  );
+}
+
 const checkAlarmsToSns: Check = stacks => {
   const all = alarms(stacks);
   const notifying = all.filter(({ alarm }) => {
-    const actions = asArray(alarm.properties.AlarmActions);
+    const actions = asArray(alarm.properties.AlarmActions).map(action =>
+      resolveReference(stacks, alarm.stack, action),
+    );
     return (
       actions.length > 0 &&
       actions.every(
         action =>
-          referencedResource(resolveReference(stacks, alarm.stack, action))
-            ?.Type === 'AWS::SNS::Topic',
+          action !== undefined &&
+          referencedResource(action)?.Type === 'AWS::SNS::Topic' &&
+          cloudWatchMayPublish(stacks, action),
       )
     );
   });
   return result(
     all.length > 0 && notifying.length === all.length,
-    `${notifying.length} of ${all.length} alarms notify an SNS topic`,
+    `${notifying.length} of ${all.length} alarms notify an SNS topic that CloudWatch may publish to`,
   );
 };
 
@@ -983,12 +1149,16 @@ const checkGuardDuty: Check = stacks => {
 const checkBudget: Check = stacks => {
   const budget = props(one(stacks, 'AWS::Budgets::Budget'));
   const definition = (budget.Budget ?? {}) as Json;
-  const notifications = asArray(budget.NotificationsWithSubscribers).map(
-    n => (n as Json).Notification,
-  );
+  const notifications = asArray(budget.NotificationsWithSubscribers) as Json[];
   const has = (type: string, threshold: number) =>
     notifications.some(
-      n => n?.NotificationType === type && n?.Threshold === threshold,
+      ({ Notification: n, Subscribers }) =>
+        n?.NotificationType === type &&
+        literalNumber(n.Threshold) === threshold &&
+        // Budgets reads a threshold without a type as a percentage.
+        (n.ThresholdType ?? 'PERCENTAGE') === 'PERCENTAGE' &&
+        n.ComparisonOperator === 'GREATER_THAN' &&
+        asArray(Subscribers).length > 0,
     );
   const amount = literalNumber(definition.BudgetLimit?.Amount);
   return result(
@@ -998,7 +1168,14 @@ const checkBudget: Check = stacks => {
       has('FORECASTED', 100),
     `monthly budget $${amount ?? 'none'}; alerts: ${
       notifications
-        .map(n => `${n?.NotificationType} > ${n?.Threshold} %`)
+        .map(
+          ({ Notification: n, Subscribers }) =>
+            `${n?.NotificationType} > ${n?.Threshold}${
+              (n?.ThresholdType ?? 'PERCENTAGE') === 'PERCENTAGE'
+                ? ' %'
+                : ' USD'
+            } to ${asArray(Subscribers).length} subscriber(s)`,
+        )
         .join(', ') || 'none'
     }`,
   );
@@ -1284,10 +1461,9 @@ export const SEED_CLAIMS: readonly SeedClaimDefinition[] = [
     seedText: 'Key Alerts: Error rate >1%',
     check: alarmCheck(
       'error rate',
-      a =>
-        a.metricNames.includes('HTTPCode_Target_5XX_Count') &&
-        a.metricNames.includes('RequestCount'),
+      isErrorRate,
       seedAlarms.errorRatePercent,
+      ALB_TARGET,
     ),
   },
   {
@@ -1300,6 +1476,7 @@ export const SEED_CLAIMS: readonly SeedClaimDefinition[] = [
         a.metricNames.includes('TargetResponseTime') &&
         a.alarm.properties.ExtendedStatistic === 'p99',
       seedAlarms.p99LatencySeconds,
+      ALB_TARGET,
     ),
   },
   {
@@ -1310,6 +1487,7 @@ export const SEED_CLAIMS: readonly SeedClaimDefinition[] = [
       'node CPU',
       a => a.metricNames.includes('node_cpu_utilization'),
       seedAlarms.nodeCpuPercent,
+      CLUSTER_TARGET,
     ),
   },
   {
@@ -1320,6 +1498,7 @@ export const SEED_CLAIMS: readonly SeedClaimDefinition[] = [
       'node memory',
       a => a.metricNames.includes('node_memory_utilization'),
       seedAlarms.nodeMemoryPercent,
+      CLUSTER_TARGET,
     ),
   },
   {
@@ -1332,6 +1511,7 @@ export const SEED_CLAIMS: readonly SeedClaimDefinition[] = [
         a.metricNames.includes('CPUUtilization') &&
         a.alarm.properties.Namespace === 'AWS/RDS',
       seedAlarms.databaseCpuPercent,
+      DATABASE_TARGET,
     ),
   },
   {

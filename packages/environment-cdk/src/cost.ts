@@ -9,6 +9,8 @@ import {
   EnvironmentStackTemplate,
   findResources,
   literalNumber,
+  literalTrue,
+  NODE_GROUP_ROLE_LABEL,
   referencedResource,
   resolveReference,
   stackOfRole,
@@ -16,9 +18,6 @@ import {
 
 /** Node groups in the order `driversFromSpec` lists them. */
 const NODE_GROUP_ORDER = ['system', 'application'];
-
-/** Label the CDK app puts on each node group's nodes: its role. */
-const NODE_GROUP_LABEL = 'innovate.io/node-group';
 
 function count(stacks: readonly EnvironmentStackTemplate[], type: string) {
   return findResources(stacks, type).length;
@@ -58,7 +57,7 @@ function nodeGroupDrivers(
           | undefined
       )?.BlockDeviceMappings?.[0]?.Ebs?.VolumeSize;
       return {
-        role: labels[NODE_GROUP_LABEL] ?? String(properties.NodegroupName),
+        role: labels[NODE_GROUP_ROLE_LABEL] ?? String(properties.NodegroupName),
         instanceType: String((properties.InstanceTypes as unknown[])[0]),
         minSize: literalNumber(scaling.MinSize) ?? 0,
         desiredSize: literalNumber(scaling.DesiredSize) ?? 0,
@@ -125,7 +124,7 @@ export function driversFromTemplates(
     ).length,
     database: {
       instanceClass: String(database.DBInstanceClass),
-      multiAz: database.MultiAZ === true || database.MultiAZ === 'true',
+      multiAz: literalTrue(database.MultiAZ),
       storageGb: literalNumber(database.AllocatedStorage) ?? 0,
       storageType: String(database.StorageType ?? 'gp2'),
     },

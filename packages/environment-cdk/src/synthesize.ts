@@ -59,7 +59,17 @@ export interface SynthesizeEnvironmentOptions {
    * @defaultValue a new temporary directory
    */
   outdir?: string;
+  /**
+   * Options of the cost estimate from the templates.
+   *
+   * @defaultValue prices as of today
+   */
   estimate?: EstimateOptions;
+  /**
+   * Owner, system and namespace of the catalog entities.
+   *
+   * @defaultValue the defaults of {@link EnvironmentEntitiesOptions}
+   */
   entities?: EnvironmentEntitiesOptions;
 }
 

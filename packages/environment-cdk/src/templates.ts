@@ -1,6 +1,15 @@
 import type { EnvironmentStackRole } from '@innovate/plugin-aws-environments-common';
 
 /**
+ * Kubernetes label the CDK app puts on the nodes of each managed node group:
+ * its role, `system` or `application`. Conformance, the cost model and the
+ * catalog tell the node groups apart by it.
+ *
+ * @public
+ */
+export const NODE_GROUP_ROLE_LABEL = 'innovate.io/node-group';
+
+/**
  * A resource of a CloudFormation template, as JSON.
  *
  * @public
@@ -190,6 +199,16 @@ export function literalNumber(value: unknown): number | undefined {
     return Number(value);
   }
   return undefined;
+}
+
+/**
+ * Whether a template value is true: CloudFormation takes `true` and
+ * `"true"` alike.
+ *
+ * @public
+ */
+export function literalTrue(value: unknown): boolean {
+  return value === true || value === 'true';
 }
 
 /**

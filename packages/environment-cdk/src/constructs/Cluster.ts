@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { EC2_INSTANCE_TYPES } from '@innovate/plugin-aws-environments-common';
 import { Construct } from 'constructs';
+import { NODE_GROUP_ROLE_LABEL } from '../templates';
 import { acknowledge, managedPolicyFinding } from './acknowledge';
 import type { ClusterProps, NodeGroupSizing } from './ClusterProps';
 import { retentionDays } from './retention';
@@ -31,8 +32,8 @@ function amiTypeFor(instanceType: string): eks.NodegroupAmiType {
  * system and application managed node groups in the private subnets, the
  * add-ons the HPA and the Cluster Autoscaler need (metrics-server; Container
  * Insights for the node alarms), and IAM roles for service accounts (IRSA):
- * the API (may read only the database secret), the Cluster Autoscaler and
- * the CloudWatch agent.
+ * the API (may read only the database secret), the Cluster Autoscaler, the
+ * AWS Load Balancer Controller and the CloudWatch agent.
  *
  * @public
  */
@@ -116,7 +117,7 @@ export class Cluster extends Construct {
           id: launchTemplate.launchTemplateId!,
           version: launchTemplate.latestVersionNumber,
         },
-        labels: { 'innovate.io/node-group': role },
+        labels: { [NODE_GROUP_ROLE_LABEL]: role },
       });
     this.systemNodeGroup = nodeGroup(
       'SystemNodeGroup',
@@ -178,9 +179,17 @@ export class Cluster extends Construct {
           'ec2:DescribeInstanceTypes',
           'ec2:DescribeLaunchTemplateVersions',
           'ec2:GetInstanceTypesFromInstanceRequirements',
-          'eks:DescribeNodegroup',
         ],
         resources: ['*'],
+      }),
+    );
+    this.clusterAutoscalerRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['eks:DescribeNodegroup'],
+        resources: [
+          this.systemNodeGroup.nodegroupArn,
+          this.applicationNodeGroup.nodegroupArn,
+        ],
       }),
     );
     this.clusterAutoscalerRole.addToPolicy(
@@ -203,7 +212,7 @@ export class Cluster extends Construct {
     acknowledge(
       this.clusterAutoscalerRole.node.findChild('DefaultPolicy'),
       'AwsSolutions-IAM5[Resource::*]',
-      'The Describe* and GetInstanceTypesFromInstanceRequirements actions do not support resource-level permissions; the two mutating actions are limited by the cluster ownership tag condition, as in the Cluster Autoscaler AWS guide.',
+      'The Auto Scaling and EC2 Describe* actions and ec2:GetInstanceTypesFromInstanceRequirements do not support resource-level permissions; eks:DescribeNodegroup is limited to the two node groups and the two mutating actions to groups with the cluster ownership tag, as in the Cluster Autoscaler AWS guide.',
     );
 
     this.loadBalancerControllerRole = this.serviceAccountRole(
@@ -256,7 +265,7 @@ export class Cluster extends Construct {
     acknowledge(
       this.cloudWatchAgentRole,
       managedPolicyFinding('CloudWatchAgentServerPolicy'),
-      'The amazon-cloudwatch-observability add-on documents this AWS managed policy for its agent role; it only allows publishing metrics and logs.',
+      'The amazon-cloudwatch-observability add-on documents this AWS managed policy for its agent role; it allows writing metrics, logs and X-Ray traces, describing EC2 volumes and tags, and reading AmazonCloudWatch-* SSM parameters, nothing else.',
     );
 
     const metricsServer = new eks.CfnAddon(this, 'MetricsServerAddon', {

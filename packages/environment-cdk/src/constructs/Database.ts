@@ -8,6 +8,14 @@ import { acknowledge } from './acknowledge';
 import type { DatabaseProps } from './DatabaseProps';
 import { retentionDays } from './retention';
 
+/**
+ * PostgreSQL's port: the seed's security-group chain names it, and the
+ * database security group (see `Network`) admits the nodes only there.
+ *
+ * @public
+ */
+export const POSTGRES_PORT = 5432;
+
 const STORAGE_TYPES: Record<string, rds.StorageType> = {
   gp3: rds.StorageType.GP3,
   gp2: rds.StorageType.GP2,
@@ -27,9 +35,12 @@ export class Database extends Construct {
   readonly storageKey: kms.Key;
   /** ARN of the RDS-managed credentials secret (username and password). */
   readonly secretArn: string;
+  /** Name of the database created in the instance. */
+  readonly databaseName: string;
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id);
+    this.databaseName = props.databaseName ?? 'app';
     const storageType = STORAGE_TYPES[props.storageType];
     if (!storageType) {
       throw new Error(
@@ -56,8 +67,8 @@ export class Database extends Construct {
       vpc: props.vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       securityGroups: [props.securityGroup],
-      port: 5432,
-      databaseName: props.databaseName ?? 'app',
+      port: POSTGRES_PORT,
+      databaseName: this.databaseName,
       allocatedStorage: props.allocatedStorageGb,
       storageType,
       storageEncryptionKey: this.storageKey,

@@ -10,8 +10,24 @@ import { acknowledge } from './acknowledge';
 import type { EdgeProps } from './EdgeProps';
 
 /**
+ * Viewer-request function of the SPA behavior: a path whose last segment
+ * has no file extension is a client-side route, so it gets `index.html`.
+ * Done here rather than with the distribution's custom error responses,
+ * which would also turn the API's (and the WAF's) 403 and 404 into a 200
+ * with the SPA's HTML.
+ */
+const SPA_ROUTING_CODE = `function handler(event) {
+  var request = event.request;
+  if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) {
+    request.uri = '/index.html';
+  }
+  return request;
+}`;
+
+/**
  * The way in: CloudFront (with the WAF web ACL) serves the React SPA from a
- * private S3 bucket through Origin Access Control and forwards `/api/*` to
+ * private S3 bucket through Origin Access Control (client-side routes get
+ * `index.html` from a CloudFront Function) and forwards `/api/*` to
  * an internet-facing ALB whose security group admits only CloudFront's
  * origin-facing addresses. The ALB forwards to an IP target group on the API
  * port; the AWS Load Balancer Controller registers the API pods in it
@@ -89,13 +105,12 @@ export class Edge extends Construct {
       defaultTargetGroups: [this.apiTargetGroup],
     });
 
-    const certificate = props.domain
-      ? acm.Certificate.fromCertificateArn(
-          this,
-          'Certificate',
-          props.domain.certificateArn,
-        )
-      : undefined;
+    const spaRouting = new cloudfront.Function(this, 'SpaRoutingFunction', {
+      functionName: props.spaRoutingFunctionName,
+      comment: 'Client-side routes of the SPA get index.html',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(SPA_ROUTING_CODE),
+    });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'React SPA and Flask API',
@@ -104,6 +119,12 @@ export class Edge extends Construct {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.spaBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [
+          {
+            function: spaRouting,
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+          },
+        ],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -117,22 +138,19 @@ export class Edge extends Construct {
             cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
-      // Client-side routes of the SPA resolve to index.html.
-      errorResponses: [403, 404].map(httpStatus => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
       webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      ...(certificate && props.domain
+      ...(props.domain
         ? {
             domainNames: [props.domain.name],
-            certificate,
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'Certificate',
+              props.domain.certificateArn,
+            ),
             minimumProtocolVersion:
               cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
           }
@@ -150,7 +168,7 @@ export class Edge extends Construct {
       'AwsSolutions-CFR5',
       'CloudFront reaches the ALB over HTTP: the ALB has no certificate because the spec carries no origin host name. The ALB admits only CloudFront origin-facing addresses; viewers always use HTTPS.',
     );
-    if (!certificate) {
+    if (!props.domain) {
       acknowledge(
         distributionResource,
         'AwsSolutions-CFR4',

@@ -14,6 +14,11 @@ export interface EdgeProps {
   /** Port the API pods listen on. */
   readonly apiPort: number;
   readonly apiHealthCheckPath: string;
+  /**
+   * Name of the CloudFront function that routes the SPA's client-side paths
+   * to `index.html`; unique in the account (CloudFront is global).
+   */
+  readonly spaRoutingFunctionName: string;
   /** ARN of the CLOUDFRONT-scope WAF web ACL (created in us-east-1). */
   readonly webAclArn: string;
   /**

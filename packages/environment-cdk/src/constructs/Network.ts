@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { SUBNET_MASK_OFFSETS } from '@innovate/plugin-aws-environments-common';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
+import { POSTGRES_PORT } from './Database';
 import type { NetworkProps } from './NetworkProps';
 import { retentionDays } from './retention';
 
@@ -26,7 +27,6 @@ export class Network extends Construct {
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
     const prefix = Number(props.vpcCidr.split('/')[1]);
-    const databasePort = props.databasePort ?? 5432;
 
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(props.vpcCidr),
@@ -56,7 +56,7 @@ export class Network extends Construct {
     acknowledge(
       this.vpc,
       'CloudFormation-Validate::W3010',
-      'AZ names come from the supported-region table on purpose: the app must synthesize without an availability-zone lookup, and the names are the same in every account.',
+      'AZ names come from the supported-region table on purpose: the app must synthesize without an availability-zone lookup. Every account has these names (each maps them to its own AZ ids), so the subnets deploy in any account.',
     );
 
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
@@ -88,7 +88,7 @@ export class Network extends Construct {
       'DatabaseSecurityGroup',
       {
         vpc: this.vpc,
-        description: `RDS: PostgreSQL ${databasePort} from the EKS nodes only`,
+        description: `RDS: PostgreSQL ${POSTGRES_PORT} from the EKS nodes only`,
         allowAllOutbound: false,
       },
     );
@@ -110,7 +110,7 @@ export class Network extends Construct {
     );
     this.databaseSecurityGroup.addIngressRule(
       this.nodeSecurityGroup,
-      ec2.Port.tcp(databasePort),
+      ec2.Port.tcp(POSTGRES_PORT),
       'PostgreSQL from the EKS nodes',
     );
   }

@@ -20,12 +20,6 @@ export interface NetworkProps {
   readonly cloudFrontPrefixListId: string;
   /** Port the API pods listen on; the ALB reaches the nodes only there. */
   readonly apiPort: number;
-  /**
-   * Port the database listens on; the nodes reach it only there.
-   *
-   * @default 5432
-   */
-  readonly databasePort?: number;
   /** Name of the CloudWatch Logs group the VPC flow logs go to. */
   readonly flowLogGroupName: string;
   /** Days the flow logs are kept. */

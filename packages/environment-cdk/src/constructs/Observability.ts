@@ -4,7 +4,6 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { ObservabilityProps } from './ObservabilityProps';
 
@@ -21,6 +20,7 @@ const PERIOD = Duration.minutes(5);
 export class Observability extends Construct {
   readonly topic: sns.Topic;
   readonly topicKey: kms.Key;
+  readonly alertSubscription: sns.Subscription;
   readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
@@ -43,8 +43,15 @@ export class Observability extends Construct {
       masterKey: this.topicKey,
       enforceSSL: true,
     });
-    this.topic.addSubscription(
-      new subscriptions.EmailSubscription(props.alertEmail),
+    // An explicit id: `addSubscription` would derive it from the address.
+    this.alertSubscription = new sns.Subscription(
+      this,
+      'AlertEmailSubscription',
+      {
+        topic: this.topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: props.alertEmail,
+      },
     );
 
     const alb = (metricName: string, statistic: string) =>
@@ -144,5 +151,18 @@ export class Observability extends Construct {
       alarm.addOkAction(action);
       return alarm;
     });
+    // The topic's own policy (enforceSSL) replaces SNS's default one, which
+    // let the account's alarms publish; allow these alarms explicitly.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowPublishFromTheAlarms',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': this.alarms.map(a => a.alarmArn) },
+        },
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import * as vm from 'node:vm';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
@@ -255,6 +256,24 @@ describe('constructs of the seed environment', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             {
+              Action: 'eks:DescribeNodegroup',
+              Effect: 'Allow',
+              Resource: [
+                {
+                  'Fn::GetAtt': [
+                    Match.stringLikeRegexp('ApplicationNodeGroup'),
+                    'Arn',
+                  ],
+                },
+                {
+                  'Fn::GetAtt': [
+                    Match.stringLikeRegexp('SystemNodeGroup'),
+                    'Arn',
+                  ],
+                },
+              ],
+            },
+            {
               Action: [
                 'autoscaling:SetDesiredCapacity',
                 'autoscaling:TerminateInstanceInAutoScalingGroup',
@@ -391,6 +410,38 @@ describe('constructs of the seed environment', () => {
       });
     });
 
+    it('sends client-side routes of the SPA to index.html, and leaves API responses alone', () => {
+      const edge = template('edge');
+      const [distribution] = Object.values(
+        edge.findResources('AWS::CloudFront::Distribution'),
+      );
+      const config = distribution.Properties.DistributionConfig;
+      // Custom error responses would apply to /api/* (and WAF blocks) too.
+      expect(config.CustomErrorResponses).toBeUndefined();
+      expect(config.CacheBehaviors[0].FunctionAssociations).toBeUndefined();
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+        {
+          EventType: 'viewer-request',
+          FunctionARN: {
+            'Fn::GetAtt': [expect.stringMatching(/SpaRouting/), 'FunctionARN'],
+          },
+        },
+      ]);
+      const [spaRouting] = Object.values(
+        edge.findResources('AWS::CloudFront::Function'),
+      );
+      expect(spaRouting.Properties.Name).toBe('innovate-test-spa-routing');
+      const handler = vm.runInNewContext(
+        `${spaRouting.Properties.FunctionCode}; handler`,
+      );
+      const route = (uri: string) => handler({ request: { uri } }).uri;
+      expect(route('/')).toBe('/index.html');
+      expect(route('/projects/42')).toBe('/index.html');
+      expect(route('/v1.2/settings')).toBe('/index.html');
+      expect(route('/assets/index-3f2a9c.js')).toBe('/assets/index-3f2a9c.js');
+      expect(route('/favicon.ico')).toBe('/favicon.ico');
+    });
+
     it('runs the AWS managed OWASP rules and a rate limit in a CLOUDFRONT web ACL', () => {
       template('edge').hasResourceProperties('AWS::WAFv2::WebACL', {
         Name: 'innovate-test-edge',
@@ -523,7 +574,40 @@ describe('constructs of the seed environment', () => {
         TopicName: 'innovate-test-alarms',
         KmsMasterKeyId: Match.anyValue(),
       });
-      observability.hasResourceProperties('AWS::SNS::Subscription', {
+      // The topic policy replaces SNS's default one: it must let the alarms in.
+      observability.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'sns:Publish',
+              Condition: {
+                ArnLike: {
+                  'aws:SourceArn': Match.arrayWith([
+                    {
+                      'Fn::GetAtt': [
+                        Match.stringLikeRegexp('ErrorRateAlarm'),
+                        'Arn',
+                      ],
+                    },
+                  ]),
+                },
+              },
+            }),
+          ]),
+        },
+      });
+      const subscriptions = observability.findResources(
+        'AWS::SNS::Subscription',
+      );
+      // The logical id does not depend on the address.
+      expect(Object.keys(subscriptions)).toEqual([
+        expect.stringMatching(
+          /^ObservabilityAlertEmailSubscription[0-9A-F]{8}$/,
+        ),
+      ]);
+      expect(Object.values(subscriptions)[0].Properties).toMatchObject({
         Protocol: 'email',
         Endpoint: 'alerts@example.com',
       });

@@ -50,7 +50,7 @@ export class DatabaseStack extends Stack {
       DatabasePort: {
         value: instance.dbInstanceEndpointPort,
       },
-      DatabaseName: { value: 'app' },
+      DatabaseName: { value: this.database.databaseName },
       DatabaseSecretArn: {
         value: this.database.secretArn,
         description: 'RDS-managed secret with the master username and password',

@@ -49,6 +49,7 @@ export class EdgeStack extends Stack {
       apiTargetGroupName: names.apiTargetGroup,
       apiPort: ENVIRONMENT_DESIGN.apiPort,
       apiHealthCheckPath: ENVIRONMENT_DESIGN.apiHealthCheckPath,
+      spaRoutingFunctionName: `${spec.name}-spa-routing`,
       webAclArn: this.webAcl.webAcl.attrArn,
       domain:
         spec.domain?.certificateArn !== undefined

@@ -1,8 +1,5 @@
 import type { StackProps } from 'aws-cdk-lib';
-import type {
-  EnvironmentSpec,
-  EnvironmentStackRole,
-} from '@innovate/plugin-aws-environments-common';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 
 /**
  * What every stack of an environment is given.
@@ -12,5 +9,4 @@ import type {
 export interface EnvironmentStackProps extends StackProps {
   /** The validated spec of the environment. */
   readonly spec: EnvironmentSpec;
-  readonly role: EnvironmentStackRole;
 }
