@@ -134,7 +134,7 @@ async function main() {
       onQueued: () => {},
     }),
     validateSpec: validateEnvironmentSpec,
-    estimate: spec => estimateFromSpec(spec),
+    estimate: estimateFromSpec,
   });
   const app = express();
   app.use('/api/aws-environments', router);

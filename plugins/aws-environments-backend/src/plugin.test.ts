@@ -16,6 +16,23 @@ const API = '/api/aws-environments/v1';
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const seed = defaultEnvironmentSpec();
 
+/** Every route, with a body that would otherwise be accepted. */
+const ROUTES = [
+  ['get', '/environments', undefined],
+  ['get', `/environments/${seed.name}`, undefined],
+  ['get', `/environments/${seed.name}/cluster`, undefined],
+  ['get', `/environments/${seed.name}/database`, undefined],
+  ['get', `/environments/${seed.name}/alarms`, undefined],
+  ['get', `/environments/${seed.name}/cost`, undefined],
+  ['get', `/environments/${seed.name}/entities`, undefined],
+  ['get', `/environments/${seed.name}/deployments`, undefined],
+  ['post', `/environments/${seed.name}/deployments`, { mode: 'update' }],
+  ['get', `/environments/${seed.name}/deployments/x`, undefined],
+  ['post', `/environments/${seed.name}/deployments/x/execute`, undefined],
+  ['delete', `/environments/${seed.name}`, { confirm: seed.name }],
+  ['post', '/estimate', { spec: SEED_ENVIRONMENT_INPUT }],
+] as const;
+
 function specInput(name: string): EnvironmentSpecInput {
   return { ...SEED_ENVIRONMENT_INPUT, name };
 }
@@ -495,20 +512,17 @@ describe('aws-environments plugin', () => {
       ).toBe(404);
     });
 
-    it('answers 401 without credentials and accepts service tokens', async () => {
+    it('answers 401 on every route without credentials and accepts service tokens', async () => {
       const { server } = await startPluginBackend({
         config: { awsEnvironments: { seedEnvironment: true } },
       });
-      for (const [method, path] of [
-        ['get', '/environments'],
-        ['get', `/environments/${seed.name}/cost`],
-        ['post', '/estimate'],
-        ['delete', `/environments/${seed.name}`],
-      ] as const) {
+      for (const [method, path, body] of ROUTES) {
         const response = await request(server)
           [method](`${API}${path}`)
-          .set('Authorization', mockCredentials.none.header());
-        expect({ path, status: response.status }).toEqual({
+          .set('Authorization', mockCredentials.none.header())
+          .send(body);
+        expect({ method, path, status: response.status }).toEqual({
+          method,
           path,
           status: 401,
         });
@@ -527,18 +541,7 @@ describe('aws-environments plugin', () => {
             requests.map(() => ({ result: AuthorizeResult.DENY })),
         },
       });
-      for (const [method, path, body] of [
-        ['get', '/environments', undefined],
-        ['get', `/environments/${seed.name}`, undefined],
-        ['get', `/environments/${seed.name}/cluster`, undefined],
-        ['get', `/environments/${seed.name}/cost`, undefined],
-        ['get', `/environments/${seed.name}/entities`, undefined],
-        ['get', `/environments/${seed.name}/deployments`, undefined],
-        ['post', `/environments/${seed.name}/deployments`, { mode: 'update' }],
-        ['post', `/environments/${seed.name}/deployments/x/execute`, undefined],
-        ['delete', `/environments/${seed.name}`, { confirm: seed.name }],
-        ['post', '/estimate', { spec: SEED_ENVIRONMENT_INPUT }],
-      ] as const) {
+      for (const [method, path, body] of ROUTES) {
         const response = await request(server)
           [method](`${API}${path}`)
           .send(body);
@@ -548,6 +551,73 @@ describe('aws-environments plugin', () => {
           status: 403,
         });
       }
+    });
+
+    it('writes nothing when the policy denies a change', async () => {
+      const { server } = await startPluginBackend({
+        config: { awsEnvironments: { seedEnvironment: true } },
+        permissions: {
+          authorize: async requests =>
+            requests.map(r => ({
+              result:
+                r.permission.attributes.action === 'read'
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })),
+        },
+      });
+      const list = await request(server).get(`${API}/environments`);
+      await waitForDeployment(
+        server,
+        seed.name,
+        list.body.items[0].latestDeployment.id,
+      );
+      for (const [method, path, body] of [
+        ['post', `/environments/${seed.name}/deployments`, { mode: 'update' }],
+        [
+          'post',
+          `/environments/team-a/deployments`,
+          { spec: specInput('team-a') },
+        ],
+        ['delete', `/environments/${seed.name}`, { confirm: seed.name }],
+      ] as const) {
+        const response = await request(server)
+          [method](`${API}${path}`)
+          .send(body);
+        expect({ path, status: response.status }).toEqual({
+          path,
+          status: 403,
+        });
+      }
+      const after = await request(server).get(`${API}/environments`);
+      expect(after.body.items).toEqual([
+        expect.objectContaining({ name: seed.name, status: 'deployed' }),
+      ]);
+      const deployments = await request(server).get(
+        `${API}/environments/${seed.name}/deployments`,
+      );
+      expect(deployments.body.items).toHaveLength(1);
+    });
+
+    it('answers 400 naming the bad path or query parameter', async () => {
+      const { server } = await startPluginBackend();
+      const limit = await request(server).get(
+        `${API}/environments/team-a/deployments?limit=0`,
+      );
+      expect(limit.status).toBe(400);
+      expect(limit.body.fieldErrors).toEqual([
+        expect.objectContaining({ field: 'limit' }),
+      ]);
+      const name = await request(server).get(
+        `${API}/environments/${'a'.repeat(64)}/cluster`,
+      );
+      expect(name.status).toBe(400);
+      expect(name.body.fieldErrors).toEqual([
+        {
+          field: 'name',
+          message: 'must NOT have more than 63 characters',
+        },
+      ]);
     });
 
     it('guards the cost view with its own permission', async () => {

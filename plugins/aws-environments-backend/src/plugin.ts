@@ -127,7 +127,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             deployments,
             views,
             validateSpec: validateEnvironmentSpec,
-            estimate: spec => estimateFromSpec(spec),
+            estimate: estimateFromSpec,
             validateResponses: process.env.NODE_ENV !== 'production',
           }),
         );

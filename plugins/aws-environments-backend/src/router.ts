@@ -1,5 +1,7 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -20,7 +22,9 @@ import {
   awsEnvironmentDeletePermission,
   awsEnvironmentReadPermission,
   CostEstimate,
+  DeploymentSummary,
   EnvironmentSpec,
+  EnvironmentSummary,
   FieldError,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
@@ -29,7 +33,10 @@ import { FieldValidationError } from './errors';
 import { createOpenApiRouter } from './schema/openapi';
 import type { SpecValidator } from './services/Deployments/DefaultDeploymentService';
 import type { DeploymentService } from './services/Deployments/types';
-import type { EnvironmentRegistry } from './services/EnvironmentRegistry/types';
+import type {
+  EnvironmentListItem,
+  EnvironmentRegistry,
+} from './services/EnvironmentRegistry/types';
 import type { ViewService } from './services/Views/ViewService';
 
 export interface RouterOptions {
@@ -100,17 +107,32 @@ function rejectUnknownFields(body: unknown, allowed: string[]) {
   }
 }
 
+type RequestCredentials = BackstageCredentials<
+  BackstageUserPrincipal | BackstageServicePrincipal
+>;
+
 /** `user:default/jane` or `service:<subject>`, for the deployment history. */
-function requesterOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
+function requesterOf({ principal }: RequestCredentials): string {
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
+}
+
+function toSummary(
+  environment: EnvironmentListItem,
+  latestDeployment: DeploymentSummary | undefined,
+): EnvironmentSummary {
+  return {
+    name: environment.name,
+    source: environment.source,
+    status: environment.status,
+    region: environment.spec.region,
+    accounts: environment.spec.accounts,
+    budgetUsd: environment.spec.budget.monthlyUsd,
+    createdAt: environment.createdAt,
+    updatedAt: environment.updatedAt,
+    ...(latestDeployment ? { latestDeployment } : {}),
   };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return principal.userEntityRef;
-  }
-  return `service:${principal.subject ?? 'unknown'}`;
 }
 
 export async function createRouter(
@@ -125,7 +147,7 @@ export async function createRouter(
   async function authorize(
     req: express.Request,
     permission: BasicPermission,
-  ): Promise<BackstageCredentials> {
+  ): Promise<RequestCredentials> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -144,19 +166,9 @@ export async function createRouter(
     await authorize(req, awsEnvironmentReadPermission);
     const environments = await registry.listEnvironments();
     res.json({
-      items: environments.map(environment => ({
-        name: environment.name,
-        source: environment.source,
-        status: environment.status,
-        region: environment.spec.region,
-        accounts: environment.spec.accounts,
-        budgetUsd: environment.spec.budget.monthlyUsd,
-        createdAt: environment.createdAt,
-        updatedAt: environment.updatedAt,
-        ...(environment.latestDeployment
-          ? { latestDeployment: environment.latestDeployment }
-          : {}),
-      })),
+      items: environments.map(environment =>
+        toSummary(environment, environment.latestDeployment),
+      ),
     });
   });
 
@@ -171,15 +183,7 @@ export async function createRouter(
       limit: DETAIL_DEPLOYMENTS,
     });
     res.json({
-      name: environment.name,
-      source: environment.source,
-      status: environment.status,
-      region: environment.spec.region,
-      accounts: environment.spec.accounts,
-      budgetUsd: environment.spec.budget.monthlyUsd,
-      createdAt: environment.createdAt,
-      updatedAt: environment.updatedAt,
-      ...(history[0] ? { latestDeployment: history[0] } : {}),
+      ...toSummary(environment, history[0]),
       spec: environment.spec,
       outputs: environment.outputs,
       deployments: history,
@@ -218,7 +222,7 @@ export async function createRouter(
   router.get('/v1/environments/:name/deployments', async (req, res) => {
     await authorize(req, awsEnvironmentReadPermission);
     const { name } = req.params;
-    if (!(await registry.getEnvironment(name))) {
+    if (!(await registry.getEnvironmentHeader(name))) {
       throw new NotFoundError(`No environment named '${name}'`);
     }
     const limit = req.query.limit

@@ -18,6 +18,10 @@ export class FakeToolkit implements CdkToolkit {
     if (this.failure) {
       throw this.failure;
     }
+    if (request.stackNames.length === 0) {
+      // toolkit-lib's PATTERN_MUST_MATCH selection of no stack at all.
+      throw new Error('NoStacksMatched: No stacks match the name(s) ');
+    }
     const status =
       request.method.kind === 'change-set' && !request.method.execute
         ? 'REVIEW_IN_PROGRESS'

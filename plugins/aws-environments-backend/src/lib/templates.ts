@@ -9,7 +9,10 @@ export interface TemplateResource {
   properties: JsonObject;
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
+/** A JSON object (not an array, not null). */
+export function isJsonObject(
+  value: JsonValue | undefined,
+): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -21,16 +24,18 @@ export function findResources(
   const found: TemplateResource[] = [];
   for (const stack of stacks) {
     const resources = stack.template.Resources;
-    if (!isObject(resources)) {
+    if (!isJsonObject(resources)) {
       continue;
     }
     for (const [logicalId, resource] of Object.entries(resources)) {
-      if (isObject(resource) && types.includes(String(resource.Type))) {
+      if (isJsonObject(resource) && types.includes(String(resource.Type))) {
         found.push({
           stack,
           logicalId,
           type: String(resource.Type),
-          properties: isObject(resource.Properties) ? resource.Properties : {},
+          properties: isJsonObject(resource.Properties)
+            ? resource.Properties
+            : {},
         });
       }
     }
@@ -45,7 +50,7 @@ export function propertyAt(
 ): JsonValue | undefined {
   let current: JsonValue | undefined = properties;
   for (const key of path) {
-    if (!isObject(current)) {
+    if (!isJsonObject(current)) {
       return undefined;
     }
     current = current[key];

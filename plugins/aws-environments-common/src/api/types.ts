@@ -63,8 +63,11 @@ export interface DeploymentEvent {
   resourceStatus?: string;
 }
 
-/** One resource change in a CloudFormation change set. */
-/** @public */
+/**
+ * One resource change in a CloudFormation change set.
+ *
+ * @public
+ */
 export interface ChangeSetChange {
   stack: string;
   action: 'Add' | 'Modify' | 'Remove' | 'Import' | 'Dynamic';
@@ -100,8 +103,11 @@ export interface Deployment {
   events: DeploymentEvent[];
 }
 
-/** A deployment without its events, for lists. */
-/** @public */
+/**
+ * A deployment without its events, for lists.
+ *
+ * @public
+ */
 export type DeploymentSummary = Omit<Deployment, 'events'>;
 
 /** @public */
@@ -125,8 +131,11 @@ export interface EnvironmentDetail extends EnvironmentSummary {
   deployments: DeploymentSummary[];
 }
 
-/** Every data view carries where it came from and when. */
-/** @public */
+/**
+ * Every data view carries where it came from and when.
+ *
+ * @public
+ */
 export interface ViewMeta {
   source: DataSourceKind;
   /** ISO 8601 time the data was fetched from its source. */
@@ -348,14 +357,20 @@ export interface CostView extends ViewMeta {
 /** @public */
 export type ViewName = 'cluster' | 'database' | 'alarms' | 'cost';
 
-/** Body of `POST /estimate`. */
-/** @public */
+/**
+ * Response of `POST /estimate`.
+ *
+ * @public
+ */
 export interface EstimateResponse {
   estimate: CostEstimate;
 }
 
-/** Body of `POST /environments/{name}/deployments`. */
-/** @public */
+/**
+ * Body of `POST /environments/{name}/deployments`.
+ *
+ * @public
+ */
 export interface CreateDeploymentRequest {
   /** The spec to deploy; the stored spec is redeployed when left out. */
   spec?: unknown;
@@ -373,8 +388,11 @@ export interface CreateDeploymentResponse {
   status: DeploymentStatus;
 }
 
-/** Body of `DELETE /environments/{name}`. */
-/** @public */
+/**
+ * Body of `DELETE /environments/{name}`.
+ *
+ * @public
+ */
 export interface DestroyEnvironmentRequest {
   /** Must repeat the environment's name. */
   confirm: string;
@@ -382,8 +400,11 @@ export interface DestroyEnvironmentRequest {
   destroyData?: boolean;
 }
 
-/** Error body of every route (Backstage's serialized error). */
-/** @public */
+/**
+ * Error body of every route (Backstage's serialized error).
+ *
+ * @public
+ */
 export interface ApiErrorBody {
   error: { name: string; message: string };
   request?: { method: string; url: string };

@@ -10,7 +10,11 @@ import { SUPPORTED_REGIONS } from '../spec/regions';
 import { EnvironmentSpec } from '../spec/schema';
 import { defaultEnvironmentSpec, parseEnvironmentSpec } from '../spec/validate';
 import { driversFromSpec } from './drivers';
-import { estimateFromDrivers, estimateFromSpec } from './estimate';
+import {
+  budgetVerdict,
+  estimateFromDrivers,
+  estimateFromSpec,
+} from './estimate';
 import { compareWithSeed, SEED_COST_TABLE } from './seed';
 
 /** A day when Kubernetes 1.33 was still in standard support. */
@@ -147,6 +151,14 @@ describe('estimateFromSpec', () => {
         { asOf: STANDARD },
       ).budgetShare,
     ).toBe(0.5);
+  });
+
+  it('gives actual spend the same verdict, and any spend against no budget is over', () => {
+    expect(budgetVerdict(79.99, 100)).toBe('under');
+    expect(budgetVerdict(80, 100)).toBe('near');
+    expect(budgetVerdict(100, 100)).toBe('near');
+    expect(budgetVerdict(100.01, 100)).toBe('over');
+    expect(budgetVerdict(1, 0)).toBe('over');
   });
 
   it('suggests changes only over budget, with savings from re-estimating', () => {

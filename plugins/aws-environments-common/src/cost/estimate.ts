@@ -301,7 +301,17 @@ function costLines(drivers: CostDrivers, asOf: string): CostLine[] {
   return lines;
 }
 
-function verdictOf(share: number): BudgetVerdict {
+/**
+ * Spending `amountUsd` against `budgetUsd`, with {@link BUDGET_THRESHOLDS}:
+ * the estimate's verdict, and the cost view's for actual spend.
+ *
+ * @public
+ */
+export function budgetVerdict(
+  amountUsd: number,
+  budgetUsd: number,
+): BudgetVerdict {
+  const share = budgetUsd > 0 ? amountUsd / budgetUsd : Infinity;
   if (share > BUDGET_THRESHOLDS.over) {
     return 'over';
   }
@@ -530,7 +540,7 @@ export function estimateFromDrivers(
   const lines = costLines(drivers, asOf);
   const totalMonthlyUsd = total(lines);
   const budgetShare = budgetUsd > 0 ? totalMonthlyUsd / budgetUsd : Infinity;
-  const verdict = verdictOf(budgetShare);
+  const verdict = budgetVerdict(totalMonthlyUsd, budgetUsd);
   return {
     currency: 'USD',
     lines,

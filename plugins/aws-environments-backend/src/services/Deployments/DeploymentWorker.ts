@@ -53,11 +53,18 @@ export class DeploymentWorker {
         do {
           this.drainAgain = false;
           await this.recoverLost();
-          await Promise.all(
+          // allSettled: `draining` must stay set until every loop has
+          // stopped, or a failing loop would let a new run exceed the
+          // concurrency while the others still work.
+          const loops = await Promise.allSettled(
             Array.from({ length: this.deps.concurrency ?? 2 }, () =>
               this.claimLoop(),
             ),
           );
+          const failed = loops.find(loop => loop.status === 'rejected');
+          if (failed) {
+            throw (failed as PromiseRejectedResult).reason;
+          }
         } while (this.drainAgain && !this.stopped);
       } finally {
         this.draining = undefined;

@@ -20,6 +20,7 @@ import {
 import { FakeSynthesizer } from '../../__testUtils__/fakeSynthesizer';
 import { FakeToolkit } from '../../__testUtils__/fakeToolkit';
 import { DatabaseEnvironmentRegistry } from '../EnvironmentRegistry/DatabaseEnvironmentRegistry';
+import type { EnvironmentRegistry } from '../EnvironmentRegistry/types';
 import type {
   EnvironmentSynthesizer,
   SynthesizedEnvironment,
@@ -232,6 +233,36 @@ describe('deployments to AWS', () => {
     );
   });
 
+  it('executes an approved deployment without changes without asking CloudFormation', async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    await service.requestDeployment(spec.name, { spec }, 'user:default/jane');
+    await worker.runOnce();
+    const before = await registry.getEnvironment(spec.name);
+    aws.cloudFormation.on(DescribeChangeSetCommand).rejects(
+      new ChangeSetNotFoundException({
+        message: 'ChangeSet [x] does not exist',
+        $metadata: {},
+      }),
+    );
+    const { id } = await service.requestDeployment(
+      spec.name,
+      { approval: 'required', mode: 'update' },
+      'user:default/jane',
+    );
+    await worker.runOnce();
+    expect((await registry.getDeployment(id))?.changeSets).toEqual([]);
+
+    await service.executeChangeSets(spec.name, id, 'user:default/approver');
+    await worker.runOnce();
+    const done = await registry.getDeploymentWithEvents(id);
+    expect(done?.error).toBeUndefined();
+    expect(done?.status).toBe('succeeded');
+    expect(toolkit.deploys).toHaveLength(2);
+    expect((await registry.getEnvironment(spec.name))?.outputs).toEqual(
+      before?.outputs,
+    );
+  });
+
   it('cancels a deployment awaiting approval when a new one is requested', async () => {
     const { service, worker, registry } = await setup();
     aws.cloudFormation.on(DescribeChangeSetCommand).resolves({ Changes: [] });
@@ -374,6 +405,44 @@ describe('deployments lost with their worker', () => {
   });
 });
 
+describe('the deployment worker', () => {
+  it('stays draining until every loop has stopped, even when one fails', async () => {
+    let finish: () => void = () => {};
+    const registry = {
+      findLostDeployments: async () => [],
+      claimNextDeployment: jest
+        .fn()
+        .mockRejectedValueOnce(new Error('connection lost'))
+        .mockResolvedValueOnce({ id: 'd1', environment: spec.name })
+        .mockResolvedValue(undefined),
+      heartbeat: async () => {},
+    } as unknown as EnvironmentRegistry;
+    const runner = {
+      run: jest.fn(
+        () =>
+          new Promise<void>(resolve => {
+            finish = resolve;
+          }),
+      ),
+    } as unknown as DeploymentRunner;
+    const worker = new DeploymentWorker({
+      registry,
+      runner,
+      logger: mockServices.logger.mock(),
+      workerId: 'w1',
+      leaseTimeoutMs: 60_000,
+    });
+
+    const draining = worker.runOnce();
+    draining.catch(() => {});
+    await waitFor(async () => (runner.run as jest.Mock).mock.calls.length > 0);
+    // Still one run: a new one would start more loops than the concurrency.
+    expect(worker.runOnce()).toBe(draining);
+    finish();
+    await expect(draining).rejects.toThrow('connection lost');
+  });
+});
+
 describe.each(databases.eachSupportedId())('seeding on %s', databaseId => {
   it('registers the seed environment once, even from instances starting together', async () => {
     const { registry, service } = await setup({ databaseId });
@@ -394,6 +463,52 @@ describe.each(databases.eachSupportedId())('seeding on %s', databaseId => {
     expect(await service.seed(spec)).toBe(false);
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'concurrent requests on %s',
+  databaseId => {
+    async function requestAtOnce(
+      service: DefaultDeploymentService,
+      count: number,
+    ) {
+      const results = await Promise.allSettled(
+        Array.from({ length: count }, () =>
+          service.requestDeployment(
+            spec.name,
+            { spec, mode: 'update' },
+            'user:default/jane',
+          ),
+        ),
+      );
+      const refused = results.flatMap(r =>
+        r.status === 'rejected' ? [r.reason as Error] : [],
+      );
+      return { accepted: count - refused.length, refused };
+    }
+
+    it('queues one deployment of an environment, new or existing, and refuse the rest', async () => {
+      const { service, registry } = await setup({ databaseId });
+      const created = await requestAtOnce(service, 4);
+      expect(created.accepted).toBe(1);
+      expect(created.refused.map(e => e.name)).toEqual([
+        'ConflictError',
+        'ConflictError',
+        'ConflictError',
+      ]);
+      const [first] = await registry.listDeployments(spec.name);
+      await registry.updateDeployment(first.id, { status: 'succeeded' });
+
+      const updated = await requestAtOnce(service, 4);
+      expect(updated.accepted).toBe(1);
+      expect(updated.refused.map(e => e.name)).toEqual([
+        'ConflictError',
+        'ConflictError',
+        'ConflictError',
+      ]);
+      expect(await registry.listDeployments(spec.name)).toHaveLength(2);
+    });
+  },
+);
 
 async function waitFor(condition: () => Promise<boolean>) {
   const deadline = Date.now() + 5_000;

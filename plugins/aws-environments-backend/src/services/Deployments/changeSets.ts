@@ -3,21 +3,19 @@ import type {
   ChangeSetChange,
   ChangeSetSummary,
 } from '@innovate/plugin-aws-environments-common';
+import { isJsonObject } from '../../lib/templates';
 import type { RecordedStack } from '../EnvironmentRegistry/types';
 
 function resources(
   stack: RecordedStack | undefined,
 ): Record<string, JsonObject> {
   const all = stack?.template.Resources;
-  if (typeof all !== 'object' || all === null || Array.isArray(all)) {
+  if (!isJsonObject(all)) {
     return {};
   }
   return Object.fromEntries(
-    Object.entries(all).filter(
-      (entry): entry is [string, JsonObject] =>
-        typeof entry[1] === 'object' &&
-        entry[1] !== null &&
-        !Array.isArray(entry[1]),
+    Object.entries(all).filter((entry): entry is [string, JsonObject] =>
+      isJsonObject(entry[1]),
     ),
   );
 }

@@ -119,6 +119,8 @@ describe.each(databases.eachSupportedId())(
 
       const [environment] = await registry.listEnvironments();
       expect(environment.name).toBe(spec.name);
+      // A list does not read the templates, entities and checks.
+      expect(environment).not.toHaveProperty('stacks');
       expect(environment.latestDeployment).toMatchObject({
         id: 'b',
         action: 'destroy',

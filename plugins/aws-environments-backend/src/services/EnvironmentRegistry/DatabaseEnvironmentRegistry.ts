@@ -19,6 +19,7 @@ import {
   DeploymentPatch,
   DeploymentPhase,
   DeploymentRecord,
+  EnvironmentListItem,
   EnvironmentPatch,
   EnvironmentRecord,
   EnvironmentRegistry,
@@ -94,27 +95,45 @@ function toIso(value: DbTimestamp): string {
   return new Date(value).toISOString();
 }
 
-function toIsoOrUndefined(value: DbTimestamp | null): string | undefined {
-  return value === null ? undefined : toIso(value);
-}
-
 function parseJson<T>(value: string | null): T | null {
   return value === null ? null : (JSON.parse(value) as T);
 }
 
-function rowToEnvironment(row: EnvironmentRow): EnvironmentRecord {
+/** The columns a list needs: not the large templates, entities and checks. */
+const LIST_COLUMNS = [
+  'name',
+  'source',
+  'status',
+  'spec',
+  'outputs',
+  'last_deployment_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+type ListRow = Pick<EnvironmentRow, (typeof LIST_COLUMNS)[number]>;
+
+function rowToListItem(
+  row: ListRow,
+): Omit<EnvironmentListItem, 'latestDeployment'> {
   return {
     name: row.name,
     source: row.source as DataSourceKind,
     status: row.status as EnvironmentStatus,
     spec: JSON.parse(row.spec),
     outputs: JSON.parse(row.outputs),
-    stacks: parseJson(row.stacks),
-    entities: parseJson(row.entities),
-    checks: parseJson(row.checks),
     lastDeploymentId: row.last_deployment_id,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+  };
+}
+
+function rowToEnvironment(row: EnvironmentRow): EnvironmentRecord {
+  return {
+    ...rowToListItem(row),
+    stacks: parseJson(row.stacks),
+    entities: parseJson(row.entities),
+    checks: parseJson(row.checks),
   };
 }
 
@@ -146,7 +165,7 @@ function rowToRecord(row: DeploymentRow): DeploymentRecord {
     spec: JSON.parse(row.spec),
     ...(row.worker_id !== null ? { workerId: row.worker_id } : {}),
     ...(row.heartbeat_at !== null
-      ? { heartbeatAt: toIsoOrUndefined(row.heartbeat_at) }
+      ? { heartbeatAt: toIso(row.heartbeat_at) }
       : {}),
   };
 }
@@ -178,8 +197,10 @@ function isUniqueViolation(error: unknown): boolean {
 class KnexRegistryOperations implements EnvironmentRegistryOperations {
   constructor(protected readonly db: Knex | Knex.Transaction) {}
 
-  async listEnvironments() {
-    const rows = await this.db<EnvironmentRow>('environments').orderBy('name');
+  async listEnvironments(): Promise<EnvironmentListItem[]> {
+    const rows: ListRow[] = await this.db<EnvironmentRow>('environments')
+      .select(...LIST_COLUMNS)
+      .orderBy('name');
     const latest = await this.db<DeploymentRow>('deployments as d')
       .join(
         this.db('deployments')
@@ -208,7 +229,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     return rows.map(row => {
       const latestDeployment = latestByEnvironment.get(row.name);
       return {
-        ...rowToEnvironment(row),
+        ...rowToListItem(row),
         ...(latestDeployment ? { latestDeployment } : {}),
       };
     });

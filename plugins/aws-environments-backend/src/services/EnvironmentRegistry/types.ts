@@ -56,6 +56,15 @@ export interface EnvironmentRecord {
 }
 
 /**
+ * An environment as listed: without the templates, entities and checks of
+ * its deployment, which a list does not need and which are large.
+ */
+export type EnvironmentListItem = Omit<
+  EnvironmentRecord,
+  'stacks' | 'entities' | 'checks'
+> & { latestDeployment?: DeploymentSummary };
+
+/**
  * What the worker does with a deployment next: `prepare` synthesizes and
  * deploys (or creates change sets, or destroys); `execute` runs approved
  * change sets.
@@ -130,9 +139,7 @@ export interface EnvironmentHeader {
 
 /** Reads and writes of the registry, inside or outside a transaction. */
 export interface EnvironmentRegistryOperations {
-  listEnvironments(): Promise<
-    Array<EnvironmentRecord & { latestDeployment?: DeploymentSummary }>
-  >;
+  listEnvironments(): Promise<EnvironmentListItem[]>;
   /** `lock` takes a row lock (PostgreSQL) until the transaction ends. */
   getEnvironment(
     name: string,

@@ -60,21 +60,27 @@ function environment(
   };
 }
 
-function setup(record: EnvironmentRecord | null = environment()) {
+function setup(
+  record: EnvironmentRecord | null = environment(),
+  others: EnvironmentRecord[] = [],
+) {
   const cache = new ClockedCache();
+  const find = (name: string) =>
+    [record, ...others].find(r => r?.name === name) ?? undefined;
   const registry = {
-    getEnvironment: jest.fn(async () => record ?? undefined),
-    getEnvironmentHeader: jest.fn(async () =>
-      record
+    getEnvironment: jest.fn(async (name: string) => find(name)),
+    getEnvironmentHeader: jest.fn(async (name: string) => {
+      const found = find(name);
+      return found
         ? {
-            name: record.name,
-            source: record.source,
-            status: record.status,
-            lastDeploymentId: record.lastDeploymentId,
-            deployed: record.stacks !== null,
+            name: found.name,
+            source: found.source,
+            status: found.status,
+            lastDeploymentId: found.lastDeploymentId,
+            deployed: found.stacks !== null,
           }
-        : undefined,
-    ),
+        : undefined;
+    }),
   } as unknown as EnvironmentRegistry;
   let calls = 0;
   const aws: EnvironmentDataSource & { fail?: Error; delayMs: number } = {
@@ -155,13 +161,24 @@ describe('ViewService', () => {
     expect(new Set(results.map(r => r.fetchedAt)).size).toBe(1);
   });
 
-  it('does not coalesce different views or environments', async () => {
-    const { views, calls } = setup();
+  it('does not coalesce or share different views, environments or sources', async () => {
+    const record = environment();
+    const other = environment({ name: 'innovate-dev' });
+    const { views, calls } = setup(record, [other]);
     await Promise.all([
       views.getView(spec.name, 'cost'),
       views.getView(spec.name, 'alarms'),
+      views.getView('innovate-dev', 'alarms'),
     ]);
-    expect(calls()).toBe(2);
+    expect(calls()).toBe(3);
+    await views.getView('innovate-dev', 'alarms');
+    expect(calls()).toBe(3);
+
+    // Same name and deployment id, another source: not the cached aws view.
+    record.source = 'sandbox';
+    const fromSandbox = await views.getView(spec.name, 'alarms');
+    expect(fromSandbox.source).toBe('sandbox');
+    expect(calls()).toBe(4);
   });
 
   it('serves the last good value marked stale when the source fails', async () => {
@@ -179,6 +196,23 @@ describe('ViewService', () => {
       staleReason:
         'AWS is throttling cloudwatch:DescribeAlarms; try again in a minute.',
     });
+  });
+
+  it("never serves another account's last good value as this environment's", async () => {
+    const record = environment();
+    const { views, cache, aws } = setup(record);
+    await views.getView(spec.name, 'alarms');
+    // Destroyed and recreated under the same name in another account.
+    record.spec = {
+      ...spec,
+      accounts: { ...spec.accounts, workloads: '333333333333' },
+    };
+    record.lastDeploymentId = 'd2';
+    cache.now = 120_000;
+    aws.fail = new DataSourceError('throttled', 'AWS is throttling');
+    await expect(views.getView(spec.name, 'alarms')).rejects.toThrow(
+      'AWS is throttling',
+    );
   });
 
   it('fails with the source error when there is no last good value', async () => {
@@ -199,6 +233,13 @@ describe('ViewService', () => {
     aws.fail = new NotFoundError('no deployed EKS cluster');
     await expect(views.getView(spec.name, 'cluster')).rejects.toThrow(
       NotFoundError,
+    );
+    aws.fail = new DataSourceError(
+      'not-found',
+      'EKS cluster innovate-prod was not found',
+    );
+    await expect(views.getView(spec.name, 'cluster')).rejects.toThrow(
+      'EKS cluster innovate-prod was not found',
     );
   });
 

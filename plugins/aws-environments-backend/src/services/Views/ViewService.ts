@@ -84,21 +84,16 @@ export class ViewService {
         `Environment '${environmentName}' has not been deployed yet (status ${header.status}); its views appear after the first successful deployment`,
       );
     }
-    const subject = `${view}:${header.source}:${header.name}`;
-    // A new deployment changes the fresh key; the last good value outlives it.
-    const freshKey = `fresh:${subject}:${header.lastDeploymentId ?? 'none'}`;
-    const lastGoodKey = `last-good:${subject}`;
+    // A new deployment changes the fresh key.
+    const freshKey = `fresh:${view}:${header.source}:${header.name}:${
+      header.lastDeploymentId ?? 'none'
+    }`;
     const local = this.local.get(freshKey);
     if (local && local.expiresAt > this.now()) {
       return local.value as Views[V];
     }
     return this.flights.run(freshKey, async () => {
-      const loaded = await this.load(
-        view,
-        environmentName,
-        freshKey,
-        lastGoodKey,
-      );
+      const loaded = await this.load(view, environmentName, freshKey);
       this.remember(freshKey, loaded);
       return loaded.value;
     });
@@ -129,7 +124,6 @@ export class ViewService {
     view: V,
     environmentName: string,
     freshKey: string,
-    lastGoodKey: string,
   ): Promise<CachedView<Views[V]>> {
     const cached = await this.cacheGet<CachedView<Views[V]>>(freshKey);
     if (cached && cached.expiresAt > this.now()) {
@@ -143,6 +137,11 @@ export class ViewService {
         `Environment '${environmentName}' is no longer deployed`,
       );
     }
+    // The last good value outlives deployments, but never crosses to
+    // another source, account or region (a destroyed environment recreated
+    // elsewhere under the same name).
+    const { accounts, region } = environment.spec;
+    const lastGoodKey = `last-good:${view}:${environment.source}:${environment.name}:${accounts.workloads}:${accounts.management}:${region}`;
     const ttl = this.ttlOf(view);
     const source = this.deps.sources[environment.source];
     try {
@@ -160,8 +159,12 @@ export class ViewService {
       ]);
       return fresh;
     } catch (error) {
-      // Only source failures fall back; "no such cluster" is an answer.
-      if (!(error instanceof DataSourceError)) {
+      // Only source failures fall back; "no such cluster" (from the
+      // template or from AWS) is an answer.
+      if (
+        !(error instanceof DataSourceError) ||
+        error.failure === 'not-found'
+      ) {
         throw error;
       }
       const lastGood = await this.cacheGet<CachedView<Views[V]>>(lastGoodKey);

@@ -257,60 +257,103 @@ describe('AwsDataSource', () => {
   });
 
   describe('faults fail only the view of the failing service', () => {
-    it.each([
-      [
-        'cluster',
-        () =>
-          aws.eks
-            .on(DescribeClusterCommand)
-            .rejects(awsError('ThrottlingException', 'Rate exceeded', 4)),
-        'throttled',
-        /AWS is throttling eks:DescribeCluster in the workloads account 222222222222 \(us-east-1\) after 4 attempts; try again in a minute/,
-      ],
-      [
-        'database',
-        () =>
-          aws.rds
-            .on(DescribeDBInstancesCommand)
-            .rejects(
-              awsError(
-                'AccessDenied',
-                'User: arn:aws:sts::222222222222:assumed-role/backstage/x is not authorized to perform: rds:DescribeDBInstances',
-              ),
-            ),
-        'access-denied',
-        /Access denied: the credentials configured for the workloads account 222222222222 \(us-east-1\) may not call rds:DescribeDBInstances on RDS instance innovate-prod-db\. Allow rds:DescribeDBInstances/,
-      ],
-      [
-        'alarms',
-        () =>
-          aws.cloudWatch
-            .on(DescribeAlarmsCommand)
-            .rejects(awsError('TimeoutError', 'socket timed out', 4)),
-        'timeout',
-        /cloudwatch:DescribeAlarms in the workloads account 222222222222 \(us-east-1\) did not answer in time after 4 attempts/,
-      ],
-      [
-        'cost',
-        () =>
-          aws.costExplorer
-            .on(GetCostAndUsageCommand)
-            .rejects(
-              awsError('LimitExceededException', 'Rate limit exceeded', 4),
-            ),
-        'throttled',
-        /AWS is throttling ce:GetCostAndUsage in the management account 111111111111/,
-      ],
-    ] as const)('%s', async (failing, inject, failure, message) => {
-      inject();
+    const workloads = 'the workloads account 222222222222 (us-east-1)';
+    const management = 'the management account 111111111111 (us-east-1)';
+    // Per service: the view, the IAM action in the message, where it runs,
+    // its mocked command, and the error codes that service answers with.
+    const services = [
+      {
+        view: 'cluster',
+        action: 'eks:DescribeCluster',
+        where: workloads,
+        mock: () => aws.eks.on(DescribeClusterCommand),
+        throttled: 'ThrottlingException',
+        denied: 'AccessDeniedException',
+      },
+      {
+        view: 'database',
+        action: 'rds:DescribeDBInstances',
+        where: workloads,
+        mock: () => aws.rds.on(DescribeDBInstancesCommand),
+        throttled: 'Throttling',
+        denied: 'AccessDenied',
+      },
+      {
+        view: 'alarms',
+        action: 'cloudwatch:DescribeAlarms',
+        where: workloads,
+        mock: () => aws.cloudWatch.on(DescribeAlarmsCommand),
+        throttled: 'Throttling',
+        denied: 'AccessDenied',
+      },
+      {
+        view: 'cost',
+        action: 'ce:GetCostAndUsage',
+        where: management,
+        mock: () => aws.costExplorer.on(GetCostAndUsageCommand),
+        throttled: 'LimitExceededException',
+        denied: 'AccessDeniedException',
+      },
+      {
+        view: 'cost',
+        action: 'ce:GetCostForecast',
+        where: management,
+        mock: () => aws.costExplorer.on(GetCostForecastCommand),
+        throttled: 'LimitExceededException',
+        denied: 'AccessDeniedException',
+      },
+      {
+        view: 'cost',
+        action: 'budgets:ViewBudget',
+        where: management,
+        mock: () => aws.budgets.on(DescribeBudgetCommand),
+        throttled: 'ThrottlingException',
+        denied: 'AccessDeniedException',
+      },
+    ] as const;
+    const faults = [
+      {
+        fault: 'throttling',
+        error: (s: (typeof services)[number]) =>
+          awsError(s.throttled, 'Rate exceeded', 4),
+        failure: 'throttled',
+        message: (s: (typeof services)[number]) =>
+          `AWS is throttling ${s.action} in ${s.where} after 4 attempts; try again in a minute. AWS said: Rate exceeded`,
+      },
+      {
+        fault: 'AccessDenied',
+        error: (s: (typeof services)[number]) =>
+          awsError(s.denied, `User is not authorized to perform: ${s.action}`),
+        failure: 'access-denied',
+        message: (s: (typeof services)[number]) =>
+          `Access denied: the credentials configured for ${s.where} may not call ${s.action}`,
+      },
+      {
+        fault: 'timeout',
+        error: () =>
+          awsError('TimeoutError', 'Request timed out after 10000 ms', 4),
+        failure: 'timeout',
+        message: (s: (typeof services)[number]) =>
+          `${s.action} in ${s.where} did not answer in time after 4 attempts; AWS or the network is slow, try again later.`,
+      },
+    ] as const;
+
+    it.each(
+      services.flatMap(service =>
+        faults.map(fault => [service.action, fault.fault, service, fault]),
+      ) as Array<
+        [string, string, (typeof services)[number], (typeof faults)[number]]
+      >,
+    )('%s: %s', async (_action, _fault, service, fault) => {
+      service.mock().rejects(fault.error(service));
       const results = await settle();
       expect(VIEWS.filter(view => results[view].status === 'rejected')).toEqual(
-        [failing],
+        [service.view],
       );
-      const reason = (results[failing] as PromiseRejectedResult).reason;
+      const reason = (results[service.view] as PromiseRejectedResult).reason;
       expect(reason).toBeInstanceOf(DataSourceError);
-      expect(reason.failure).toBe(failure);
-      expect(reason.message).toMatch(message);
+      expect(reason.failure).toBe(fault.failure);
+      expect(reason.message).toContain(fault.message(service));
     });
   });
 
@@ -380,6 +423,30 @@ describe('AwsDataSource', () => {
           ],
         }),
       "'ResultsByTime[].Groups[].Metrics.UnblendedCost.Amount'",
+    ],
+    [
+      'cost',
+      () =>
+        aws.costExplorer.on(GetCostForecastCommand).resolves({
+          Total: { Amount: '64.0', Unit: 'USD' },
+          ForecastResultsByTime: [
+            { TimePeriod: { Start: '2025-11-21', End: '2025-11-22' } },
+          ],
+        }),
+      "ce:GetCostForecast returned a response without a usable 'ForecastResultsByTime[].MeanValue'",
+    ],
+    [
+      'cost',
+      () =>
+        aws.budgets.on(DescribeBudgetCommand).resolves({
+          Budget: {
+            BudgetName: 'innovate-prod-monthly',
+            BudgetLimit: { Amount: '450.0', Unit: 'EUR' },
+            TimeUnit: 'MONTHLY',
+            BudgetType: 'COST',
+          },
+        }),
+      "'Budget.BudgetLimit.Unit (expected USD, got EUR)'",
     ],
   ] as const)(
     'names the field of a malformed %s response',

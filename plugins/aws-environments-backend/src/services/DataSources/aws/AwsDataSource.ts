@@ -37,23 +37,36 @@ export class AwsDataSource implements EnvironmentDataSource {
     view: V,
     environment: DeployedEnvironment,
   ): Promise<ViewData<Views[V]>> {
-    const clients = this.clientsFor(environment);
+    const { clients } = this.options;
     const workloads = {
       accountId: environment.spec.accounts.workloads,
       region: environment.spec.region,
     };
     const management = environment.spec.accounts.management;
+    const client = <C>(accountId: string, get: () => Promise<C>) =>
+      withCredentials(environment, accountId, get);
     const views: { [K in ViewName]: () => Promise<ViewData<Views[K]>> } = {
       cluster: async () =>
-        fetchClusterView(environment, await clients.eks(workloads)),
+        fetchClusterView(
+          environment,
+          await client(workloads.accountId, () => clients.eks(workloads)),
+        ),
       database: async () =>
-        fetchDatabaseView(environment, await clients.rds(workloads)),
+        fetchDatabaseView(
+          environment,
+          await client(workloads.accountId, () => clients.rds(workloads)),
+        ),
       alarms: async () =>
-        fetchAlarmsView(environment, await clients.cloudWatch(workloads)),
+        fetchAlarmsView(
+          environment,
+          await client(workloads.accountId, () =>
+            clients.cloudWatch(workloads),
+          ),
+        ),
       cost: async () => {
         const [costExplorer, budgets] = await Promise.all([
-          clients.costExplorer(management),
-          clients.budgets(management),
+          client(management, () => clients.costExplorer(management)),
+          client(management, () => clients.budgets(management)),
         ]);
         return fetchCostView(
           environment,
@@ -70,40 +83,26 @@ export class AwsDataSource implements EnvironmentDataSource {
     };
     return views[view]() as Promise<ViewData<Views[V]>>;
   }
+}
 
-  /** The client factory, with credential lookup failures explained. */
-  private clientsFor(environment: DeployedEnvironment): AwsClientFactory {
-    const { clients } = this.options;
-    const { accounts } = environment.spec;
-    const explain =
-      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        try {
-          return await fn(...args);
-        } catch (error) {
-          const target = args[0] as string | { accountId: string };
-          const accountId =
-            typeof target === 'string' ? target : target.accountId;
-          const role =
-            accountId === accounts.management ? 'management' : 'workloads';
-          throw new DataSourceError(
-            'no-credentials',
-            `No AWS credentials for the ${role} account ${accountId} of environment '${
-              environment.name
-            }': add it under aws.accounts in app-config. ${
-              (error as Error).message
-            }`,
-          );
-        }
-      };
-    return {
-      credentials: explain(clients.credentials.bind(clients)),
-      eks: explain(clients.eks.bind(clients)),
-      rds: explain(clients.rds.bind(clients)),
-      cloudWatch: explain(clients.cloudWatch.bind(clients)),
-      cloudFormation: explain(clients.cloudFormation.bind(clients)),
-      costExplorer: explain(clients.costExplorer.bind(clients)),
-      budgets: explain(clients.budgets.bind(clients)),
-    };
+/** Gets a client of the account, explaining a failed credential lookup. */
+async function withCredentials<C>(
+  environment: DeployedEnvironment,
+  accountId: string,
+  get: () => Promise<C>,
+): Promise<C> {
+  try {
+    return await get();
+  } catch (error) {
+    const role =
+      accountId === environment.spec.accounts.management
+        ? 'management'
+        : 'workloads';
+    throw new DataSourceError(
+      'no-credentials',
+      `No AWS credentials for the ${role} account ${accountId} of environment '${
+        environment.name
+      }': add it under aws.accounts in app-config. ${(error as Error).message}`,
+    );
   }
 }

@@ -30,7 +30,8 @@ export async function fetchAlarmsView(
   const region = environment.spec.region;
   const prefix = alarmNamePrefix(environment.name);
   // Another environment's name can start with this one's (`prod`,
-  // `prod-eu`): keep the alarms this environment's templates define.
+  // `prod-eu`): keep the alarms this environment's templates define (all
+  // with the prefix when the templates do not name them).
   const defined = new Set(
     alarmResources(environment).flatMap(r => {
       const name = literalString(r.properties.AlarmName);
@@ -65,11 +66,7 @@ export async function fetchAlarmsView(
 
   return {
     alarms: alarms
-      .filter(alarm =>
-        defined.size > 0
-          ? defined.has(alarm.AlarmName ?? '')
-          : (alarm.AlarmName ?? '').startsWith(prefix),
-      )
+      .filter(alarm => defined.size === 0 || defined.has(alarm.AlarmName ?? ''))
       .map(alarm => {
         assertOwnedArn(alarm.AlarmArn, {
           accountId,

@@ -62,15 +62,12 @@ interface SdkErrorLike {
  * what a person can do: which account, role and action for AccessDenied;
  * try later for throttling and timeouts.
  */
-export function toDataSourceError(
+function toDataSourceError(
   error: unknown,
   context: AwsCallContext,
 ): DataSourceError {
-  if (error instanceof DataSourceError) {
-    return error;
-  }
   const e = (error ?? {}) as SdkErrorLike;
-  const name = e.name ?? e.code ?? 'Error';
+  const name = awsErrorName(error);
   const awsSaid = e.message ? ` AWS said: ${e.message}` : '';
   const where = `the ${context.accountRole} account ${context.accountId} (${context.region})`;
   const attempts = e.$metadata?.attempts;
@@ -127,7 +124,7 @@ export function isAccessDenied(error: unknown): boolean {
  * carry `$metadata`; timeouts and credential errors are named), rather than
  * from a bug in this plugin.
  */
-export function isAwsError(error: unknown): boolean {
+function isAwsError(error: unknown): boolean {
   const e = (error ?? {}) as SdkErrorLike;
   return (
     e.$metadata !== undefined ||
@@ -148,6 +145,26 @@ export async function callAws<T>(
   try {
     return await call();
   } catch (error) {
+    throw isAwsError(error) ? toDataSourceError(error, context) : error;
+  }
+}
+
+/**
+ * Like {@link callAws}, for something that may legitimately be absent: an
+ * error `isAbsent` accepts (a feature the account or region lacks, a budget
+ * that does not exist) resolves to `undefined` instead of failing the view.
+ */
+export async function callAwsOptional<T>(
+  context: AwsCallContext,
+  call: () => Promise<T>,
+  isAbsent: (error: unknown) => boolean,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAbsent(error)) {
+      return undefined;
+    }
     throw isAwsError(error) ? toDataSourceError(error, context) : error;
   }
 }

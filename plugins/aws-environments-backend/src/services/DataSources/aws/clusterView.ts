@@ -33,9 +33,8 @@ import {
   AwsCallContext,
   awsErrorName,
   callAws,
+  callAwsOptional,
   isAccessDenied,
-  isAwsError,
-  toDataSourceError,
 } from './awsErrors';
 import { assertOwnedArn } from './ownership';
 
@@ -314,34 +313,29 @@ async function listInsights(
 ): Promise<UpgradeInsightView[] | null> {
   const insights: InsightSummary[] = [];
   let nextToken: string | undefined;
-  try {
-    do {
-      const out = await eks.send(
-        new ListInsightsCommand({
-          clusterName: name,
-          filter: { categories: ['UPGRADE_READINESS'] },
-          nextToken,
-        }),
-      );
-      insights.push(...(out.insights ?? []));
-      nextToken = out.nextToken;
-    } while (nextToken);
-  } catch (error) {
+  do {
+    const pageToken = nextToken;
     // Insights are optional: missing permission or an unsupported region
     // leaves them out; any other failure fails the view like the rest.
-    if (
-      isAccessDenied(error) ||
-      INSIGHTS_UNSUPPORTED.has(awsErrorName(error))
-    ) {
+    const out = await callAwsOptional(
+      context('eks:ListInsights', `EKS cluster ${name}`),
+      () =>
+        eks.send(
+          new ListInsightsCommand({
+            clusterName: name,
+            filter: { categories: ['UPGRADE_READINESS'] },
+            nextToken: pageToken,
+          }),
+        ),
+      error =>
+        isAccessDenied(error) || INSIGHTS_UNSUPPORTED.has(awsErrorName(error)),
+    );
+    if (!out) {
       return null;
     }
-    throw isAwsError(error)
-      ? toDataSourceError(
-          error,
-          context('eks:ListInsights', `EKS cluster ${name}`),
-        )
-      : error;
-  }
+    insights.push(...(out.insights ?? []));
+    nextToken = out.nextToken;
+  } while (nextToken);
   return insights.map(insight => {
     if (!insight.id || !insight.name) {
       throw malformed('eks:ListInsights', 'insights[].id');

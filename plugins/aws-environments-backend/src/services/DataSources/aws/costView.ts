@@ -6,7 +6,8 @@ import {
   GetCostForecastCommand,
   ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
-import type {
+import {
+  budgetVerdict,
   CostEstimate,
   CostView,
   DailySpend,
@@ -14,19 +15,26 @@ import type {
 import { DateTime } from 'luxon';
 import { malformed } from '../../../errors';
 import { budgetName } from '../environmentParts';
-import { budgetVerdict, roundUsd } from '../costMath';
+import { roundUsd } from '../costMath';
 import type { DeployedEnvironment, ViewData } from '../types';
 import {
   AwsCallContext,
   awsErrorName,
   callAws,
-  isAwsError,
-  toDataSourceError,
+  callAwsOptional,
 } from './awsErrors';
 
 /** Cost Explorer's answers when an account has too little history to forecast. */
-const NO_FORECAST = new Set(['DataUnavailableException']);
-const NO_FORECAST_MESSAGE = /insufficient|not enough|no data/i;
+function isNoForecast(error: unknown): boolean {
+  const name = awsErrorName(error);
+  return (
+    name === 'DataUnavailableException' ||
+    (name === 'ValidationException' &&
+      /insufficient|not enough|no data/i.test(
+        String((error as Error | null)?.message),
+      ))
+  );
+}
 
 export interface CostViewOptions {
   now: DateTime;
@@ -108,50 +116,35 @@ export async function fetchCostView(
       } while (token);
       return pages;
     })(),
-    // On the last day of the month there is nothing left to forecast.
+    // On the last day of the month there is nothing left to forecast
+    // (undefined); null when Cost Explorer has too little history.
     tomorrow < nextMonth
-      ? clients.costExplorer
-          .send(
-            new GetCostForecastCommand({
-              TimePeriod: {
-                Start: tomorrow.toISODate()!,
-                End: nextMonth.toISODate()!,
-              },
-              Metric: 'UNBLENDED_COST',
-              Granularity: 'DAILY',
-              Filter: filter,
-            }),
-          )
-          .catch(error => {
-            if (
-              NO_FORECAST.has(awsErrorName(error)) ||
-              (awsErrorName(error) === 'ValidationException' &&
-                NO_FORECAST_MESSAGE.test(String(error?.message)))
-            ) {
-              return null;
-            }
-            throw isAwsError(error)
-              ? toDataSourceError(error, context('ce:GetCostForecast', costsOf))
-              : error;
-          })
+      ? callAwsOptional(
+          context('ce:GetCostForecast', costsOf),
+          () =>
+            clients.costExplorer.send(
+              new GetCostForecastCommand({
+                TimePeriod: {
+                  Start: tomorrow.toISODate()!,
+                  End: nextMonth.toISODate()!,
+                },
+                Metric: 'UNBLENDED_COST',
+                Granularity: 'DAILY',
+                Filter: filter,
+              }),
+            ),
+          isNoForecast,
+        ).then(out => out ?? null)
       : Promise.resolve(undefined),
-    clients.budgets
-      .send(
-        new DescribeBudgetCommand({ AccountId: accountId, BudgetName: name }),
-      )
-      .then(out => out.Budget)
-      .catch(error => {
-        // No budget in AWS Budgets: the spec's amount is the budget.
-        if (awsErrorName(error) === 'NotFoundException') {
-          return undefined;
-        }
-        throw isAwsError(error)
-          ? toDataSourceError(
-              error,
-              context('budgets:ViewBudget', `budget ${name}`),
-            )
-          : error;
-      }),
+    // No budget in AWS Budgets: the spec's amount is the budget.
+    callAwsOptional(
+      context('budgets:ViewBudget', `budget ${name}`),
+      () =>
+        clients.budgets.send(
+          new DescribeBudgetCommand({ AccountId: accountId, BudgetName: name }),
+        ),
+      error => awsErrorName(error) === 'NotFoundException',
+    ).then(out => out?.Budget),
   ]);
 
   const byService = new Map<string, number>();

@@ -3,6 +3,7 @@ import {
   AlarmState,
   AlarmView,
   AlarmsView,
+  budgetVerdict,
   ClusterView,
   CostEstimate,
   CostView,
@@ -14,6 +15,7 @@ import {
 import { DateTime } from 'luxon';
 import { hash32, hexId, unitInterval } from '../../../lib/deterministic';
 import {
+  isJsonObject,
   literalBoolean,
   literalNumber,
   literalString,
@@ -34,7 +36,7 @@ import {
   seedThreshold,
   TARGET_KUBERNETES_VERSION,
 } from '../environmentParts';
-import { budgetVerdict, roundUsd } from '../costMath';
+import { roundUsd } from '../costMath';
 import {
   DeployedEnvironment,
   EnvironmentDataSource,
@@ -160,10 +162,9 @@ export class SandboxDataSource implements EnvironmentDataSource {
     );
     const enabledLogTypes = Array.isArray(logTypes)
       ? logTypes.flatMap(entry => {
-          const type =
-            typeof entry === 'object' && entry && !Array.isArray(entry)
-              ? literalString(entry.Type)
-              : undefined;
+          const type = isJsonObject(entry)
+            ? literalString(entry.Type)
+            : undefined;
           return type ? [type] : [];
         })
       : [];

@@ -117,6 +117,15 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     input: TargetDeployInput & { changeSets: ChangeSetSummary[] },
   ): Promise<DeployOutcome> {
     const withChanges = new Set(input.changeSets.map(c => c.stack));
+    if (withChanges.size === 0) {
+      // Nothing changed, so there is no change set (toolkit-lib deletes
+      // empty ones), and selecting no stack would fail the deployment.
+      await input.events.emit({
+        level: 'info',
+        message: 'No change sets to execute: the stacks are up to date',
+      });
+      return { outputs: input.environment.outputs };
+    }
     const stacks = await this.deps.toolkit.deploy({
       ...(await this.base(input)),
       stackNames: input.synthesis.stacks

@@ -1,4 +1,5 @@
 import type { ChangeSetSummary } from '@innovate/plugin-aws-environments-common';
+import { isJsonObject } from '../../../lib/templates';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 import { changeSetNameFor, diffChangeSets } from '../changeSets';
 import type {
@@ -11,9 +12,7 @@ import { SandboxIdentities } from './sandboxOutputs';
 
 function resourceCount(stack: RecordedStack): number {
   const resources = stack.template.Resources;
-  return resources && typeof resources === 'object' && !Array.isArray(resources)
-    ? Object.keys(resources).length
-    : 0;
+  return isJsonObject(resources) ? Object.keys(resources).length : 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '@backstage/types';
 import { hexId } from '../../../lib/deterministic';
+import { isJsonObject } from '../../../lib/templates';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 
 /** Properties that hold a resource's physical name, by resource type. */
@@ -17,10 +18,6 @@ const NAME_PROPERTIES: Record<string, string> = {
   'AWS::CloudTrail::Trail': 'TrailName',
 };
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Plausible, clearly synthetic values for the outputs of a sandbox
  * "deployment": physical ids carry `sandbox`, ARNs carry the stack's
@@ -31,15 +28,15 @@ export class SandboxIdentities {
 
   private resource(logicalId: string): JsonObject | undefined {
     const resources = this.stack.template.Resources;
-    const resource = isObject(resources) ? resources[logicalId] : undefined;
-    return isObject(resource) ? resource : undefined;
+    const resource = isJsonObject(resources) ? resources[logicalId] : undefined;
+    return isJsonObject(resource) ? resource : undefined;
   }
 
   physicalId(logicalId: string): string {
     const resource = this.resource(logicalId);
     const type = String(resource?.Type ?? '');
     const nameProperty = NAME_PROPERTIES[type];
-    const properties = isObject(resource?.Properties)
+    const properties = isJsonObject(resource?.Properties)
       ? resource!.Properties
       : {};
     const literal = nameProperty ? properties[nameProperty] : undefined;
@@ -81,7 +78,7 @@ export class SandboxIdentities {
     if (typeof value === 'string' || typeof value === 'number') {
       return String(value);
     }
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       return 'sandbox';
     }
     if (typeof value.Ref === 'string') {
@@ -114,11 +111,11 @@ export class SandboxIdentities {
   outputs(): Record<string, string> {
     const outputs = this.stack.template.Outputs;
     const result: Record<string, string> = {};
-    if (!isObject(outputs)) {
+    if (!isJsonObject(outputs)) {
       return result;
     }
     for (const [key, output] of Object.entries(outputs)) {
-      if (isObject(output)) {
+      if (isJsonObject(output)) {
         result[`${this.stack.stackName}.${key}`] = this.resolve(output.Value);
       }
     }
