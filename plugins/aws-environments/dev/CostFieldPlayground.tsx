@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
-import {
-  COST_ESTIMATE_FIELD_NAME,
-  CostEstimateField,
-  CostEstimateFieldSchema,
-  validateCostEstimateField,
-} from '../src/components/CostEstimateField';
+import { costEstimateFieldExtension } from '../src/components/CostEstimateField';
 import { wizardInitialState, wizardManifest } from '../src/__testUtils__';
 
 /**
@@ -20,14 +15,7 @@ export function CostFieldPlayground() {
       <Stepper
         manifest={wizardManifest}
         initialState={wizardInitialState}
-        extensions={[
-          {
-            name: COST_ESTIMATE_FIELD_NAME,
-            component: CostEstimateField,
-            validation: validateCostEstimateField,
-            schema: CostEstimateFieldSchema.schema,
-          },
-        ]}
+        extensions={[costEstimateFieldExtension]}
         onCreate={async values => setSubmitted(JSON.stringify(values, null, 2))}
       />
       {submitted && <pre aria-label="Submitted values">{submitted}</pre>}

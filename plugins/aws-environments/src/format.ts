@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { BudgetVerdict } from '@innovate/plugin-aws-environments-common';
 
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -45,19 +46,47 @@ export function formatRelative(iso: string | null | undefined): string {
   return time.toRelative() ?? iso;
 }
 
-/** `May 3, 2025, 2:05 PM` in the viewer's zone, for titles and tooltips. */
+/**
+ * `May 3, 2025, 2:05 PM EDT`: in the viewer's zone, named, because the
+ * same pages show AWS's maintenance and backup windows in UTC.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) {
     return 'never';
   }
   const time = DateTime.fromISO(iso);
-  return time.isValid ? time.toLocaleString(DateTime.DATETIME_MED) : iso;
+  return time.isValid
+    ? time.toLocaleString({ ...DateTime.DATETIME_MED, timeZoneName: 'short' })
+    : iso;
 }
 
-/** `May 3` for a `YYYY-MM-DD` day. */
-export function formatDay(isoDate: string): string {
-  const time = DateTime.fromISO(isoDate);
-  return time.isValid
-    ? time.toLocaleString({ month: 'short', day: 'numeric' })
-    : isoDate;
+/**
+ * `May 3` (or `May 3, 2025` with the year) for a `YYYY-MM-DD` day. It is a
+ * calendar day (Cost Explorer's days are UTC days), so it is read and
+ * written in UTC: the viewer's zone must not shift it to the day before.
+ */
+export function formatDay(isoDate: string, options: { year?: boolean } = {}) {
+  const time = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (!time.isValid) {
+    return isoDate;
+  }
+  return options.year
+    ? time.toLocaleString(DateTime.DATE_MED)
+    : time.toLocaleString({ month: 'short', day: 'numeric' });
+}
+
+/** `1 alarm`, `3 alarms`: a count with its noun in the right number. */
+export function plural(count: number, noun: string, nounPlural = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : nounPlural}`;
+}
+
+const VERDICTS: Record<BudgetVerdict, string> = {
+  under: 'within the budget',
+  near: 'close to the budget',
+  over: 'over the budget',
+};
+
+/** `over the budget`: a budget verdict in words, so no view says it by colour alone. */
+export function formatVerdict(verdict: BudgetVerdict): string {
+  return VERDICTS[verdict];
 }

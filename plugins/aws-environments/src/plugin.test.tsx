@@ -57,11 +57,15 @@ describe('awsEnvironmentsPlugin (new frontend system)', () => {
       initialRouteEntries: ['/aws-environments'],
     });
     expect(
-      await screen.findByRole('heading', { name: 'Environments' }),
-    ).toBeInTheDocument();
-    expect(
       await screen.findByRole('link', { name: 'innovate-prod' }),
     ).toHaveAttribute('href', '/aws-environments/innovate-prod');
+    // The page's header gives the title; the list is a card beneath it.
+    expect(
+      screen.getByRole('heading', { name: 'AWS Environments', level: 1 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Environments', level: 2 }),
+    ).toBeInTheDocument();
   });
 
   it('gives the page the sidebar title and icon', () => {

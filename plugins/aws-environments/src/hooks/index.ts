@@ -1,2 +1,3 @@
 export * from './queries';
 export type { QueryResult } from './useAwsEnvironmentsQuery';
+export { useElementId } from './useElementId';

@@ -12,9 +12,15 @@ export interface QueryResult<T> {
   retry: () => void;
 }
 
+function sameDeps(a: DependencyList, b: DependencyList): boolean {
+  return a.length === b.length && a.every((dep, i) => Object.is(dep, b[i]));
+}
+
 /**
- * Runs one call of {@link AwsEnvironmentsApi}; the previous value stays
- * available while a retry is loading.
+ * Runs one call of {@link AwsEnvironmentsApi}. The previous value stays
+ * available while the same query reloads, but never under other deps: a page
+ * that moves from one environment to another must not show the first one's
+ * data while the second loads.
  */
 export function useAwsEnvironmentsQuery<T>(
   query: (api: AwsEnvironmentsApi) => Promise<T>,
@@ -22,11 +28,16 @@ export function useAwsEnvironmentsQuery<T>(
 ): QueryResult<T> {
   const api = useApi(awsEnvironmentsApiRef);
   // The query closes over the deps the caller lists, as with useEffect.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const state = useAsyncRetry(() => query(api), [api, ...deps]);
+  const state = useAsyncRetry(
+    async () => ({ deps, value: await query(api) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, ...deps],
+  );
+  const loaded =
+    state.value && sameDeps(state.value.deps, deps) ? state.value : undefined;
   return {
-    value: state.value,
-    loading: state.loading,
+    value: loaded?.value,
+    loading: state.loading || (state.value !== undefined && !loaded),
     error: state.error,
     retry: state.retry,
   };

@@ -1,9 +1,31 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { getComponentData } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_AWS_COMPONENT,
+  ANNOTATION_AWS_ENVIRONMENT,
+} from '@innovate/plugin-aws-environments-common';
 import { Route, Routes } from 'react-router-dom';
-import { AwsEnvironmentsPage, awsEnvironmentsPlugin } from './plugin';
+import {
+  AwsEnvironmentCostEstimateFieldExtension,
+  AwsEnvironmentsPage,
+  EntityEksClusterCard,
+  awsEnvironmentsPlugin,
+} from './plugin';
 import { awsEnvironmentsApiRef } from '../api';
 import { FakeAwsEnvironmentsApi } from '../__testUtils__';
+
+function renderLegacy(element: JSX.Element, path = '/') {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[[awsEnvironmentsApiRef, new FakeAwsEnvironmentsApi()]]}
+    >
+      {element}
+    </TestApiProvider>,
+    { routeEntries: [path] },
+  );
+}
 
 describe('awsEnvironmentsPlugin (legacy frontend system)', () => {
   it('is the aws-environments plugin and provides its API', () => {
@@ -14,15 +36,11 @@ describe('awsEnvironmentsPlugin (legacy frontend system)', () => {
   });
 
   it('renders the environments page under its own header', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[[awsEnvironmentsApiRef, new FakeAwsEnvironmentsApi()]]}
-      >
-        <Routes>
-          <Route path="/aws-environments/*" element={<AwsEnvironmentsPage />} />
-        </Routes>
-      </TestApiProvider>,
-      { routeEntries: ['/aws-environments'] },
+    await renderLegacy(
+      <Routes>
+        <Route path="/aws-environments/*" element={<AwsEnvironmentsPage />} />
+      </Routes>,
+      '/aws-environments',
     );
     expect(
       await screen.findByRole('heading', {
@@ -31,8 +49,48 @@ describe('awsEnvironmentsPlugin (legacy frontend system)', () => {
       }),
     ).toBeInTheDocument();
     expect(
-      await screen.findByRole('heading', { name: 'Environments' }),
+      await screen.findByRole('link', { name: 'innovate-prod' }),
+    ).toHaveAttribute('href', '/aws-environments/innovate-prod');
+  });
+
+  it('renders an entity card from its component extension', async () => {
+    await renderLegacy(
+      <EntityProvider
+        entity={{
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name: 'innovate-prod-eks-cluster',
+            annotations: {
+              [ANNOTATION_AWS_ENVIRONMENT]: 'innovate-prod',
+              [ANNOTATION_AWS_COMPONENT]: 'eks-cluster',
+            },
+          },
+        }}
+      >
+        <EntityEksClusterCard />
+      </EntityProvider>,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'EKS cluster' }),
     ).toBeInTheDocument();
-    expect(await screen.findByText('analytics-eu')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Node groups' }),
+    ).toBeInTheDocument();
+  });
+
+  it('registers the cost field under its ui:field name', () => {
+    expect(
+      getComponentData(
+        <AwsEnvironmentCostEstimateFieldExtension />,
+        'scaffolder.extensions.field.v1',
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        name: 'AwsEnvironmentCostEstimate',
+        component: expect.any(Function),
+        validation: expect.any(Function),
+      }),
+    );
   });
 });

@@ -10,12 +10,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from '../api';
-import {
-  COST_ESTIMATE_FIELD_NAME,
-  CostEstimateField,
-  CostEstimateFieldSchema,
-  validateCostEstimateField,
-} from '../components/CostEstimateField';
+import { costEstimateFieldExtension } from '../components/CostEstimateField';
 
 /**
  * The environments page, for apps on the legacy frontend system.
@@ -166,10 +161,5 @@ export const EntityAwsCostCard = awsEnvironmentsPlugin.provide(
  */
 export const AwsEnvironmentCostEstimateFieldExtension =
   awsEnvironmentsPlugin.provide(
-    createScaffolderFieldExtension({
-      name: COST_ESTIMATE_FIELD_NAME,
-      component: CostEstimateField,
-      validation: validateCostEstimateField,
-      schema: CostEstimateFieldSchema.schema,
-    }),
+    createScaffolderFieldExtension(costEstimateFieldExtension),
   );

@@ -38,7 +38,7 @@ describe('AlarmsCard', () => {
       getAlarmsView: async () => fixtures.alarmsView,
     });
     expect(
-      await screen.findByText('No alarms firing (5 watched)'),
+      await screen.findByText('None of 5 alarms firing'),
     ).toBeInTheDocument();
     const databaseCpu = alarmRows().find(row =>
       row.textContent?.includes('innovate-prod-db-cpu'),
@@ -56,8 +56,23 @@ describe('AlarmsCard', () => {
       />,
       { getAlarmsView: async () => fixtures.alarmsViewFiring },
     );
-    expect(await screen.findByText('1 of 1 alarms firing')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 1 alarm firing')).toBeInTheDocument();
     expect(alarmRows()).toHaveLength(1);
+    expect(screen.queryByText(/is not among the environment/)).toBeNull();
+  });
+
+  it('says so when an alarm entity’s alarm is not in the environment', async () => {
+    renderWithApi(
+      <AlarmsCard environment="innovate-prod" alarm={{ name: 'gone-alarm' }} />,
+      { getAlarmsView: async () => fixtures.alarmsViewFiring },
+    );
+    expect(
+      await screen.findByText(
+        "Alarm gone-alarm is not among the environment's alarms; showing all of them.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 of 5 alarms firing')).toBeInTheDocument();
+    expect(alarmRows()).toHaveLength(5);
   });
 
   it('says when there are no alarms', async () => {
@@ -82,9 +97,11 @@ describe('AlarmsCard', () => {
     expect(
       await screen.findByText('CloudWatch DescribeAlarms timed out'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry loading the alarms view' }),
+    );
     expect(
-      await screen.findByText('No alarms firing (5 watched)'),
+      await screen.findByText('None of 5 alarms firing'),
     ).toBeInTheDocument();
   });
 

@@ -1,10 +1,9 @@
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { AlarmView } from '@innovate/plugin-aws-environments-common';
-import { formatDateTime, formatRelative } from '../../format';
 import { useAlarmsView } from '../../hooks';
 import { DataTable } from '../DataTable';
-import { StatusLabel } from '../StatusLabel';
+import { RelativeTime } from '../RelativeTime';
+import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 import {
   STATE_LABELS,
@@ -12,6 +11,7 @@ import {
   seedThresholdOf,
   sortAlarms,
 } from './alarmFormat';
+import { FiringAlarms } from './FiringAlarms';
 
 /** Props of {@link AlarmsCard}. */
 export interface AlarmsCardProps {
@@ -19,7 +19,7 @@ export interface AlarmsCardProps {
   environment: string;
   /**
    * Show only this alarm (by ARN or name), for an alarm's own entity page;
-   * all alarms are shown when it matches none.
+   * when it matches none, all alarms are shown under a note saying so.
    */
   alarm?: { arn?: string; name?: string };
 }
@@ -32,12 +32,6 @@ function matches(alarm: AlarmView, wanted: AlarmsCardProps['alarm']): boolean {
   );
 }
 
-const TONES = {
-  ALARM: 'error',
-  INSUFFICIENT_DATA: 'pending',
-  OK: 'ok',
-} as const;
-
 /** The CloudWatch alarms of an environment, firing ones first. */
 export function AlarmsCard(props: AlarmsCardProps) {
   const query = useAlarmsView(props.environment);
@@ -46,27 +40,23 @@ export function AlarmsCard(props: AlarmsCardProps) {
       title="Alarms"
       what="the alarms view"
       query={query}
-      meta={view => view}
       isEmpty={view => view.alarms.length === 0}
       emptyMessage="The environment has no CloudWatch alarms."
     >
       {view => {
         const own = view.alarms.filter(alarm => matches(alarm, props.alarm));
         const alarms = sortAlarms(own.length ? own : view.alarms);
-        const firing = alarms.filter(alarm => alarm.state === 'ALARM').length;
         return (
           <>
-            <Box mb={1}>
-              <Typography variant="body1" component="p">
-                {firing > 0 ? (
-                  <StatusLabel tone="error">
-                    {`${firing} of ${alarms.length} alarms firing`}
-                  </StatusLabel>
-                ) : (
-                  <StatusLabel tone="ok">{`No alarms firing (${alarms.length} watched)`}</StatusLabel>
-                )}
+            {props.alarm && own.length === 0 && (
+              <Typography variant="body2" component="p" gutterBottom>
+                Alarm {props.alarm.name ?? props.alarm.arn} is not among the
+                environment's alarms; showing all of them.
               </Typography>
-            </Box>
+            )}
+            <Typography variant="body1" component="p">
+              <FiringAlarms alarms={alarms} />
+            </Typography>
             <DataTable
               title="CloudWatch alarms"
               rows={alarms}
@@ -89,7 +79,7 @@ export function AlarmsCard(props: AlarmsCardProps) {
                 {
                   title: 'State',
                   render: alarm => (
-                    <StatusLabel tone={TONES[alarm.state]}>
+                    <StatusLabel tone={toneOf(alarm.state)}>
                       {STATE_LABELS[alarm.state]}
                     </StatusLabel>
                   ),
@@ -121,12 +111,7 @@ export function AlarmsCard(props: AlarmsCardProps) {
                   title: 'Last change',
                   render: alarm =>
                     alarm.stateUpdatedAt ? (
-                      <time
-                        dateTime={alarm.stateUpdatedAt}
-                        title={formatDateTime(alarm.stateUpdatedAt)}
-                      >
-                        {formatRelative(alarm.stateUpdatedAt)}
-                      </time>
+                      <RelativeTime iso={alarm.stateUpdatedAt} />
                     ) : (
                       '—'
                     ),

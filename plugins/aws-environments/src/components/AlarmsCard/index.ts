@@ -1,3 +1,3 @@
 export { AlarmsCard } from './AlarmsCard';
 export type { AlarmsCardProps } from './AlarmsCard';
-export { formatThreshold, seedThresholdOf, sortAlarms } from './alarmFormat';
+export { FiringAlarms, firingAlarms } from './FiringAlarms';

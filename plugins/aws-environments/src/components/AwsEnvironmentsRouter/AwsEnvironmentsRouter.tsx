@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { EnvironmentPage } from '../EnvironmentPage';
 import { EnvironmentsPage } from '../EnvironmentsPage';
@@ -8,9 +9,11 @@ import { EnvironmentsPage } from '../EnvironmentsPage';
  */
 export function AwsEnvironmentsRouter() {
   return (
-    <Routes>
-      <Route index element={<EnvironmentsPage />} />
-      <Route path=":name/*" element={<EnvironmentPage />} />
-    </Routes>
+    <Content>
+      <Routes>
+        <Route index element={<EnvironmentsPage />} />
+        <Route path=":name/*" element={<EnvironmentPage />} />
+      </Routes>
+    </Content>
   );
 }

@@ -15,8 +15,13 @@ describe('BudgetBar', () => {
     const meter = screen.getByRole('meter', { name: 'Spend' });
     expect(meter).toHaveAttribute('aria-valuenow', '215');
     expect(meter).toHaveAttribute('aria-valuemax', '430');
-    expect(meter).toHaveAttribute('aria-valuetext', '$215 of $430 (50%)');
-    expect(screen.getByText('$215 of $430 (50%)')).toBeInTheDocument();
+    expect(meter).toHaveAttribute(
+      'aria-valuetext',
+      '$215 of $430 (50%): within the budget',
+    );
+    expect(
+      screen.getByText('$215 of $430 (50%): within the budget'),
+    ).toBeInTheDocument();
   });
 
   it('caps the fill over budget and keeps the real figures', async () => {
@@ -31,11 +36,10 @@ describe('BudgetBar', () => {
       />,
     );
     const meter = screen.getByRole('meter', { name: 'Spend' });
-    expect(meter).toHaveAttribute('data-verdict', 'over');
     expect(meter).toHaveAttribute('aria-valuemax', '600');
     expect(meter).toHaveAttribute(
       'aria-valuetext',
-      '$600 of $430 (140%), forecast $900',
+      '$600 of $430 (140%), forecast $900: over the budget',
     );
     const fills = Array.from(meter.children) as HTMLElement[];
     expect(fills.map(fill => fill.style.width)).toEqual(['100%', '100%']);

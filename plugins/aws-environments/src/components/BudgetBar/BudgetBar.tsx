@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { BudgetVerdict } from '@innovate/plugin-aws-environments-common';
-import { formatPercent, formatUsd } from '../../format';
+import { formatPercent, formatUsd, formatVerdict } from '../../format';
 
 const useStyles = makeStyles(theme => ({
   track: {
@@ -55,20 +55,19 @@ function widthOf(amount: number, budget: number): string {
 
 /**
  * An amount against a budget as a bar (a `meter` for assistive technology),
- * coloured by the budget verdict.
+ * coloured by the budget verdict, which the caption also says.
  */
 export function BudgetBar(props: BudgetBarProps) {
   const { label, amountUsd, budgetUsd, verdict, forecastUsd, hideCaption } =
     props;
   const classes = useStyles();
   const share = budgetUsd > 0 ? amountUsd / budgetUsd : 0;
-  const summary = `${formatUsd(amountUsd)} of ${formatUsd(
+  const hasForecast = forecastUsd !== undefined && forecastUsd !== null;
+  const forecast = hasForecast ? `, forecast ${formatUsd(forecastUsd)}` : '';
+  // The verdict in words too: the bar's colour alone says nothing to many.
+  const text = `${formatUsd(amountUsd)} of ${formatUsd(
     budgetUsd,
-  )} (${formatPercent(share)})`;
-  const forecastText =
-    forecastUsd !== undefined && forecastUsd !== null
-      ? `, forecast ${formatUsd(forecastUsd)}`
-      : '';
+  )} (${formatPercent(share)})${forecast}: ${formatVerdict(verdict)}`;
   return (
     <Box>
       <div
@@ -77,11 +76,11 @@ export function BudgetBar(props: BudgetBarProps) {
         aria-valuemin={0}
         aria-valuemax={Math.max(budgetUsd, amountUsd)}
         aria-valuenow={amountUsd}
-        aria-valuetext={`${summary}${forecastText}`}
+        aria-valuetext={text}
         className={classes.track}
         data-verdict={verdict}
       >
-        {forecastUsd !== undefined && forecastUsd !== null && (
+        {hasForecast && (
           <div
             className={`${classes.forecast} ${classes[verdict]}`}
             style={{ width: widthOf(forecastUsd, budgetUsd) }}
@@ -94,8 +93,7 @@ export function BudgetBar(props: BudgetBarProps) {
       </div>
       {!hideCaption && (
         <Typography variant="caption" component="p">
-          {summary}
-          {forecastText}
+          {text}
         </Typography>
       )}
     </Box>

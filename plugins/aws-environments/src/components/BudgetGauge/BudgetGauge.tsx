@@ -2,19 +2,10 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Gauge } from '@backstage/core-components';
-import type {
-  BudgetVerdict,
-  CostView,
-} from '@innovate/plugin-aws-environments-common';
-import { formatPercent, formatUsd } from '../../format';
+import type { CostView } from '@innovate/plugin-aws-environments-common';
+import { formatPercent, formatUsd, formatVerdict } from '../../format';
 import { BudgetBar } from '../BudgetBar';
 import { Facts } from '../Facts';
-
-const VERDICT_WORDS: Record<BudgetVerdict, string> = {
-  under: 'within budget',
-  near: 'close to the budget',
-  over: 'over budget',
-};
 
 /**
  * Month-to-date and forecast spend against the budget: a gauge of the
@@ -48,7 +39,7 @@ export function BudgetGauge(props: {
         aria-valuenow={projected}
         aria-valuetext={`${formatUsd(projected)} of ${formatUsd(
           budget,
-        )} (${formatPercent(share)}), ${VERDICT_WORDS[view.verdict]}`}
+        )} (${formatPercent(share)}), ${formatVerdict(view.verdict)}`}
         width={size === 'small' ? 120 : 180}
         data-verdict={view.verdict}
       >
@@ -91,7 +82,7 @@ export function BudgetGauge(props: {
         </Box>
         <Typography variant="body2" component="p" data-testid="cost-verdict">
           {view.forecastUsd === null ? 'Spend so far is' : 'The forecast is'}{' '}
-          {formatPercent(share)} of the budget: {VERDICT_WORDS[view.verdict]}.
+          {formatPercent(share)} of the budget: {formatVerdict(view.verdict)}.
         </Typography>
       </Box>
     </Box>

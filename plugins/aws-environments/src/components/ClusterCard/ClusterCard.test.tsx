@@ -95,7 +95,9 @@ describe('ClusterCard', () => {
       screen.getByText('Could not load the cluster view (HTTP 503)'),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry loading the cluster view' }),
+    );
     expect(await screen.findByText('1.33 (target 1.33)')).toBeInTheDocument();
     expect(getClusterView).toHaveBeenCalledTimes(2);
   });

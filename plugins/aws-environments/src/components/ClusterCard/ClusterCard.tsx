@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type {
   AddonView,
@@ -25,12 +24,7 @@ export interface ClusterCardProps {
 export function ClusterCard(props: ClusterCardProps) {
   const query = useClusterView(props.environment);
   return (
-    <ViewCard
-      title="EKS cluster"
-      what="the cluster view"
-      query={query}
-      meta={view => view}
-    >
+    <ViewCard title="EKS cluster" what="the cluster view" query={query}>
       {view => <ClusterDetails view={view} nodeGroup={props.nodeGroup} />}
     </ViewCard>
   );
@@ -111,12 +105,21 @@ function NodeGroups(props: {
       rowKey={group => group.name}
       emptyMessage="The cluster has no managed node groups."
       rowProps={group =>
-        group.name === props.highlight
-          ? { 'aria-current': 'true' }
-          : ({} as Record<string, string>)
+        group.name === props.highlight ? { 'aria-current': 'true' } : undefined
       }
       columns={[
-        { title: 'Name', noWrap: true, render: group => group.name },
+        {
+          title: 'Name',
+          noWrap: true,
+          render: group =>
+            group.name === props.highlight ? (
+              <>
+                {group.name} <em>(this node group)</em>
+              </>
+            ) : (
+              group.name
+            ),
+        },
         {
           title: 'Status',
           render: group => (
@@ -184,24 +187,16 @@ function Addons(props: { addons: AddonView[] }) {
 }
 
 function Insights(props: { insights: UpgradeInsightView[] | null }) {
-  if (props.insights === null) {
-    return (
-      <Box mt={2}>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Upgrade insights
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          Upgrade insights are not available for this cluster.
-        </Typography>
-      </Box>
-    );
-  }
   return (
     <DataTable
       title="Upgrade insights"
-      rows={props.insights}
+      rows={props.insights ?? []}
       rowKey={insight => insight.id}
-      emptyMessage="No upgrade insights."
+      emptyMessage={
+        props.insights
+          ? 'No upgrade insights.'
+          : 'Upgrade insights are not available for this cluster.'
+      }
       columns={[
         { title: 'Check', render: insight => insight.name },
         {

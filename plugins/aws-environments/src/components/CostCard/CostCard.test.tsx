@@ -27,7 +27,7 @@ describe('CostCard', () => {
     });
     expect(bar).toHaveAttribute(
       'aria-valuetext',
-      '$251 of $430 (58%), forecast $419',
+      '$251 of $430 (58%), forecast $419: close to the budget',
     );
     expect(screen.getByText('$430 (from the spec)')).toBeInTheDocument();
     expect(screen.getByTestId('cost-verdict')).toHaveTextContent(
@@ -88,7 +88,7 @@ describe('CostCard', () => {
     });
     expect(gauge).toHaveAttribute('data-verdict', 'over');
     expect(screen.getByTestId('cost-verdict')).toHaveTextContent(
-      'The forecast is 137% of the budget: over budget.',
+      'The forecast is 137% of the budget: over the budget.',
     );
     const [largest] = [...fixtures.scaledOutEstimate.suggestions].sort(
       (a, b) => b.monthlySavingsUsd - a.monthlySavingsUsd,
@@ -108,7 +108,7 @@ describe('CostCard', () => {
       }),
     });
     expect(await screen.findByTestId('cost-verdict')).toHaveTextContent(
-      'within budget',
+      'within the budget',
     );
     expect(
       screen.queryByRole('region', { name: 'Suggestions to save cost' }),
@@ -167,7 +167,9 @@ describe('CostCard', () => {
     expect(
       screen.getByText('Could not load the cost view (HTTP 403)'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry loading the cost view' }),
+    );
     expect(await screen.findByTestId('cost-month-to-date')).toBeInTheDocument();
   });
 });

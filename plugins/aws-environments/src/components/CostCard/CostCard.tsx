@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { CostView } from '@innovate/plugin-aws-environments-common';
+import { formatDay } from '../../format';
 import { useCostView } from '../../hooks';
 import { BudgetGauge } from '../BudgetGauge';
 import { CostSuggestions } from '../CostSuggestions';
@@ -26,12 +27,7 @@ export function CostCard(props: CostCardProps) {
   const { environment, variant = 'full' } = props;
   const query = useCostView(environment);
   return (
-    <ViewCard
-      title="Cost against budget"
-      what="the cost view"
-      query={query}
-      meta={view => view}
-    >
+    <ViewCard title="Cost against budget" what="the cost view" query={query}>
       {view =>
         variant === 'summary' ? (
           <BudgetGauge view={view} size="small" />
@@ -61,9 +57,10 @@ function CostDetails(props: { view: CostView }) {
       <SeedComparisonTable estimate={view.estimate} />
       <Box mt={2}>
         <Typography variant="caption" component="p">
-          Month to date covers {view.period.start} to {view.period.end}. The
+          Month to date covers {formatDay(view.period.start)} to{' '}
+          {formatDay(view.period.end)} (days in UTC, as AWS bills them). The
           cost model uses {view.estimate.priceTable.region} on-demand prices of{' '}
-          {view.estimate.priceTable.date}.
+          {formatDay(view.estimate.priceTable.date, { year: true })}.
         </Typography>
         {view.estimate.notes.map(note => (
           <Typography key={note} variant="caption" component="p">

@@ -6,10 +6,7 @@ import {
   estimateFromSpec,
   parseEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
-import { COST_ESTIMATE_FIELD_NAME } from './name';
-import { CostEstimateField } from './CostEstimateField';
-import { CostEstimateFieldSchema } from './costEstimateFieldSchema';
-import { validateCostEstimateField } from './validation';
+import { costEstimateFieldExtension } from './fieldExtension';
 import { wizardInitialState, wizardManifest } from '../../__testUtils__';
 import { formatUsd } from '../../format';
 
@@ -29,14 +26,7 @@ async function renderWizard(onCreate = jest.fn()) {
     <Stepper
       manifest={wizardManifest}
       initialState={wizardInitialState}
-      extensions={[
-        {
-          name: COST_ESTIMATE_FIELD_NAME,
-          component: CostEstimateField,
-          validation: validateCostEstimateField,
-          schema: CostEstimateFieldSchema.schema,
-        },
-      ]}
+      extensions={[costEstimateFieldExtension]}
       onCreate={onCreate}
     />,
   );

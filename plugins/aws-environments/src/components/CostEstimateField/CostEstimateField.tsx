@@ -1,10 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import type { CostEstimate } from '@innovate/plugin-aws-environments-common';
-import { formatPercent, formatUsd } from '../../format';
+import {
+  formatDay,
+  formatPercent,
+  formatUsd,
+  formatVerdict,
+} from '../../format';
+import { useElementId } from '../../hooks';
 import { BudgetBar } from '../BudgetBar';
 import { CostSuggestions } from '../CostSuggestions';
 import { EstimateLinesTable } from '../EstimateLinesTable';
@@ -12,32 +18,32 @@ import type { CostEstimateFieldProps } from './costEstimateFieldSchema';
 import { evaluateSpec, fieldValueOf, sameFieldValue } from './evaluateSpec';
 import { describeFieldError, specFromFormData } from './specFromFormData';
 
-const VERDICTS = {
-  under: 'within the budget',
-  near: 'close to the budget',
-  over: 'over the budget',
-};
-
-let nextFieldId = 0;
-
 function EstimateSummary(props: { estimate: CostEstimate; outdated: boolean }) {
   const { estimate, outdated } = props;
   return (
     <Box>
-      <Typography variant="h5" component="p" data-testid="cost-estimate-total">
-        {formatUsd(estimate.totalMonthlyUsd)} a month
-      </Typography>
-      <Typography
-        variant="body2"
-        component="p"
-        data-testid="cost-estimate-verdict"
-      >
-        {formatPercent(estimate.budgetShare)} of the{' '}
-        {formatUsd(estimate.budgetUsd)} budget: {VERDICTS[estimate.verdict]}.
-        {outdated
-          ? ' (Estimate of the last valid input; fix the errors above to update it.)'
-          : ''}
-      </Typography>
+      {/* Only the total and verdict are announced as they change, not the tables. */}
+      <Box aria-live="polite" aria-atomic="true">
+        <Typography
+          variant="h5"
+          component="p"
+          data-testid="cost-estimate-total"
+        >
+          {formatUsd(estimate.totalMonthlyUsd)} a month
+        </Typography>
+        <Typography
+          variant="body2"
+          component="p"
+          data-testid="cost-estimate-verdict"
+        >
+          {formatPercent(estimate.budgetShare)} of the{' '}
+          {formatUsd(estimate.budgetUsd)} budget:{' '}
+          {formatVerdict(estimate.verdict)}.
+          {outdated
+            ? ' (Estimate of the last valid input; fix the errors above to update it.)'
+            : ''}
+        </Typography>
+      </Box>
       <Box mt={1}>
         <BudgetBar
           label="Estimated monthly cost against the budget"
@@ -52,11 +58,16 @@ function EstimateSummary(props: { estimate: CostEstimate; outdated: boolean }) {
         verdict={estimate.verdict}
         headingLevel={4}
       />
-      <EstimateLinesTable estimate={estimate} title="Estimate by line" />
+      <EstimateLinesTable
+        estimate={estimate}
+        title="Estimate by line"
+        headingLevel={4}
+      />
       <Typography variant="caption" component="p">
         On-demand prices for {estimate.priceTable.region} as of{' '}
-        {estimate.priceTable.date}. The estimate covers the spec only; the
-        deployment's real cost shows on the environment's Cost tab.
+        {formatDay(estimate.priceTable.date, { year: true })}. The estimate
+        covers the spec only; the deployment's real cost shows on the
+        environment's Cost tab.
       </Typography>
     </Box>
   );
@@ -71,9 +82,7 @@ function EstimateSummary(props: { estimate: CostEstimate; outdated: boolean }) {
 export function CostEstimateField(props: CostEstimateFieldProps) {
   const { formContext, uiSchema, onChange, formData, schema } = props;
   const options = uiSchema?.['ui:options'] ?? {};
-  const [headingId] = useState(
-    () => `aws-environments-cost-field-${++nextFieldId}`,
-  );
+  const headingId = useElementId('cost-field');
   const wizardData = (formContext as { formData?: unknown } | undefined)
     ?.formData;
   const evaluation = evaluateSpec(specFromFormData(wizardData, options));
@@ -103,7 +112,7 @@ export function CostEstimateField(props: CostEstimateFieldProps) {
           {schema.description}
         </Typography>
       )}
-      <Box aria-live="polite" mt={1}>
+      <Box mt={1}>
         {!evaluation.valid && (
           <Box mb={2}>
             <Alert severity={costReady ? 'info' : 'error'}>

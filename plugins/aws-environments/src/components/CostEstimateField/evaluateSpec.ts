@@ -5,6 +5,7 @@ import {
   type FieldError,
 } from '@innovate/plugin-aws-environments-common';
 import type { CostEstimateFieldValue } from './costEstimateFieldSchema';
+import { isObject, setPath } from './specFromFormData';
 
 /**
  * A wizard's spec, checked and estimated. An invalid spec still has an
@@ -34,17 +35,12 @@ const isCostNeutral = (field: string) =>
   field in COST_NEUTRAL_STAND_INS;
 
 function withStandIns(input: unknown, errors: FieldError[]): unknown {
-  const spec = structuredClone(
-    typeof input === 'object' && input !== null ? input : {},
-  ) as Record<string, any>; // a free-form copy of the wizard's values
+  const spec = structuredClone(isObject(input) ? input : {});
   const wrong = new Set(errors.map(e => e.field));
   for (const [path, value] of Object.entries(COST_NEUTRAL_STAND_INS)) {
-    const [head, tail] = path.split('.');
-    if (!wrong.has(path) && !wrong.has(head)) continue;
-    if (tail) {
-      spec[head] = { ...(spec[head] ?? {}), [tail]: value };
-    } else {
-      spec[head] = value;
+    const head = path.split('.')[0];
+    if (wrong.has(path) || wrong.has(head)) {
+      setPath(spec, path, value);
     }
   }
   if ([...wrong].some(f => f === 'domain' || f.startsWith('domain.'))) {

@@ -26,11 +26,13 @@ type Json = Record<string, unknown>;
 
 const SPEC_KEYS = Object.keys(environmentSpecSchema.shape);
 
-function isObject(value: unknown): value is Json {
+/** A plain object (not null, not an array). */
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function getPath(data: Json, path: string): unknown {
+/** The value at a dotted path, or undefined. */
+export function getPath(data: Json, path: string): unknown {
   return path
     .split('.')
     .reduce<unknown>(
@@ -39,7 +41,8 @@ function getPath(data: Json, path: string): unknown {
     );
 }
 
-function setPath(data: Json, path: string, value: unknown): void {
+/** Sets the value at a dotted path, creating the objects on the way. */
+export function setPath(data: Json, path: string, value: unknown): void {
   const keys = path.split('.');
   let current = data;
   keys.slice(0, -1).forEach(key => {

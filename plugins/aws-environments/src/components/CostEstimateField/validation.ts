@@ -4,21 +4,9 @@ import type { CostEstimateFieldValue } from './costEstimateFieldSchema';
 import {
   CostEstimateFieldUiOptions,
   describeFieldError,
+  getPath,
   specFromFormData,
 } from './specFromFormData';
-
-/** The value at a dotted path of a spec, or undefined. */
-function valueAt(spec: Record<string, unknown>, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (current, key) =>
-        typeof current === 'object' && current !== null
-          ? (current as Record<string, unknown>)[key]
-          : undefined,
-      spec,
-    );
-}
 
 /**
  * Rejects the wizard's step when the spec it describes has an invalid
@@ -37,7 +25,7 @@ export const validateCostEstimateField: CustomFieldValidator<
   const result = validateEnvironmentSpec(spec);
   if (!result.ok) {
     for (const error of result.errors) {
-      if (valueAt(spec, error.field) !== undefined) {
+      if (getPath(spec, error.field) !== undefined) {
         field.addError(describeFieldError(error, options));
       }
     }

@@ -47,6 +47,22 @@ describe('DailySpendChart', () => {
 
   it('says when there is no spend yet', async () => {
     await renderInTestApp(<DailySpendChart daily={[]} budgetUsd={430} />);
-    expect(screen.getAllByText('No daily spend recorded yet.')).toHaveLength(2);
+    expect(
+      screen.getByText('No daily spend recorded yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('does not call forecast days spend on the first day of a month', async () => {
+    await renderInTestApp(
+      <DailySpendChart
+        daily={[{ date: '2025-06-01', amountUsd: 14, forecast: true }]}
+        budgetUsd={430}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'No spend recorded yet this month. Running total with the forecast by Jun 1: $14, against a budget of $430.',
+      ),
+    ).toBeInTheDocument();
   });
 });

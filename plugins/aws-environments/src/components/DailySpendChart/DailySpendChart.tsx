@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
@@ -16,6 +15,7 @@ import {
 } from 'recharts';
 import type { DailySpend } from '@innovate/plugin-aws-environments-common';
 import { formatDay, formatUsd, formatUsdCents } from '../../format';
+import { useElementId } from '../../hooks';
 import { dailySeries } from './dailySeries';
 
 /** Props of {@link DailySpendChart}. */
@@ -24,17 +24,6 @@ export interface DailySpendChartProps {
   budgetUsd: number;
 }
 
-let nextCaptionId = 0;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
-
 /**
  * Daily spend this month (actual, then forecast) with the running total
  * against the budget.
@@ -42,18 +31,19 @@ const visuallyHidden = {
 export function DailySpendChart(props: DailySpendChartProps) {
   const { daily, budgetUsd } = props;
   const theme = useTheme();
-  const [captionId] = useState(
-    () => `aws-environments-daily-spend-${++nextCaptionId}`,
-  );
+  const captionId = useElementId('daily-spend');
   const points = dailySeries(daily);
   const lastActual = [...points].reverse().find(p => p.actualUsd !== null);
   const last = points[points.length - 1];
+  const spent = lastActual
+    ? `Spend to ${formatDay(lastActual.date)}: ${formatUsd(
+        lastActual.cumulativeUsd,
+      )}.`
+    : 'No spend recorded yet this month.';
   const summary =
     points.length === 0
       ? 'No daily spend recorded yet.'
-      : `Spend to ${formatDay(lastActual?.date ?? points[0].date)}: ${formatUsd(
-          lastActual?.cumulativeUsd ?? 0,
-        )}. Running total with the forecast by ${formatDay(
+      : `${spent} Running total with the forecast by ${formatDay(
           last.date,
         )}: ${formatUsd(last.cumulativeUsd)}, against a budget of ${formatUsd(
           budgetUsd,
@@ -68,12 +58,13 @@ export function DailySpendChart(props: DailySpendChartProps) {
       >
         Daily spend and forecast
       </Typography>
-      <p style={visuallyHidden}>{summary}</p>
-      {points.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No daily spend recorded yet.
-        </Typography>
-      ) : (
+      <Typography
+        variant="body2"
+        color={points.length === 0 ? 'textSecondary' : 'textPrimary'}
+      >
+        {summary}
+      </Typography>
+      {points.length > 0 && (
         <ResponsiveContainer width="100%" height={280}>
           <ComposedChart
             data={points}
@@ -83,7 +74,11 @@ export function DailySpendChart(props: DailySpendChartProps) {
             margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
+            <XAxis
+              dataKey="date"
+              tickFormatter={(day: string) => formatDay(day)}
+              minTickGap={16}
+            />
             <YAxis
               yAxisId="daily"
               tickFormatter={(value: number) => formatUsd(value)}

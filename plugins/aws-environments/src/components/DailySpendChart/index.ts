@@ -1,3 +1,2 @@
 export { DailySpendChart } from './DailySpendChart';
 export type { DailySpendChartProps } from './DailySpendChart';
-export { dailySeries } from './dailySeries';

@@ -1,4 +1,4 @@
-import { ReactNode, useState } from 'react';
+import { CSSProperties, ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useElementId } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   table: {
@@ -31,52 +32,49 @@ export interface DataTableColumn<T> {
 export interface DataTableProps<T> {
   /** Heading above the table; also the table's accessible name. */
   title: string;
+  /** Level of the heading: 3 inside a card, 4 inside a section of one. */
+  headingLevel?: 3 | 4;
   columns: DataTableColumn<T>[];
   rows: T[];
   rowKey: (row: T) => string;
   emptyMessage?: string;
-  /** Extra props of a row, e.g. to mark firing alarms. */
-  rowProps?: (row: T) => Record<string, string>;
-  /** Footer rows (totals). */
-  footer?: ReactNode;
+  /** Extra attributes of a row, e.g. to mark firing alarms. */
+  rowProps?: (row: T) => Record<string, string> | undefined;
+  /**
+   * A totals row: the label heads it across the first columns, and the cells
+   * (amounts) fill the last ones.
+   */
+  footer?: { label: string; cells: ReactNode[] };
 }
 
-let nextTableId = 0;
-
-/**
- * The first cell of a body row: a `th` that heads its row. (MUI gives any
- * cell with a `component` the role `cell`; the role is set back here.)
- */
-export function RowHeaderCell(props: {
-  children: ReactNode;
-  colSpan?: number;
-  noWrap?: boolean;
-}) {
-  return (
-    <TableCell
-      component="th"
-      scope="row"
-      role="rowheader"
-      colSpan={props.colSpan}
-      style={props.noWrap ? { whiteSpace: 'nowrap' } : undefined}
-    >
-      {props.children}
-    </TableCell>
-  );
-}
+const noWrap: CSSProperties = { whiteSpace: 'nowrap' };
 
 /**
  * A small, accessible table: a heading that names it, column headers, and
  * the first cell of each row as the row header.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { title, columns, rows, rowKey, emptyMessage, rowProps, footer } =
-    props;
+  const {
+    title,
+    headingLevel = 3,
+    columns,
+    rows,
+    rowKey,
+    emptyMessage,
+  } = props;
+  const { rowProps, footer } = props;
   const classes = useStyles();
-  const [headingId] = useState(() => `aws-environments-table-${++nextTableId}`);
+  const headingId = useElementId('table');
+  const cellStyle = (column: DataTableColumn<T>) =>
+    column.noWrap || column.numeric ? noWrap : undefined;
   return (
     <Box mt={2}>
-      <Typography variant="h6" component="h3" id={headingId} gutterBottom>
+      <Typography
+        variant="h6"
+        component={`h${headingLevel}`}
+        id={headingId}
+        gutterBottom
+      >
         {title}
       </Typography>
       {rows.length === 0 ? (
@@ -97,11 +95,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     key={column.title}
                     align={column.numeric ? 'right' : 'left'}
                     scope="col"
-                    style={
-                      column.noWrap || column.numeric
-                        ? { whiteSpace: 'nowrap' }
-                        : undefined
-                    }
+                    style={cellStyle(column)}
                   >
                     {column.title}
                   </TableCell>
@@ -113,18 +107,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <TableRow key={rowKey(row)} {...rowProps?.(row)}>
                   {columns.map((column, index) =>
                     index === 0 ? (
-                      <RowHeaderCell key={column.title} noWrap={column.noWrap}>
+                      <RowHeaderCell
+                        key={column.title}
+                        style={cellStyle(column)}
+                      >
                         {column.render(row)}
                       </RowHeaderCell>
                     ) : (
                       <TableCell
                         key={column.title}
                         align={column.numeric ? 'right' : 'left'}
-                        style={
-                          column.noWrap || column.numeric
-                            ? { whiteSpace: 'nowrap' }
-                            : undefined
-                        }
+                        style={cellStyle(column)}
                       >
                         {column.render(row)}
                       </TableCell>
@@ -132,11 +125,44 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   )}
                 </TableRow>
               ))}
-              {footer}
+              {footer && (
+                <TableRow>
+                  <RowHeaderCell colSpan={columns.length - footer.cells.length}>
+                    <strong>{footer.label}</strong>
+                  </RowHeaderCell>
+                  {footer.cells.map((cell, index) => (
+                    <TableCell key={index} align="right" style={noWrap}>
+                      <strong>{cell}</strong>
+                    </TableCell>
+                  ))}
+                </TableRow>
+              )}
             </TableBody>
           </Table>
         </Box>
       )}
     </Box>
+  );
+}
+
+/**
+ * The first cell of a body row: a `th` that heads its row. (MUI gives any
+ * cell with a `component` the role `cell`; the role is set back here.)
+ */
+function RowHeaderCell(props: {
+  children: ReactNode;
+  colSpan?: number;
+  style?: CSSProperties;
+}) {
+  return (
+    <TableCell
+      component="th"
+      scope="row"
+      role="rowheader"
+      colSpan={props.colSpan}
+      style={props.style}
+    >
+      {props.children}
+    </TableCell>
   );
 }

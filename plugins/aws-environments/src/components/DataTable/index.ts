@@ -1,2 +1,2 @@
-export { DataTable, RowHeaderCell } from './DataTable';
+export { DataTable } from './DataTable';
 export type { DataTableColumn, DataTableProps } from './DataTable';

@@ -16,6 +16,7 @@ describe('DatabaseCard', () => {
     expect(
       await screen.findByRole('heading', { name: 'RDS database' }),
     ).toBeInTheDocument();
+    await screen.findByText('Status', { selector: 'dt' });
     expect(fact('Status')).toBe('available');
     expect(fact('Class')).toBe('db.t3.medium');
     expect(fact('Engine')).toBe('postgres 15.7');
@@ -65,7 +66,9 @@ describe('DatabaseCard', () => {
     expect(
       await screen.findByText('No database in environment innovate-prod'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry loading the database view' }),
+    );
     expect(await screen.findByText('db.t3.medium')).toBeInTheDocument();
   });
 

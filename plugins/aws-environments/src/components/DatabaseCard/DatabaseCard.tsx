@@ -1,8 +1,9 @@
 import type { DatabaseView } from '@innovate/plugin-aws-environments-common';
-import { formatDateTime, formatRelative } from '../../format';
+import { formatDateTime } from '../../format';
 import { useDatabaseView } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Facts } from '../Facts';
+import { RelativeTime } from '../RelativeTime';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 
@@ -10,22 +11,9 @@ import { ViewCard } from '../ViewCard';
 export function DatabaseCard(props: { environment: string }) {
   const query = useDatabaseView(props.environment);
   return (
-    <ViewCard
-      title="RDS database"
-      what="the database view"
-      query={query}
-      meta={view => view}
-    >
+    <ViewCard title="RDS database" what="the database view" query={query}>
       {view => <DatabaseDetails view={view} />}
     </ViewCard>
-  );
-}
-
-function RelativeTime(props: { iso: string }) {
-  return (
-    <time dateTime={props.iso} title={formatDateTime(props.iso)}>
-      {formatRelative(props.iso)}
-    </time>
   );
 }
 

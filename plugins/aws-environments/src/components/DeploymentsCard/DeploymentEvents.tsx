@@ -1,10 +1,9 @@
-import { Progress } from '@backstage/core-components';
 import type { DeploymentEvent } from '@innovate/plugin-aws-environments-common';
 import { formatDateTime } from '../../format';
 import { useDeployment } from '../../hooks';
 import { DataTable } from '../DataTable';
+import { QueryContent } from '../QueryContent';
 import { StatusLabel } from '../StatusLabel';
-import { ViewError } from '../ViewCard';
 
 const LEVEL_TONES = { info: 'ok', warning: 'warning', error: 'error' } as const;
 
@@ -19,49 +18,35 @@ function resourceOf(event: DeploymentEvent): string {
 
 /** The events of one deployment, fetched when shown. */
 export function DeploymentEvents(props: { environment: string; id: string }) {
-  const { value, loading, error, retry } = useDeployment(
-    props.environment,
-    props.id,
-  );
-  if (loading && !value) {
-    return <Progress aria-label={`Loading the events of ${props.id}`} />;
-  }
-  if (error) {
-    return (
-      <ViewError
-        what={`the events of deployment ${props.id}`}
-        error={error}
-        onRetry={retry}
-      />
-    );
-  }
-  if (!value) {
-    return null;
-  }
+  const query = useDeployment(props.environment, props.id);
   return (
-    <DataTable
-      title={`Events of ${props.id}`}
-      rows={value.events}
-      rowKey={event => `${event.at}-${event.message}`}
-      emptyMessage="No events recorded yet."
-      columns={[
-        {
-          title: 'Time',
-          render: event => (
-            <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-          ),
-        },
-        {
-          title: 'Level',
-          render: event => (
-            <StatusLabel tone={LEVEL_TONES[event.level]}>
-              {event.level}
-            </StatusLabel>
-          ),
-        },
-        { title: 'Message', render: event => event.message },
-        { title: 'Resource', render: event => resourceOf(event) || '—' },
-      ]}
-    />
+    <QueryContent query={query} what={`the events of deployment ${props.id}`}>
+      {deployment => (
+        <DataTable
+          title={`Events of ${props.id}`}
+          rows={deployment.events}
+          rowKey={event => `${event.at}-${event.message}`}
+          emptyMessage="No events recorded yet."
+          columns={[
+            {
+              title: 'Time',
+              render: event => (
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              ),
+            },
+            {
+              title: 'Level',
+              render: event => (
+                <StatusLabel tone={LEVEL_TONES[event.level]}>
+                  {event.level}
+                </StatusLabel>
+              ),
+            },
+            { title: 'Message', render: event => event.message },
+            { title: 'Resource', render: event => resourceOf(event) || '—' },
+          ]}
+        />
+      )}
+    </QueryContent>
   );
 }

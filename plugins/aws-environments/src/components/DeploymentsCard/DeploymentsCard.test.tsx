@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DeploymentsCard } from './DeploymentsCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  FakeAwsEnvironmentsApi,
+  fixtures,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
 
 const history = [
   fixtures.deploymentAwaitingApproval,
@@ -82,6 +87,28 @@ describe('DeploymentsCard', () => {
     ).toBeNull();
   });
 
+  it('stays open and reloads the events once the change set ran', async () => {
+    renderWithApi(
+      <DeploymentsCard environment="innovate-prod" />,
+      new FakeAwsEnvironmentsApi(),
+    );
+    expect(
+      await screen.findByText('No events recorded yet.'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Execute change set' }),
+    );
+    const events = await screen.findByRole('table', {
+      name: 'Events of dep-0002',
+    });
+    expect(
+      within(events).getByText('Change sets executed'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /Deploy dep-0002 succeeded/ }),
+    ).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it("shows the backend's message when executing fails", async () => {
     renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
       listDeployments: async () => history,
@@ -129,7 +156,11 @@ describe('DeploymentsCard', () => {
     expect(
       await screen.findByText('Registry database is unavailable'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Retry loading the deployment history',
+      }),
+    );
     await userEvent.click(
       await screen.findByRole('button', { name: /Deploy dep-0003 failed/ }),
     );

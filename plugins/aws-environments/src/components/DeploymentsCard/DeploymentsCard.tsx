@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -6,8 +7,8 @@ import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import Alert from '@material-ui/lab/Alert';
 import type { DeploymentSummary } from '@innovate/plugin-aws-environments-common';
-import { formatDateTime, formatRelative } from '../../format';
 import { useDeployments } from '../../hooks';
+import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
@@ -26,6 +27,73 @@ function duration(deployment: DeploymentSummary): string | undefined {
 }
 
 /**
+ * One deployment: a summary that opens to its error, its pending change set
+ * and its events. One waiting for approval starts open.
+ */
+function DeploymentItem(props: {
+  deployment: DeploymentSummary;
+  onExecuted: () => void;
+}) {
+  const { deployment, onExecuted } = props;
+  const pending = deployment.status === 'awaiting-approval';
+  // Controlled: it stays as the user left it when the history reloads.
+  const [expanded, setExpanded] = useState(pending);
+  const took = duration(deployment);
+  return (
+    <Accordion
+      expanded={expanded}
+      onChange={(_event, isExpanded) => setExpanded(isExpanded)}
+      TransitionProps={{ unmountOnExit: true }}
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls={`deployment-${deployment.id}-details`}
+        id={`deployment-${deployment.id}-summary`}
+      >
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          style={{ gap: 12 }}
+        >
+          <Typography component="span" variant="subtitle2">
+            {deployment.action === 'deploy' ? 'Deploy' : 'Destroy'}{' '}
+            {deployment.id}
+          </Typography>
+          <StatusLabel tone={toneOf(deployment.status)}>
+            {deployment.status}
+          </StatusLabel>
+          <SourceBadge source={deployment.source} />
+          <Typography component="span" variant="body2">
+            <RelativeTime iso={deployment.createdAt} /> by{' '}
+            {deployment.requestedBy}
+            {took ? `, took ${took}` : ''}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`deployment-${deployment.id}-details`}>
+        <Box width="100%">
+          {deployment.error && (
+            <Box mb={2}>
+              <Alert severity="error">{deployment.error}</Alert>
+            </Box>
+          )}
+          {pending && (
+            <PendingChangeSet deployment={deployment} onExecuted={onExecuted} />
+          )}
+          {/* Keyed by status: a deployment that moved on has new events. */}
+          <DeploymentEvents
+            key={deployment.status}
+            environment={deployment.environment}
+            id={deployment.id}
+          />
+        </Box>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/**
  * The deployment history of an environment, newest first; each deployment
  * opens to its events, and a pending change set can be executed.
  */
@@ -41,68 +109,13 @@ export function DeploymentsCard(props: { environment: string }) {
     >
       {deployments => (
         <>
-          {deployments.map(deployment => {
-            const took = duration(deployment);
-            const pending = deployment.status === 'awaiting-approval';
-            return (
-              <Accordion
-                key={deployment.id}
-                defaultExpanded={pending}
-                TransitionProps={{ unmountOnExit: true }}
-              >
-                <AccordionSummary
-                  expandIcon={<ExpandMoreIcon />}
-                  aria-controls={`deployment-${deployment.id}-details`}
-                  id={`deployment-${deployment.id}-summary`}
-                >
-                  <Box
-                    display="flex"
-                    flexWrap="wrap"
-                    alignItems="center"
-                    style={{ gap: 12 }}
-                  >
-                    <Typography component="span" variant="subtitle2">
-                      {deployment.action === 'deploy' ? 'Deploy' : 'Destroy'}{' '}
-                      {deployment.id}
-                    </Typography>
-                    <StatusLabel tone={toneOf(deployment.status)}>
-                      {deployment.status}
-                    </StatusLabel>
-                    <SourceBadge source={deployment.source} />
-                    <Typography component="span" variant="body2">
-                      <time
-                        dateTime={deployment.createdAt}
-                        title={formatDateTime(deployment.createdAt)}
-                      >
-                        {formatRelative(deployment.createdAt)}
-                      </time>{' '}
-                      by {deployment.requestedBy}
-                      {took ? `, took ${took}` : ''}
-                    </Typography>
-                  </Box>
-                </AccordionSummary>
-                <AccordionDetails id={`deployment-${deployment.id}-details`}>
-                  <Box width="100%">
-                    {deployment.error && (
-                      <Box mb={2}>
-                        <Alert severity="error">{deployment.error}</Alert>
-                      </Box>
-                    )}
-                    {pending && (
-                      <PendingChangeSet
-                        deployment={deployment}
-                        onExecuted={query.retry}
-                      />
-                    )}
-                    <DeploymentEvents
-                      environment={deployment.environment}
-                      id={deployment.id}
-                    />
-                  </Box>
-                </AccordionDetails>
-              </Accordion>
-            );
-          })}
+          {deployments.map(deployment => (
+            <DeploymentItem
+              key={deployment.id}
+              deployment={deployment}
+              onExecuted={query.retry}
+            />
+          ))}
         </>
       )}
     </ViewCard>

@@ -92,9 +92,14 @@ describe('entity extensions', () => {
       <EntityEksClusterCard />,
     );
     const table = await screen.findByRole('table', { name: 'Node groups' });
+    const application = within(table).getByRole('row', {
+      name: /^application/,
+    });
+    expect(application).toHaveAttribute('aria-current', 'true');
+    // Said in words too, not only by the row's background.
     expect(
-      within(table).getByRole('row', { name: /^application/ }),
-    ).toHaveAttribute('aria-current', 'true');
+      within(application).getByText('(this node group)'),
+    ).toBeInTheDocument();
     expect(
       within(table).getByRole('row', { name: /^system/ }),
     ).not.toHaveAttribute('aria-current');
@@ -114,7 +119,7 @@ describe('entity extensions', () => {
       <EntityAwsAlarmsCard />,
     );
     expect(
-      await screen.findByText('No alarms firing (1 watched)'),
+      await screen.findByText('None of 1 alarm firing'),
     ).toBeInTheDocument();
   });
 

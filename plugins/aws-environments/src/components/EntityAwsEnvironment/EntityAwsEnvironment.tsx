@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import type { Entity } from '@backstage/catalog-model';
 import {
   MissingAnnotationEmptyState,
   useEntity,
@@ -12,9 +13,9 @@ import { EnvironmentHeader } from '../EnvironmentHeader';
 import { EnvironmentView } from '../EnvironmentView';
 import { alarmOf, environmentOf, nodeGroupOf } from './entityAnnotations';
 
-/** Renders `children` with the entity's environment, or says what is missing. */
+/** Renders `children` with the entity and its environment, or says what is missing. */
 function WithEnvironment(props: {
-  children: (environment: string) => ReactNode;
+  children: (environment: string, entity: Entity) => ReactNode;
 }) {
   const { entity } = useEntity();
   const environment = environmentOf(entity);
@@ -23,7 +24,7 @@ function WithEnvironment(props: {
       <MissingAnnotationEmptyState annotation={ANNOTATION_AWS_ENVIRONMENT} />
     );
   }
-  return <>{props.children(environment)}</>;
+  return <>{props.children(environment, entity)}</>;
 }
 
 /**
@@ -45,10 +46,9 @@ export function EntityAwsEnvironmentContent() {
 
 /** Entity card of an EKS cluster or node group entity: the cluster view. */
 export function EntityEksClusterCard() {
-  const { entity } = useEntity();
   return (
     <WithEnvironment>
-      {environment => (
+      {(environment, entity) => (
         <ClusterCard
           environment={environment}
           nodeGroup={nodeGroupOf(entity)}
@@ -69,10 +69,9 @@ export function EntityRdsDatabaseCard() {
 
 /** Entity card of a CloudWatch alarm entity: that alarm (or all of them). */
 export function EntityAwsAlarmsCard() {
-  const { entity } = useEntity();
   return (
     <WithEnvironment>
-      {environment => (
+      {(environment, entity) => (
         <AlarmsCard environment={environment} alarm={alarmOf(entity)} />
       )}
     </WithEnvironment>

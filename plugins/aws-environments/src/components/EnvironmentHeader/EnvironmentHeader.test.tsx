@@ -29,19 +29,20 @@ describe('EnvironmentHeader', () => {
         await responseError(404, 'No environment named innovate-prod'),
       )
       .mockResolvedValueOnce(fixtures.environmentDetail);
-    renderWithApi(
-      <EnvironmentHeader environment="innovate-prod" headingLevel={1} />,
-      {
-        getEnvironment,
-      },
-    );
+    renderWithApi(<EnvironmentHeader environment="innovate-prod" />, {
+      getEnvironment,
+    });
     expect(
       await screen.findByText('No environment named innovate-prod'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { name: 'innovate-prod', level: 1 }),
+      screen.getByRole('heading', { name: 'innovate-prod', level: 2 }),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Retry loading environment innovate-prod',
+      }),
+    );
     expect(await screen.findByText('Region us-east-1')).toBeInTheDocument();
   });
 });

@@ -1,12 +1,12 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Progress } from '@backstage/core-components';
 import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
-import { formatDateTime, formatRelative, formatUsd } from '../../format';
+import { formatUsd } from '../../format';
 import { useEnvironment } from '../../hooks';
+import { QueryContent } from '../QueryContent';
+import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 import { StatusLabel, toneOf } from '../StatusLabel';
-import { ViewError } from '../ViewCard';
 
 function Summary(props: { environment: EnvironmentSummary }) {
   const { environment } = props;
@@ -27,45 +27,28 @@ function Summary(props: { environment: EnvironmentSummary }) {
         Budget {formatUsd(environment.budgetUsd)} a month
       </Typography>
       <Typography variant="body2" component="span">
-        Updated{' '}
-        <time
-          dateTime={environment.updatedAt}
-          title={formatDateTime(environment.updatedAt)}
-        >
-          {formatRelative(environment.updatedAt)}
-        </time>
+        Updated <RelativeTime iso={environment.updatedAt} />
       </Typography>
     </Box>
   );
 }
 
 /**
- * The environment's name, source, status, region, accounts and budget. If
- * the environment cannot be read, says so; the views below still load.
+ * The environment's name (a level-2 heading, under the page's title), source,
+ * status, region, accounts and budget. If the environment cannot be read,
+ * says so; the views below still load.
  */
-export function EnvironmentHeader(props: {
-  environment: string;
-  /** Heading level of the name; 1 when the page has no other title. */
-  headingLevel?: 1 | 2;
-}) {
-  const { environment, headingLevel = 2 } = props;
-  const { value, loading, error, retry } = useEnvironment(environment);
+export function EnvironmentHeader(props: { environment: string }) {
+  const { environment } = props;
+  const query = useEnvironment(environment);
   return (
     <Box mb={2}>
-      <Typography variant="h4" component={`h${headingLevel}`} gutterBottom>
+      <Typography variant="h4" component="h2" gutterBottom>
         {environment}
       </Typography>
-      {loading && !value && (
-        <Progress aria-label={`Loading environment ${environment}`} />
-      )}
-      {error && (
-        <ViewError
-          what={`environment ${environment}`}
-          error={error}
-          onRetry={retry}
-        />
-      )}
-      {value && <Summary environment={value} />}
+      <QueryContent query={query} what={`environment ${environment}`}>
+        {value => <Summary environment={value} />}
+      </QueryContent>
     </Box>
   );
 }

@@ -1,17 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
-import { FakeAwsEnvironmentsApi, renderWithApi } from '../../__testUtils__';
+import type { ClusterView } from '@innovate/plugin-aws-environments-common';
+import {
+  FakeAwsEnvironmentsApi,
+  fixtures,
+  renderWithApi,
+} from '../../__testUtils__';
 
-function renderAt(path: string) {
-  return renderWithApi(
-    <AwsEnvironmentsRouter />,
-    new FakeAwsEnvironmentsApi(),
-    {
-      mountPath: '/aws-environments/*',
-      initialRouteEntries: [path],
-    },
-  );
+function renderAt(path: string, api = new FakeAwsEnvironmentsApi()) {
+  return renderWithApi(<AwsEnvironmentsRouter />, api, {
+    mountPath: '/aws-environments/*',
+    initialRouteEntries: [path],
+  });
 }
 
 describe('EnvironmentView', () => {
@@ -41,7 +42,9 @@ describe('EnvironmentView', () => {
     expect(
       await screen.findByText('ACTIVE, Kubernetes 1.33'),
     ).toBeInTheDocument();
-    expect(await screen.findByText('None firing')).toBeInTheDocument();
+    expect(
+      await screen.findByText('None of 5 alarms firing'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole('meter', {
         name: 'Month-to-date spend against budget',
@@ -54,6 +57,44 @@ describe('EnvironmentView', () => {
       'href',
       '/aws-environments/innovate-prod/cost',
     );
+  });
+
+  it('shows an environment in trouble at a glance', async () => {
+    renderAt('/aws-environments/analytics-eu');
+    expect(
+      await screen.findByText('Behind the target version 1.33.'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('2 of 5 alarms firing')).toBeInTheDocument();
+    expect(
+      screen.getByText('innovate-prod-api-p99-latency, innovate-prod-node-cpu'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        '$352 of $430 (82%), forecast $587: over the budget',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('source-badge-aws').length).toBeGreaterThan(0);
+  });
+
+  it('keeps a view that fails to render to its own card', async () => {
+    const api = new FakeAwsEnvironmentsApi();
+    const broken = { ...fixtures.clusterView, nodeGroups: undefined };
+    // A backend of another version may send what the types do not allow.
+    api.getClusterView = async () => broken as unknown as ClusterView;
+    renderAt('/aws-environments/innovate-prod', api);
+    const cluster = await screen.findByRole('region', { name: 'Cluster' });
+    expect(
+      await within(cluster).findByText('Could not show the cluster view'),
+    ).toBeInTheDocument();
+    expect(
+      within(cluster).getByRole('button', {
+        name: 'Retry loading the cluster view',
+      }),
+    ).toBeInTheDocument();
+    // The other views are untouched.
+    expect(
+      await screen.findByText('None of 5 alarms firing'),
+    ).toBeInTheDocument();
   });
 
   it('switches tabs', async () => {
@@ -126,7 +167,11 @@ describe('EnvironmentView', () => {
         name: 'Month-to-date spend against budget',
       }),
     ).toBeInTheDocument();
-    expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(3);
+    for (const view of ['cluster', 'database', 'alarms']) {
+      expect(
+        screen.getByRole('button', { name: `Retry loading the ${view} view` }),
+      ).toBeInTheDocument();
+    }
   });
 
   it('says when the environment cannot be read but still shows the tabs', async () => {

@@ -1,3 +1,4 @@
+import { ComponentType } from 'react';
 import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -16,15 +17,19 @@ import { DatabaseCard } from '../DatabaseCard';
 import { DeploymentsCard } from '../DeploymentsCard';
 import { EnvironmentOverview } from '../EnvironmentOverview';
 
-/** The tabs of an environment, by path relative to the environment. */
-export const ENVIRONMENT_TABS = [
-  { path: '', label: 'Overview' },
-  { path: 'cluster', label: 'Cluster' },
-  { path: 'database', label: 'Database' },
-  { path: 'alarms', label: 'Alarms' },
-  { path: 'cost', label: 'Cost' },
-  { path: 'deployments', label: 'Deployments' },
-] as const;
+/** The tabs of an environment: path relative to the environment, and view. */
+const ENVIRONMENT_TABS: Array<{
+  path: string;
+  label: string;
+  View: ComponentType<{ environment: string }>;
+}> = [
+  { path: '', label: 'Overview', View: EnvironmentOverview },
+  { path: 'cluster', label: 'Cluster', View: ClusterCard },
+  { path: 'database', label: 'Database', View: DatabaseCard },
+  { path: 'alarms', label: 'Alarms', View: AlarmsCard },
+  { path: 'cost', label: 'Cost', View: CostCard },
+  { path: 'deployments', label: 'Deployments', View: DeploymentsCard },
+];
 
 /**
  * The tabs of one environment (Overview, Cluster, Database, Alarms, Cost,
@@ -61,27 +66,14 @@ export function EnvironmentView(props: { environment: string }) {
       </Tabs>
       <Box mt={3}>
         <Routes>
-          <Route
-            index
-            element={<EnvironmentOverview environment={environment} />}
-          />
-          <Route
-            path="cluster"
-            element={<ClusterCard environment={environment} />}
-          />
-          <Route
-            path="database"
-            element={<DatabaseCard environment={environment} />}
-          />
-          <Route
-            path="alarms"
-            element={<AlarmsCard environment={environment} />}
-          />
-          <Route path="cost" element={<CostCard environment={environment} />} />
-          <Route
-            path="deployments"
-            element={<DeploymentsCard environment={environment} />}
-          />
+          {ENVIRONMENT_TABS.map(({ path, label, View }) => (
+            <Route
+              key={label}
+              index={path === ''}
+              path={path || undefined}
+              element={<View environment={environment} />}
+            />
+          ))}
           <Route
             path="*"
             element={

@@ -1,1 +1,1 @@
-export { EnvironmentView, ENVIRONMENT_TABS } from './EnvironmentView';
+export { EnvironmentView } from './EnvironmentView';

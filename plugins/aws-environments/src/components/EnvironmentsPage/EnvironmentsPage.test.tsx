@@ -27,12 +27,17 @@ describe('EnvironmentsPage', () => {
     expect(within(prod).getByText('Sandbox')).toBeInTheDocument();
     expect(within(prod).getByText('deployed')).toBeInTheDocument();
     expect(within(prod).getByText('us-east-1')).toBeInTheDocument();
-    expect(await within(prod).findByText('None firing')).toBeInTheDocument();
+    expect(
+      await within(prod).findByText('None of 5 alarms firing'),
+    ).toBeInTheDocument();
     expect(
       await within(prod).findByRole('meter', {
         name: 'Month-to-date spend of innovate-prod against budget',
       }),
-    ).toHaveAttribute('aria-valuetext', '$251 of $430 (58%), forecast $419');
+    ).toHaveAttribute(
+      'aria-valuetext',
+      '$251 of $430 (58%), forecast $419: close to the budget',
+    );
     expect(
       within(prod).getByRole('link', { name: 'innovate-prod' }),
     ).toHaveAttribute('href', '/innovate-prod');
@@ -40,12 +45,15 @@ describe('EnvironmentsPage', () => {
     const analytics = row('analytics-eu');
     expect(within(analytics).getByText('AWS')).toBeInTheDocument();
     expect(within(analytics).queryByText('Sandbox')).toBeNull();
-    expect(await within(analytics).findByText('2 firing')).toBeInTheDocument();
     expect(
-      await within(analytics).findByRole('meter', {
-        name: 'Month-to-date spend of analytics-eu against budget',
-      }),
-    ).toHaveAttribute('data-verdict', 'over');
+      await within(analytics).findByText('2 of 5 alarms firing'),
+    ).toBeInTheDocument();
+    // Over budget in words, not only in the bar's colour.
+    expect(
+      await within(analytics).findByText(
+        '$352 of $430 (82%), forecast $587: over the budget',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('keeps the other cells when one environment’s view fails', async () => {
@@ -53,14 +61,14 @@ describe('EnvironmentsPage', () => {
     await screen.findByRole('table', { name: '3 environments' });
     const legacy = row('dev-legacy');
     expect(within(legacy).getByText('failed')).toBeInTheDocument();
-    expect(
-      await within(legacy).findByText('Alarms unavailable'),
-    ).toBeInTheDocument();
+    expect(await within(legacy).findByText('Unavailable')).toBeInTheDocument();
     expect(
       within(legacy).getByText(/Environment dev-legacy has no deployed stacks/),
     ).toBeInTheDocument();
     expect(
-      within(legacy).getByRole('button', { name: 'Retry Alarms' }),
+      within(legacy).getByRole('button', {
+        name: 'Retry loading the alarms of dev-legacy',
+      }),
     ).toBeInTheDocument();
     expect(
       await within(legacy).findByRole('meter', {
@@ -89,7 +97,9 @@ describe('EnvironmentsPage', () => {
       getCostView: async () => fixtures.costView,
     });
     expect(await screen.findByText('Missing credentials')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Retry loading the environments' }),
+    );
     expect(
       await screen.findByRole('table', { name: '1 environment' }),
     ).toBeInTheDocument();
@@ -113,5 +123,27 @@ describe('EnvironmentsPage', () => {
     expect(
       screen.getByRole('link', { name: 'All environments' }),
     ).toHaveAttribute('href', '/aws-environments');
+  });
+});
+
+describe('EnvironmentsPage with a destroyed environment', () => {
+  it('shows no alarms or spend for it and does not ask for them', async () => {
+    const api = new FakeAwsEnvironmentsApi();
+    const [prod] = fixtures.environments;
+    api.listEnvironments = async () => [
+      prod,
+      { ...prod, name: 'innovate-old', status: 'destroyed' as const },
+    ];
+    const getCostView = jest.spyOn(api, 'getCostView');
+    const getAlarmsView = jest.spyOn(api, 'getAlarmsView');
+    renderWithApi(<EnvironmentsPage />, api);
+
+    const table = await screen.findByRole('table', { name: '2 environments' });
+    const old = within(table).getByRole('row', { name: /^innovate-old/ });
+    expect(within(old).getByText('destroyed')).toBeInTheDocument();
+    expect(within(old).getAllByText('—')).toHaveLength(2);
+    await within(table).findByText('None of 5 alarms firing');
+    expect(getCostView.mock.calls.map(c => c[0])).toEqual(['innovate-prod']);
+    expect(getAlarmsView.mock.calls.map(c => c[0])).toEqual(['innovate-prod']);
   });
 });

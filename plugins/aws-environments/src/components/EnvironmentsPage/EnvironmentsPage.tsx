@@ -1,10 +1,29 @@
+import Typography from '@material-ui/core/Typography';
+import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
 import { Link } from '@backstage/core-components';
+import { plural } from '../../format';
 import { useEnvironments } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { SourceBadge } from '../SourceBadge';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 import { FiringAlarmsCell, MonthToDateCell } from './EnvironmentCells';
+
+/**
+ * Whether an environment has parts whose alarms and spend can be read: not
+ * before its first deployment, and not after it was destroyed.
+ */
+function hasLiveParts(item: EnvironmentSummary) {
+  return item.status !== 'destroyed' && item.status !== 'pending';
+}
+
+function NotApplicable() {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      —
+    </Typography>
+  );
+}
 
 /**
  * Every environment with its source, status, region, firing alarms and
@@ -22,7 +41,7 @@ export function EnvironmentsPage() {
     >
       {items => (
         <DataTable
-          title={`${items.length} environment${items.length === 1 ? '' : 's'}`}
+          title={plural(items.length, 'environment')}
           rows={[...items].sort((a, b) => a.name.localeCompare(b.name))}
           rowKey={item => item.name}
           columns={[
@@ -50,11 +69,21 @@ export function EnvironmentsPage() {
             { title: 'Region', noWrap: true, render: item => item.region },
             {
               title: 'Firing alarms',
-              render: item => <FiringAlarmsCell environment={item.name} />,
+              render: item =>
+                hasLiveParts(item) ? (
+                  <FiringAlarmsCell environment={item.name} />
+                ) : (
+                  <NotApplicable />
+                ),
             },
             {
               title: 'Month to date vs budget',
-              render: item => <MonthToDateCell environment={item.name} />,
+              render: item =>
+                hasLiveParts(item) ? (
+                  <MonthToDateCell environment={item.name} />
+                ) : (
+                  <NotApplicable />
+                ),
             },
           ]}
         />

@@ -1,18 +1,18 @@
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
 import type { CostEstimate } from '@innovate/plugin-aws-environments-common';
 import { formatUsdCents } from '../../format';
-import { DataTable, RowHeaderCell } from '../DataTable';
+import { DataTable } from '../DataTable';
 
 /** The cost model's lines with how each is computed, and the total. */
 export function EstimateLinesTable(props: {
   estimate: CostEstimate;
   title?: string;
+  headingLevel?: 3 | 4;
 }) {
-  const { estimate, title = 'Cost model lines' } = props;
+  const { estimate, title = 'Cost model lines', headingLevel } = props;
   return (
     <DataTable
       title={title}
+      headingLevel={headingLevel}
       rows={estimate.lines}
       rowKey={line => line.id}
       emptyMessage="The cost model has no lines for this spec."
@@ -25,16 +25,10 @@ export function EstimateLinesTable(props: {
           render: line => formatUsdCents(line.monthlyUsd),
         },
       ]}
-      footer={
-        <TableRow>
-          <RowHeaderCell colSpan={2}>
-            <strong>Total per month</strong>
-          </RowHeaderCell>
-          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            <strong>{formatUsdCents(estimate.totalMonthlyUsd)}</strong>
-          </TableCell>
-        </TableRow>
-      }
+      footer={{
+        label: 'Total per month',
+        cells: [formatUsdCents(estimate.totalMonthlyUsd)],
+      }}
     />
   );
 }

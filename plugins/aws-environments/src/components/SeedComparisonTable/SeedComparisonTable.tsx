@@ -1,13 +1,11 @@
 import Box from '@material-ui/core/Box';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
   compareWithSeed,
   type CostEstimate,
 } from '@innovate/plugin-aws-environments-common';
 import { formatUsd, formatUsdCents } from '../../format';
-import { DataTable, RowHeaderCell } from '../DataTable';
+import { DataTable } from '../DataTable';
 
 function signed(amount: number): string {
   if (Math.abs(amount) < 0.005) return formatUsdCents(0);
@@ -41,24 +39,14 @@ export function SeedComparisonTable(props: { estimate: CostEstimate }) {
             render: row => signed(row.differenceUsd),
           },
         ]}
-        footer={
-          <TableRow>
-            <RowHeaderCell>
-              <strong>Total (all lines)</strong>
-            </RowHeaderCell>
-            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-              <strong>~{formatUsd(comparison.seedTotalUsd)}</strong>
-            </TableCell>
-            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-              <strong>{formatUsdCents(comparison.modelTotalUsd)}</strong>
-            </TableCell>
-            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-              <strong>
-                {signed(comparison.modelTotalUsd - comparison.seedTotalUsd)}
-              </strong>
-            </TableCell>
-          </TableRow>
-        }
+        footer={{
+          label: 'Total (all lines)',
+          cells: [
+            `~${formatUsd(comparison.seedTotalUsd)}`,
+            formatUsdCents(comparison.modelTotalUsd),
+            signed(comparison.modelTotalUsd - comparison.seedTotalUsd),
+          ],
+        }}
       />
       {comparison.notes.length > 0 && (
         <Box mt={1}>

@@ -1,12 +1,10 @@
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
 import {
   SEED_COST_TABLE,
   type CostLine,
   type ServiceSpend,
 } from '@innovate/plugin-aws-environments-common';
 import { formatUsdCents } from '../../format';
-import { DataTable, RowHeaderCell } from '../DataTable';
+import { DataTable } from '../DataTable';
 
 /** Props of {@link SpendByServiceTable}. */
 export interface SpendByServiceTableProps {
@@ -16,10 +14,8 @@ export interface SpendByServiceTableProps {
   estimateLines: CostLine[];
 }
 
-const seedLines = SEED_COST_TABLE;
-
 /** One AWS service: spend so far, the model's and the seed's monthly figures. */
-export interface ServiceRow {
+interface ServiceRow {
   service: string;
   actualUsd?: number;
   estimateUsd?: number;
@@ -32,7 +28,7 @@ const sum = (amounts: number[]) => amounts.reduce((t, a) => t + a, 0);
  * Joins month-to-date spend, the model's lines and the seed's cost table by
  * AWS service.
  */
-export function joinByService(props: SpendByServiceTableProps): ServiceRow[] {
+function joinByService(props: SpendByServiceTableProps): ServiceRow[] {
   const rows = new Map<string, ServiceRow>();
   const add = (
     service: string,
@@ -45,7 +41,7 @@ export function joinByService(props: SpendByServiceTableProps): ServiceRow[] {
   };
   props.byService.forEach(s => add(s.service, 'actualUsd', s.amountUsd));
   props.estimateLines.forEach(l => add(l.service, 'estimateUsd', l.monthlyUsd));
-  seedLines.forEach(l => add(l.service, 'seedUsd', l.monthlyUsd));
+  SEED_COST_TABLE.forEach(l => add(l.service, 'seedUsd', l.monthlyUsd));
   return [...rows.values()].sort(
     (a, b) =>
       (b.actualUsd ?? 0) - (a.actualUsd ?? 0) ||
@@ -86,28 +82,14 @@ export function SpendByServiceTable(props: SpendByServiceTableProps) {
           render: row => amount(row.seedUsd),
         },
       ]}
-      footer={
-        <TableRow>
-          <RowHeaderCell>
-            <strong>Total</strong>
-          </RowHeaderCell>
-          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            <strong>
-              {formatUsdCents(sum(props.byService.map(s => s.amountUsd)))}
-            </strong>
-          </TableCell>
-          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            <strong>
-              {formatUsdCents(sum(props.estimateLines.map(l => l.monthlyUsd)))}
-            </strong>
-          </TableCell>
-          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-            <strong>
-              {formatUsdCents(sum(seedLines.map(l => l.monthlyUsd)))}
-            </strong>
-          </TableCell>
-        </TableRow>
-      }
+      footer={{
+        label: 'Total',
+        cells: [
+          formatUsdCents(sum(props.byService.map(s => s.amountUsd))),
+          formatUsdCents(sum(props.estimateLines.map(l => l.monthlyUsd))),
+          formatUsdCents(sum(SEED_COST_TABLE.map(l => l.monthlyUsd))),
+        ],
+      }}
     />
   );
 }

@@ -1,5 +1,2 @@
-export { SpendByServiceTable, joinByService } from './SpendByServiceTable';
-export type {
-  ServiceRow,
-  SpendByServiceTableProps,
-} from './SpendByServiceTable';
+export { SpendByServiceTable } from './SpendByServiceTable';
+export type { SpendByServiceTableProps } from './SpendByServiceTable';

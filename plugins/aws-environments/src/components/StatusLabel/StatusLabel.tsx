@@ -69,8 +69,6 @@ const OK = new Set([
   'PASSING',
   'DEPLOYED',
   'SUCCEEDED',
-  'CREATE_COMPLETE',
-  'UPDATE_COMPLETE',
 ]);
 const RUNNING = new Set([
   'CREATING',

@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import type { ViewMeta } from '@innovate/plugin-aws-environments-common';
 import { formatDateTime, formatRelative } from '../../format';
+import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 
 /** Where a view came from and when it was fetched. */
@@ -12,10 +13,7 @@ export function ViewMetaLine(props: { meta: ViewMeta }) {
     <Box display="flex" alignItems="center" style={{ gap: 8 }}>
       <SourceBadge source={meta.source} />
       <Typography variant="caption" component="span">
-        Fetched{' '}
-        <time dateTime={meta.fetchedAt} title={formatDateTime(meta.fetchedAt)}>
-          {formatRelative(meta.fetchedAt)}
-        </time>
+        Fetched <RelativeTime iso={meta.fetchedAt} />
       </Typography>
     </Box>
   );

@@ -1,0 +1,2 @@
+export { QueryContent } from './QueryContent';
+export type { QueryContentProps } from './QueryContent';
