@@ -20,6 +20,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -92,9 +93,7 @@ function linkNodeModules(target) {
     }
     for (const pkgDir of entries) {
       const pkg = JSON.parse(
-        execFileSync('cat', [
-          join(target, dir, pkgDir, 'package.json'),
-        ]).toString(),
+        readFileSync(join(target, dir, pkgDir, 'package.json'), 'utf8'),
       );
       const link = join(modules, pkg.name);
       mkdirSync(join(link, '..'), { recursive: true });

@@ -1,19 +1,15 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_AWS_COMPONENT,
   AWS_COMPONENT,
-  Deployment,
 } from '@innovate/plugin-aws-environments-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
 import { CatalogLookup } from '../services/CatalogLookup';
+import { followDeployment } from '../services/followDeployment';
 import { examples } from './deploy.examples';
 import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
-
-/** Statuses after which a deployment changes no more on its own. */
-const SETTLED = ['succeeded', 'failed', 'cancelled', 'awaiting-approval'];
 
 export interface DeployActionOptions {
   backend: AwsEnvironmentsBackend;
@@ -25,8 +21,6 @@ export interface DeployActionOptions {
   /** How long to wait for the entities to show in the catalog. @defaultValue 120000 */
   catalogTimeoutMs?: number;
 }
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /**
  * `aws-environments:deploy`: asks the aws-environments backend plugin to
@@ -146,11 +140,14 @@ export function createDeployAction(options: DeployActionOptions) {
         `Deployment ${deploymentId} of ${spec.name} started (${source})`,
       );
 
-      const deployment = await followDeployment(ctx, {
-        name: spec.name,
+      const deployment = await followDeployment({
+        backend,
+        logger: ctx.logger,
+        environment: spec.name,
         id: deploymentId,
         credentials,
-        deadline: Date.now() + (ctx.input.timeoutMinutes ?? 90) * 60_000,
+        timeoutMs: (ctx.input.timeoutMinutes ?? 90) * 60_000,
+        pollIntervalMs,
       });
       if (
         deployment.status !== 'succeeded' &&
@@ -190,46 +187,4 @@ export function createDeployAction(options: DeployActionOptions) {
       ctx.output('entityRef', entityRef);
     },
   });
-
-  async function followDeployment(
-    ctx: {
-      logger: {
-        info(m: string): void;
-        warn(m: string): void;
-        error(m: string): void;
-      };
-    },
-    opts: {
-      name: string;
-      id: string;
-      credentials: BackstageCredentials;
-      deadline: number;
-    },
-  ): Promise<Deployment> {
-    let logged = 0;
-    for (;;) {
-      const deployment = await backend.getDeployment(
-        opts.name,
-        opts.id,
-        opts.credentials,
-      );
-      for (const event of deployment.events.slice(logged)) {
-        const where = [event.stack, event.logicalId].filter(Boolean).join('/');
-        const text = `${where ? `${where} ` : ''}${
-          event.resourceStatus ? `${event.resourceStatus} ` : ''
-        }${event.message}`;
-        if (event.level === 'error') ctx.logger.error(text);
-        else if (event.level === 'warning') ctx.logger.warn(text);
-        else ctx.logger.info(text);
-      }
-      logged = deployment.events.length;
-      if (SETTLED.includes(deployment.status)) return deployment;
-      if (Date.now() > opts.deadline) {
-        throw new Error(
-          `Deployment ${opts.id} of ${opts.name} is still ${deployment.status} after the timeout; it goes on in the background: follow it on the environment's Deployments tab`,
-        );
-      }
-      await sleep(pollIntervalMs);
-    }
-  }
 }

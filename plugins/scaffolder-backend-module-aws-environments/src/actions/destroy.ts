@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
+import { followDeployment } from '../services/followDeployment';
 import { examples } from './destroy.examples';
 
 export interface DestroyActionOptions {
@@ -8,8 +9,6 @@ export interface DestroyActionOptions {
   /** How often the destroy deployment is polled. @defaultValue 2000 */
   pollIntervalMs?: number;
 }
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /**
  * `aws-environments:destroy`: destroys an environment through the
@@ -91,28 +90,21 @@ export function createDestroyAction(options: DestroyActionOptions) {
           ).id,
       });
       ctx.logger.info(`Destroying ${name}, ${keeps} (deployment ${id})`);
-      const deadline = Date.now() + (ctx.input.timeoutMinutes ?? 90) * 60_000;
-      let logged = 0;
-      for (;;) {
-        const deployment = await backend.getDeployment(name, id, credentials);
-        for (const event of deployment.events.slice(logged)) {
-          ctx.logger.info(event.message);
-        }
-        logged = deployment.events.length;
-        if (deployment.status === 'succeeded') break;
-        if (['failed', 'cancelled'].includes(deployment.status)) {
-          throw new Error(
-            `Destroying ${name} ${deployment.status}: ${
-              deployment.error ?? 'see the events above'
-            }`,
-          );
-        }
-        if (Date.now() > deadline) {
-          throw new Error(
-            `Destroying ${name} is still ${deployment.status} after the timeout; it goes on in the background`,
-          );
-        }
-        await sleep(options.pollIntervalMs ?? 2000);
+      const deployment = await followDeployment({
+        backend,
+        logger: ctx.logger,
+        environment: name,
+        id,
+        credentials,
+        timeoutMs: (ctx.input.timeoutMinutes ?? 90) * 60_000,
+        pollIntervalMs: options.pollIntervalMs ?? 2000,
+      });
+      if (deployment.status !== 'succeeded') {
+        throw new Error(
+          `Destroying ${name} ${deployment.status}: ${
+            deployment.error ?? 'see the events above'
+          }`,
+        );
       }
       ctx.output('deploymentId', id);
       ctx.output('status', 'succeeded');

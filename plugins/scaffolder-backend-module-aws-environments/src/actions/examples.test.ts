@@ -1,7 +1,9 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
 import { createDeployAction } from './deploy';
+import { examples as deployExamples } from './deploy.examples';
 import { createDestroyAction } from './destroy';
+import { examples as destroyExamples } from './destroy.examples';
 import { createEstimateAction } from './estimate';
 import { createSynthAction } from './synth';
 import {
@@ -42,13 +44,9 @@ describe('action examples', () => {
   }, 240_000);
 
   it('deploy examples run', async () => {
-    const action = createDeployAction({
-      backend: new FakeAwsEnvironmentsBackend(),
-      catalog: new FakeCatalogLookup(),
-      appBaseUrl: 'http://portal.test',
-      pollIntervalMs: 1,
-    });
-    for (const input of inputsOf(action)) {
+    // Each example gets a backend set up for it (an existing environment
+    // for updates, a change set awaiting approval).
+    for (const input of inputsOf({ examples: deployExamples })) {
       const backend = new FakeAwsEnvironmentsBackend();
       if (input.mode === 'update') {
         backend.environments.set(
@@ -76,10 +74,7 @@ describe('action examples', () => {
   });
 
   it('destroy examples run', async () => {
-    const action = createDestroyAction({
-      backend: new FakeAwsEnvironmentsBackend(),
-    });
-    for (const input of inputsOf(action)) {
+    for (const input of inputsOf({ examples: destroyExamples })) {
       const backend = new FakeAwsEnvironmentsBackend();
       backend.environments.set(input.name, environmentDetail(input.name));
       const ctx = createMockActionContext({ input });
