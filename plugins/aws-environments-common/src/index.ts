@@ -8,6 +8,7 @@
 export * from './spec';
 export * from './cost';
 export * from './synthesis';
+export * from './destroyPlan';
 export * from './api/types';
 export * from './permissions';
 export * from './annotations';

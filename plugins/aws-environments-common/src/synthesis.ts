@@ -80,3 +80,29 @@ export interface NagReport {
   findings: NagFinding[];
   acknowledgements: NagAcknowledgement[];
 }
+
+/**
+ * Why a synthesized environment may not be deployed: unacknowledged
+ * cdk-nag findings (always), and failed seed claims not listed in
+ * `allowed` (the request's allowed deviations). The scaffolder's synth step
+ * and the backend's deployments apply the same gate.
+ *
+ * @public
+ */
+export function synthesisProblems(
+  nag: NagReport,
+  conformance: ConformanceReport,
+  allowed: string[],
+): string[] {
+  const problems = nag.findings.map(
+    f => `${f.plugin} ${f.ruleId} on ${f.path}: ${f.description}`,
+  );
+  for (const claim of conformance.claims) {
+    if (!claim.passed && !allowed.includes(claim.id)) {
+      problems.push(
+        `seed claim "${claim.id}" failed: ${claim.title} (seed: "${claim.seedText}"; found: ${claim.evidence})`,
+      );
+    }
+  }
+  return problems;
+}

@@ -95,6 +95,13 @@ export interface Deployment {
   destroyData?: boolean;
   /** User or service that asked for it (entity ref or `service:<id>`). */
   requestedBy: string;
+  /**
+   * The user who approved its change sets (a deployment with
+   * `approval: required`), once approved.
+   */
+  approvedBy?: string;
+  /** Seed claims the request allowed to fail, when any. */
+  allowedDeviations?: string[];
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
@@ -113,6 +120,11 @@ export type DeploymentSummary = Omit<Deployment, 'events'>;
 /** @public */
 export interface EnvironmentSummary {
   name: string;
+  /**
+   * The owner: a catalog group ref (`group:default/platform-team`), or the
+   * creating user's ref when the user belongs to no group (a guest).
+   */
+  owner: string;
   source: DataSourceKind;
   status: EnvironmentStatus;
   region: string;
@@ -379,6 +391,19 @@ export interface CreateDeploymentRequest {
   approval?: ApprovalMode;
   /** What to do when the name is taken: `update` it, or fail (`create`, the default). */
   mode?: 'create' | 'update';
+  /**
+   * The owner, a catalog entity ref (`group:default/platform-team`); one of
+   * the requester's own groups (or the requester). On create it defaults
+   * to the requester's first group (the requester when in none); on update
+   * it changes the owner, and the stored owner is kept when left out.
+   */
+  owner?: string;
+  /**
+   * Ids of seed conformance claims this deployment may fail (e.g.
+   * `nat-per-az` for one NAT gateway), recorded with it. cdk-nag findings
+   * are never allowed; any other failed check stops the deployment.
+   */
+  allowedDeviations?: string[];
 }
 
 /** @public */
