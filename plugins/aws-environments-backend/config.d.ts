@@ -26,6 +26,16 @@ export interface Config {
      */
     seedEnvironment?: boolean;
 
+    /**
+     * The owner (a catalog group ref) of the seed environment and of every
+     * environment registered before environments had owners; assigned at
+     * start-up. Owners decide who may update, deploy and approve (see the
+     * permission policy in packages/backend).
+     *
+     * @default group:default/platform-team
+     */
+    defaultOwner?: string;
+
     /** Caching of the data views (stored in the backend's cache, e.g. Redis). */
     cache?: {
       /**
@@ -105,6 +115,13 @@ export interface Config {
        * @default the operating system's temporary directory
        */
       workDirectory?: string;
+      /**
+       * Deployments one user may have queued, running or awaiting approval
+       * at once, across all environments; more are refused (409).
+       *
+       * @default 3
+       */
+      perUserLimit?: number;
     };
   };
 }

@@ -4,7 +4,7 @@
  *   yarn bench            # = yarn run -T tsx scripts/bench.ts
  *
  * It serves the plugin's router from a minimal express app (SQLite in
- * memory, Backstage's in-memory cache, allow-all permissions) with two
+ * memory, Backstage's in-memory cache, the permission framework off) with two
  * environments: one in the sandbox and one on the aws source, whose AWS
  * calls are answered by aws-sdk-client-mock.
  *

@@ -6,6 +6,7 @@ describe('readPluginOptions', () => {
     expect(readPluginOptions(new ConfigReader({}))).toEqual({
       defaultSource: 'sandbox',
       seedEnvironment: true,
+      defaultOwner: 'group:default/platform-team',
       cache: {
         costTtlMs: 6 * 3600_000,
         viewTtlMs: 60_000,
@@ -20,6 +21,7 @@ describe('readPluginOptions', () => {
         pollIntervalMs: 10_000,
         leaseTimeoutMs: 300_000,
         workDirectory: expect.any(String),
+        perUserLimit: 3,
       },
     });
   });
@@ -59,6 +61,24 @@ describe('readPluginOptions', () => {
       ),
     ).toThrow(
       'awsEnvironments.aws.maxAttempts must be a whole number of at least 1, got 0',
+    );
+    expect(() =>
+      readPluginOptions(
+        new ConfigReader({
+          awsEnvironments: { deployments: { perUserLimit: 0.5 } },
+        }),
+      ),
+    ).toThrow(
+      'awsEnvironments.deployments.perUserLimit must be a whole number of at least 1, got 0.5',
+    );
+    expect(() =>
+      readPluginOptions(
+        new ConfigReader({
+          awsEnvironments: { defaultOwner: 'platform-team' },
+        }),
+      ),
+    ).toThrow(
+      "awsEnvironments.defaultOwner must be a catalog entity ref such as 'group:default/platform-team', got 'platform-team'",
     );
   });
 });

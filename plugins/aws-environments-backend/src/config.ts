@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
@@ -8,6 +9,7 @@ import os from 'node:os';
 export interface PluginOptions {
   defaultSource: DataSourceKind;
   seedEnvironment: boolean;
+  defaultOwner: string;
   cache: { costTtlMs: number; viewTtlMs: number; staleTtlMs: number };
   aws: {
     requestTimeoutMs: number;
@@ -18,6 +20,7 @@ export interface PluginOptions {
     pollIntervalMs: number;
     leaseTimeoutMs: number;
     workDirectory: string;
+    perUserLimit: number;
   };
 }
 
@@ -30,6 +33,33 @@ function readDurationMs(
     return durationToMilliseconds(fallback);
   }
   return durationToMilliseconds(readDurationFromConfig(config, { key }));
+}
+
+function readDefaultOwner(config: Config | undefined): string {
+  const owner =
+    config?.getOptionalString('defaultOwner') ?? 'group:default/platform-team';
+  try {
+    const ref = parseEntityRef(owner);
+    return stringifyEntityRef(ref);
+  } catch {
+    throw new InputError(
+      `awsEnvironments.defaultOwner must be a catalog entity ref such as 'group:default/platform-team', got '${owner}'`,
+    );
+  }
+}
+
+function readPositiveInteger(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `awsEnvironments.deployments.${key} must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
 }
 
 /** Reads the plugin's settings, applying the defaults documented in config.d.ts. */
@@ -53,6 +83,7 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
   return {
     defaultSource,
     seedEnvironment: config?.getOptionalBoolean('seedEnvironment') ?? true,
+    defaultOwner: readDefaultOwner(config),
     cache: {
       costTtlMs: readDurationMs(cache, 'costTtl', { hours: 6 }),
       viewTtlMs: readDurationMs(cache, 'viewTtl', { seconds: 60 }),
@@ -73,6 +104,7 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
       }),
       workDirectory:
         deployments?.getOptionalString('workDirectory') ?? os.tmpdir(),
+      perUserLimit: readPositiveInteger(deployments, 'perUserLimit', 3),
     },
   };
 }

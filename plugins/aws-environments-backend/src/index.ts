@@ -10,3 +10,13 @@ export {
   AWS_ENVIRONMENTS_TOPIC,
   type AwsEnvironmentsEventPayload,
 } from './services/Deployments/DeploymentRunner';
+export {
+  awsEnvironmentConditions,
+  createAwsEnvironmentConditionalDecision,
+} from './permissions/conditions';
+export {
+  awsEnvironmentResourceRef,
+  type AwsEnvironmentFilter,
+  type AwsEnvironmentResource,
+} from './permissions/resource';
+export { awsEnvironmentRules } from './permissions/rules';

@@ -1,7 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  awsEnvironmentCostReadPermission,
+  awsEnvironmentReadPermission,
   defaultEnvironmentSpec,
   EnvironmentSpecInput,
   SEED_ENVIRONMENT_INPUT,
@@ -9,6 +9,10 @@ import {
 import request from 'supertest';
 import { FakeSynthesizer } from './__testUtils__/fakeSynthesizer';
 import { startPluginBackend, waitForDeployment } from './__testUtils__/backend';
+import {
+  awsEnvironmentConditions,
+  createAwsEnvironmentConditionalDecision,
+} from './permissions/conditions';
 
 jest.setTimeout(60_000);
 
@@ -48,6 +52,15 @@ async function deploy(
   expect(response.status).toBe(202);
   return waitForDeployment(server, name, response.body.id);
 }
+
+/** Routes that answer without a 403 when the policy denies everything. */
+const EXPECTED_WHEN_DENIED: Record<string, number> = {
+  // Pricing a spec reads no environment; the list is filtered to nothing.
+  '/estimate': 200,
+  '/environments': 200,
+  // The deployment is looked up before its approval is judged.
+  [`/environments/${seed.name}/deployments/x/execute`]: 404,
+};
 
 describe('aws-environments plugin', () => {
   describe('seed environment', () => {
@@ -381,9 +394,9 @@ describe('aws-environments plugin', () => {
         (await request(server).get(`${API}/environments/team-a`)).body.status,
       ).toBe('awaiting-approval');
 
-      const executed = await request(server).post(
-        `${API}/environments/team-a/deployments/${pending.id}/execute`,
-      );
+      const executed = await request(server)
+        .post(`${API}/environments/team-a/deployments/${pending.id}/execute`)
+        .set('Authorization', mockCredentials.user.header('user:default/sam'));
       expect(executed.status).toBe(202);
       expect(executed.body).toEqual({
         id: pending.id,
@@ -394,7 +407,14 @@ describe('aws-environments plugin', () => {
         'succeeded',
         'failed',
       ]);
-      expect(done.status).toBe('succeeded');
+      expect(done).toMatchObject({
+        status: 'succeeded',
+        requestedBy: 'user:default/mock',
+        approvedBy: 'user:default/sam',
+      });
+      expect(done.events.map((e: { message: string }) => e.message)).toContain(
+        'Change sets approved by user:default/sam (requested by user:default/mock); queued for execution',
+      );
 
       const again = await request(server).post(
         `${API}/environments/team-a/deployments/${pending.id}/execute`,
@@ -403,6 +423,89 @@ describe('aws-environments plugin', () => {
       expect(again.body.error.message).toMatch(
         /is succeeded; only a deployment awaiting approval/,
       );
+    });
+
+    it('refuses to deploy past failed checks unless a seed claim is allowed', async () => {
+      const { server, synthesizer } = await startPluginBackend();
+      const oneNat = {
+        ...specInput('dev-a'),
+        network: { natGateways: 1 },
+      };
+      const refused = await deploy(server, 'dev-a', { spec: oneNat });
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toMatch(
+        /^Error: Refused to deploy dev-a: seed claim "nat-per-az" failed: A NAT gateway per AZ .*found: 1 NAT gateways in 3 AZs/,
+      );
+
+      const allowed = await deploy(server, 'dev-a', {
+        spec: oneNat,
+        mode: 'update',
+        allowedDeviations: ['nat-per-az'],
+      });
+      expect(allowed).toMatchObject({
+        status: 'succeeded',
+        allowedDeviations: ['nat-per-az'],
+      });
+      expect(allowed.events).toContainEqual(
+        expect.objectContaining({
+          level: 'warning',
+          message:
+            'Deploying with deviations from the seed allowed by user:default/mock: nat-per-az',
+        }),
+      );
+
+      (synthesizer as FakeSynthesizer).addNagFinding({
+        plugin: 'AwsSolutions',
+        ruleId: 'AwsSolutions-S1',
+        severity: 'error',
+        description: 'The S3 Bucket has server access logs disabled',
+        path: 'dev-a-edge/Bucket/Resource',
+      });
+      const nag = await deploy(server, 'dev-a', {
+        spec: oneNat,
+        mode: 'update',
+        allowedDeviations: ['nat-per-az'],
+      });
+      expect(nag.status).toBe('failed');
+      expect(nag.error).toContain(
+        'AwsSolutions AwsSolutions-S1 on dev-a-edge/Bucket/Resource',
+      );
+    });
+
+    it('keeps an environment in its accounts and region', async () => {
+      const { server } = await startPluginBackend();
+      await deploy(server, 'team-a');
+      const moved = await request(server)
+        .post(`${API}/environments/team-a/deployments`)
+        .send({
+          mode: 'update',
+          spec: {
+            ...specInput('team-a'),
+            region: 'us-west-2',
+            accounts: {
+              ...SEED_ENVIRONMENT_INPUT.accounts,
+              workloads: '999999999999',
+            },
+          },
+        });
+      expect(moved.status).toBe(400);
+      expect(
+        moved.body.fieldErrors.map((e: { field: string }) => e.field),
+      ).toEqual(['spec.accounts.workloads', 'spec.region']);
+      const history = await request(server).get(
+        `${API}/environments/team-a/deployments`,
+      );
+      expect(history.body.items).toHaveLength(1);
+      const badList = await request(server)
+        .post(`${API}/environments/team-a/deployments`)
+        .send({ mode: 'update', allowedDeviations: ['Not An Id'] });
+      expect(badList.status).toBe(400);
+      expect(badList.body.fieldErrors).toEqual([
+        {
+          field: 'allowedDeviations.0',
+          message: 'must match pattern "^[a-z0-9-]{1,63}$"',
+        },
+      ]);
     });
 
     it('destroys an environment but keeps its database unless asked', async () => {
@@ -452,7 +555,9 @@ describe('aws-environments plugin', () => {
 
       const detail = await request(server).get(`${API}/environments/team-a`);
       expect(detail.body.status).toBe('destroyed');
+      // The network stays with the database, which lives in its subnets.
       expect(Object.keys(detail.body.outputs)).toEqual([
+        'team-a-network.VpcId',
         'team-a-database.DatabaseEndpoint',
       ]);
       expect(
@@ -537,7 +642,7 @@ describe('aws-environments plugin', () => {
       const { server } = await startPluginBackend({
         config: { awsEnvironments: { seedEnvironment: true } },
         permissions: {
-          authorize: async requests =>
+          authorizeConditional: async requests =>
             requests.map(() => ({ result: AuthorizeResult.DENY })),
         },
       });
@@ -548,16 +653,18 @@ describe('aws-environments plugin', () => {
         expect({ method, path, status: response.status }).toEqual({
           method,
           path,
-          status: 403,
+          status: EXPECTED_WHEN_DENIED[path] ?? 403,
         });
       }
+      const list = await request(server).get(`${API}/environments`);
+      expect(list.body.items).toEqual([]);
     });
 
     it('writes nothing when the policy denies a change', async () => {
       const { server } = await startPluginBackend({
         config: { awsEnvironments: { seedEnvironment: true } },
         permissions: {
-          authorize: async requests =>
+          authorizeConditional: async requests =>
             requests.map(r => ({
               result:
                 r.permission.attributes.action === 'read'
@@ -620,34 +727,66 @@ describe('aws-environments plugin', () => {
       ]);
     });
 
-    it('guards the cost view with its own permission', async () => {
+    it('applies conditional decisions to each environment', async () => {
       const { server } = await startPluginBackend({
         config: { awsEnvironments: { seedEnvironment: true } },
         permissions: {
-          authorize: async requests =>
-            requests.map(r => ({
-              result:
-                r.permission.name === awsEnvironmentCostReadPermission.name
-                  ? AuthorizeResult.DENY
-                  : AuthorizeResult.ALLOW,
-            })),
+          authorizeConditional: async requests =>
+            requests.map(r =>
+              r.permission.name === awsEnvironmentReadPermission.name
+                ? createAwsEnvironmentConditionalDecision(
+                    awsEnvironmentReadPermission,
+                    awsEnvironmentConditions.isOwner({
+                      claims: ['user:default/mock'],
+                    }),
+                  )
+                : { result: AuthorizeResult.ALLOW },
+            ),
         },
       });
+      await deploy(server, 'mine');
       const list = await request(server).get(`${API}/environments`);
-      await waitForDeployment(
-        server,
-        seed.name,
-        list.body.items[0].latestDeployment.id,
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ name: 'mine', owner: 'user:default/mock' }),
+      ]);
+      const theirs = await request(server).get(
+        `${API}/environments/${seed.name}/cluster`,
       );
+      expect(theirs.status).toBe(403);
+      expect(theirs.body.error.message).toBe(
+        `Not allowed: aws-environment.read is required on environment '${seed.name}' (owner group:default/platform-team, sandbox)`,
+      );
+    });
+
+    it('lets a service read but write only on behalf of a user', async () => {
+      const { server } = await startPluginBackend({
+        config: { awsEnvironments: { seedEnvironment: true } },
+      });
+      const service = mockCredentials.service.header();
       expect(
-        (await request(server).get(`${API}/environments/${seed.name}/cluster`))
-          .status,
+        (
+          await request(server)
+            .get(`${API}/environments/${seed.name}`)
+            .set('Authorization', service)
+        ).status,
       ).toBe(200);
-      const cost = await request(server).get(
-        `${API}/environments/${seed.name}/cost`,
-      );
-      expect(cost.status).toBe(403);
-      expect(cost.body.error.message).toContain('aws-environments.cost.read');
+      for (const [method, path, body] of [
+        ['post', `/environments/svc/deployments`, { spec: specInput('svc') }],
+        ['delete', `/environments/${seed.name}`, { confirm: seed.name }],
+      ] as const) {
+        const response = await request(server)
+          [method](`${API}${path}`)
+          .set('Authorization', service)
+          .send(body);
+        expect({ path, status: response.status }).toEqual({
+          path,
+          status: 403,
+        });
+      }
+      const list = await request(server).get(`${API}/environments`);
+      expect(list.body.items.map((e: { name: string }) => e.name)).toEqual([
+        seed.name,
+      ]);
     });
   });
 

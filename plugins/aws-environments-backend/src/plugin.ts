@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   awsEnvironmentsPermissions,
@@ -12,7 +13,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { readPluginOptions } from './config';
+import { awsEnvironmentResourceRef } from './permissions/resource';
+import { awsEnvironmentRules } from './permissions/rules';
 import { createRouter } from './router';
+import { EnvironmentAccess } from './services/Access/EnvironmentAccess';
 import { AwsDataSource } from './services/DataSources/aws/AwsDataSource';
 import { SandboxDataSource } from './services/DataSources/sandbox/SandboxDataSource';
 import type { DeployedEnvironment } from './services/DataSources/types';
@@ -47,6 +51,9 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         cache: coreServices.cache,
         lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -57,11 +64,49 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const options = readPluginOptions(deps.config);
-        deps.permissionsRegistry.addPermissions(awsEnvironmentsPermissions);
-
         const registry = await DatabaseEnvironmentRegistry.create({
           database: deps.database,
         });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: awsEnvironmentResourceRef,
+          permissions: awsEnvironmentsPermissions,
+          rules: Object.values(awsEnvironmentRules),
+          getResources: async names =>
+            Promise.all(
+              names.map(async name => {
+                const environment = await registry.getEnvironmentHeader(name);
+                if (!environment) {
+                  return undefined;
+                }
+                const [awaiting] = await registry.listDeployments(name, {
+                  statuses: ['awaiting-approval'],
+                  limit: 1,
+                });
+                return {
+                  name: environment.name,
+                  owner: environment.owner,
+                  source: environment.source,
+                  ...(awaiting ? { requestedBy: awaiting.requestedBy } : {}),
+                };
+              }),
+            ),
+        });
+        const access = new EnvironmentAccess({
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+          catalog: deps.catalog,
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            awsEnvironmentResourceRef,
+          ),
+        });
+        const unowned = await registry.assignOwnerToUnowned(
+          options.defaultOwner,
+        );
+        if (unowned > 0) {
+          deps.logger.info(
+            `Assigned owner ${options.defaultOwner} (awsEnvironments.defaultOwner) to ${unowned} environments registered before environments had owners`,
+          );
+        }
         const estimate = (environment: DeployedEnvironment) =>
           estimateFromSpec(environment.spec);
         const views = new ViewService({
@@ -103,6 +148,8 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
           registry,
           validateSpec: validateEnvironmentSpec,
           defaultSource: options.defaultSource,
+          seedOwner: options.defaultOwner,
+          perUserLimit: options.deployments.perUserLimit,
           onQueued: () => worker.kick(),
         });
 
@@ -122,7 +169,8 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
+            auditor: deps.auditor,
+            access,
             registry,
             deployments,
             views,

@@ -1,36 +1,19 @@
-import {
-  BackstageCredentials,
-  BackstageServicePrincipal,
-  BackstageUserPrincipal,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  serializeError,
-} from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError, serializeError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
 import {
   ApiErrorBody,
-  awsEnvironmentCostReadPermission,
-  awsEnvironmentCreatePermission,
-  awsEnvironmentDeletePermission,
   awsEnvironmentReadPermission,
   CostEstimate,
   DeploymentSummary,
   EnvironmentSpec,
   EnvironmentSummary,
   FieldError,
-  ViewName,
 } from '@innovate/plugin-aws-environments-common';
 import express from 'express';
 import { FieldValidationError } from './errors';
 import { createOpenApiRouter } from './schema/openapi';
+import type { EnvironmentAccess } from './services/Access/EnvironmentAccess';
 import type { SpecValidator } from './services/Deployments/DefaultDeploymentService';
 import type { DeploymentService } from './services/Deployments/types';
 import type {
@@ -41,7 +24,8 @@ import type { ViewService } from './services/Views/ViewService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  auditor: AuditorService;
+  access: EnvironmentAccess;
   registry: EnvironmentRegistry;
   deployments: DeploymentService;
   views: ViewService;
@@ -57,13 +41,6 @@ export interface RouterOptions {
 
 /** Deployments listed in an environment's detail, newest first. */
 const DETAIL_DEPLOYMENTS = 50;
-
-const VIEW_PERMISSIONS: Record<ViewName, BasicPermission> = {
-  cluster: awsEnvironmentReadPermission,
-  database: awsEnvironmentReadPermission,
-  alarms: awsEnvironmentReadPermission,
-  cost: awsEnvironmentCostReadPermission,
-};
 
 /**
  * Turns the OpenAPI validator's message into field errors. The validator
@@ -107,15 +84,12 @@ function rejectUnknownFields(body: unknown, allowed: string[]) {
   }
 }
 
-type RequestCredentials = BackstageCredentials<
-  BackstageUserPrincipal | BackstageServicePrincipal
->;
-
-/** `user:default/jane` or `service:<subject>`, for the deployment history. */
-function requesterOf({ principal }: RequestCredentials): string {
-  return principal.type === 'user'
-    ? principal.userEntityRef
-    : `service:${principal.subject}`;
+/** The entity with the environment's owner, where its kind has one. */
+function withOwner(entity: JsonObject, owner: string): JsonObject {
+  const spec = entity.spec as JsonObject | undefined;
+  return spec && 'owner' in spec
+    ? { ...entity, spec: { ...spec, owner } }
+    : entity;
 }
 
 function toSummary(
@@ -124,6 +98,7 @@ function toSummary(
 ): EnvironmentSummary {
   return {
     name: environment.name,
+    owner: environment.owner ?? '',
     source: environment.source,
     status: environment.status,
     region: environment.spec.region,
@@ -138,33 +113,70 @@ function toSummary(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, registry, deployments, views } = options;
+  const { httpAuth, auditor, access, registry, deployments, views } = options;
   const router = await createOpenApiRouter({
     validatorOptions: { validateResponses: options.validateResponses ?? false },
   });
 
-  /** 401 without credentials; 403 when the policy denies the permission. */
-  async function authorize(
-    req: express.Request,
-    permission: BasicPermission,
-  ): Promise<RequestCredentials> {
+  /**
+   * Reads: a signed-in user or a service. 401 without credentials; 403
+   * (naming the permission) when the policy denies reading the environment;
+   * 404 when there is no such environment.
+   */
+  async function authorizeRead(req: express.Request, name: string) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${permission.name} is required for this request`,
-      );
+    const environment = await registry.getEnvironmentHeader(name);
+    if (!environment) {
+      throw new NotFoundError(`No environment named '${name}'`);
     }
-    return credentials;
+    await access.authorize(credentials, {
+      permission: awsEnvironmentReadPermission,
+      resource: environment,
+    });
+    return environment;
+  }
+
+  /**
+   * Writes: only a signed-in user, or a service acting on a user's behalf
+   * (the scaffolder), judged as that user. A service on its own gets 403.
+   * Each write is an audit event with who, what, which environment and the
+   * outcome.
+   */
+  async function write<T>(
+    req: express.Request,
+    eventId: string,
+    meta: JsonObject,
+    fn: (requester: ReturnType<EnvironmentAccess['requester']>) => Promise<T>,
+    outcome: (result: T) => JsonObject,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const result = await fn(access.requester(credentials));
+      await event.success({ meta: outcome(result) });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
   }
 
   router.get('/v1/environments', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
-    const environments = await registry.listEnvironments();
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const environments = await access.filter(
+      credentials,
+      awsEnvironmentReadPermission,
+      await registry.listEnvironments(),
+    );
     res.json({
       items: environments.map(environment =>
         toSummary(environment, environment.latestDeployment),
@@ -173,8 +185,8 @@ export async function createRouter(
   });
 
   router.get('/v1/environments/:name', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
     const { name } = req.params;
+    await authorizeRead(req, name);
     const environment = await registry.getEnvironment(name);
     if (!environment) {
       throw new NotFoundError(`No environment named '${name}'`);
@@ -191,40 +203,51 @@ export async function createRouter(
   });
 
   router.delete('/v1/environments/:name', async (req, res) => {
-    const credentials = await authorize(req, awsEnvironmentDeletePermission);
+    const { name } = req.params;
     const body = req.body ?? {};
-    rejectUnknownFields(body, ['confirm', 'destroyData']);
-    const deployment = await deployments.requestDestroy(
-      req.params.name,
-      { confirm: body.confirm ?? '', destroyData: body.destroyData },
-      requesterOf(credentials),
+    const deployment = await write(
+      req,
+      'environment-destroy',
+      { environment: name, destroyData: body.destroyData === true },
+      requester => {
+        rejectUnknownFields(body, ['confirm', 'destroyData']);
+        return deployments.requestDestroy(
+          name,
+          { confirm: body.confirm ?? '', destroyData: body.destroyData },
+          requester,
+        );
+      },
+      result => ({ deploymentId: result.id }),
     );
     res.status(202).json(deployment);
   });
 
   for (const view of ['cluster', 'database', 'alarms', 'cost'] as const) {
     router.get(`/v1/environments/:name/${view}`, async (req, res) => {
-      await authorize(req, VIEW_PERMISSIONS[view]);
+      await authorizeRead(req, req.params.name);
       res.json(await views.getView(req.params.name, view));
     });
   }
 
   router.get('/v1/environments/:name/entities', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
     const { name } = req.params;
+    const header = await authorizeRead(req, name);
     const environment = await registry.getEnvironment(name);
     if (!environment) {
       throw new NotFoundError(`No environment named '${name}'`);
     }
-    res.json({ items: environment.entities ?? [] });
+    // The catalog shows the environment's owner on each of its parts.
+    const owner = header.owner;
+    res.json({
+      items: (environment.entities ?? []).map(entity =>
+        owner ? withOwner(entity, owner) : entity,
+      ),
+    });
   });
 
   router.get('/v1/environments/:name/deployments', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
     const { name } = req.params;
-    if (!(await registry.getEnvironmentHeader(name))) {
-      throw new NotFoundError(`No environment named '${name}'`);
-    }
+    await authorizeRead(req, name);
     const limit = req.query.limit
       ? Number(req.query.limit)
       : DETAIL_DEPLOYMENTS;
@@ -232,19 +255,35 @@ export async function createRouter(
   });
 
   router.post('/v1/environments/:name/deployments', async (req, res) => {
-    const credentials = await authorize(req, awsEnvironmentCreatePermission);
-    rejectUnknownFields(req.body, ['spec', 'source', 'approval', 'mode']);
-    const created = await deployments.requestDeployment(
-      req.params.name,
-      req.body,
-      requesterOf(credentials),
+    const { name } = req.params;
+    const created = await write(
+      req,
+      'environment-deploy',
+      {
+        environment: name,
+        mode: req.body?.mode ?? 'create',
+        source: req.body?.source ?? null,
+        approval: req.body?.approval ?? 'auto',
+      },
+      requester => {
+        rejectUnknownFields(req.body, [
+          'spec',
+          'source',
+          'approval',
+          'mode',
+          'owner',
+          'allowedDeviations',
+        ]);
+        return deployments.requestDeployment(name, req.body, requester);
+      },
+      result => ({ deploymentId: result.id }),
     );
     res.status(202).json(created);
   });
 
   router.get('/v1/environments/:name/deployments/:id', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
     const { name, id } = req.params;
+    await authorizeRead(req, name);
     const deployment = await registry.getDeploymentWithEvents(id);
     if (!deployment || deployment.environment !== name) {
       throw new NotFoundError(
@@ -257,22 +296,21 @@ export async function createRouter(
   router.post(
     '/v1/environments/:name/deployments/:id/execute',
     async (req, res) => {
-      const credentials = await authorize(req, awsEnvironmentCreatePermission);
       const { name, id } = req.params;
-      res
-        .status(202)
-        .json(
-          await deployments.executeChangeSets(
-            name,
-            id,
-            requesterOf(credentials),
-          ),
-        );
+      const executed = await write(
+        req,
+        'deployment-approve',
+        { environment: name, deploymentId: id },
+        requester => deployments.executeChangeSets(name, id, requester),
+        () => ({}),
+      );
+      res.status(202).json(executed);
     },
   );
 
   router.post('/v1/estimate', async (req, res) => {
-    await authorize(req, awsEnvironmentReadPermission);
+    // Pricing a spec reads no environment: any signed-in caller may.
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
     rejectUnknownFields(req.body, ['spec']);
     if (req.body?.spec === undefined) {
       throw new FieldValidationError([

@@ -28,6 +28,8 @@ import {
   environmentResourceNames,
   EnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
 import type { AwsClientFactory } from '../services/AwsClients/types';
@@ -318,6 +320,29 @@ export function mockAwsEnvironment(
     })),
   );
   const cloudFormation = mockClient(CloudFormationClient);
+  // Bootstrapped accounts whose deploy roles the portal may assume.
+  const sts = mockClient(STSClient);
+  sts.on(AssumeRoleCommand).callsFake(input => ({
+    Credentials: {
+      AccessKeyId: `ASIA${input.RoleArn.split(':')[4]}`,
+      SecretAccessKey: 'secret',
+      SessionToken: 'token',
+      Expiration: new Date(Date.now() + 900_000),
+    },
+    AssumedRoleUser: {
+      Arn: `${input.RoleArn}/${input.RoleSessionName}`,
+      AssumedRoleId: `AROAEXAMPLE:${input.RoleSessionName}`,
+    },
+  }));
+  const ssm = mockClient(SSMClient);
+  ssm.on(GetParameterCommand).resolves({
+    Parameter: {
+      Name: '/cdk-bootstrap/hnb659fds/version',
+      Type: 'String',
+      Value: '28',
+      Version: 1,
+    },
+  });
 
   return {
     eks,
@@ -326,6 +351,8 @@ export function mockAwsEnvironment(
     costExplorer,
     budgets,
     cloudFormation,
+    sts,
+    ssm,
     accounts: { workloads, management },
     restore() {
       for (const mock of [
@@ -335,6 +362,8 @@ export function mockAwsEnvironment(
         costExplorer,
         budgets,
         cloudFormation,
+        sts,
+        ssm,
       ]) {
         mock.restore();
       }
@@ -374,6 +403,10 @@ export class MockedAwsClientFactory implements AwsClientFactory {
   async cloudWatch(target: { accountId: string; region: string }) {
     this.requestedAccounts.push(target.accountId);
     return new CloudWatchClient(this.config(target.region));
+  }
+  async sts(target: { accountId: string; region: string }) {
+    this.requestedAccounts.push(target.accountId);
+    return new STSClient(this.config(target.region));
   }
   async cloudFormation(target: { accountId: string; region: string }) {
     this.requestedAccounts.push(target.accountId);

@@ -1,8 +1,11 @@
 import {
   createServiceFactory,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import type { DeploymentStatus } from '@innovate/plugin-aws-environments-common';
 import type { Knex } from 'knex';
@@ -25,9 +28,25 @@ export interface PluginBackendOptions {
   toolkit?: CdkToolkit;
   awsClients?: AwsClientFactory;
   permissions?: Partial<PermissionsService>;
+  userInfo?: Partial<UserInfoService>;
+  /** The catalog's entities; by default the groups of catalog-info.yaml. */
+  catalogEntities?: Entity[];
   /** A database shared between backends (restart and multi-instance tests). */
   knex?: Knex;
 }
+
+const group = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+});
+
+/** The groups of the seed's catalog (catalog-info.yaml). */
+export const CATALOG_GROUPS = [
+  group('platform-team'),
+  group('application-team'),
+];
 
 /** Starts a test backend with the plugin and fakes for synth, toolkit and events. */
 export async function startPluginBackend(options: PluginBackendOptions = {}) {
@@ -77,6 +96,12 @@ export async function startPluginBackend(options: PluginBackendOptions = {}) {
       ...(options.permissions
         ? [mockServices.permissions.mock(options.permissions).factory]
         : []),
+      ...(options.userInfo
+        ? [mockServices.userInfo.mock(options.userInfo).factory]
+        : []),
+      catalogServiceMock.factory({
+        entities: options.catalogEntities ?? CATALOG_GROUPS,
+      }),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

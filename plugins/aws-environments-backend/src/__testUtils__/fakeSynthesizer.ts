@@ -4,6 +4,7 @@ import {
   environmentStackName,
   EnvironmentSpec,
   estimateFromSpec,
+  NagFinding,
 } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../services/EnvironmentRegistry/types';
 import type {
@@ -92,6 +93,14 @@ export function fixtureStacks(spec: EnvironmentSpec): RecordedStack[] {
               BackupRetentionPeriod: spec.database.backupRetentionDays,
               PreferredBackupWindow: '03:00-04:00',
               DeletionProtection: true,
+              // Like the real app: the database lives in the network
+              // stack's subnets, read across stacks.
+              DBSubnetGroupName: {
+                'Fn::GetStackOutput': {
+                  StackName: environmentStackName(spec.name, 'network'),
+                  OutputName: 'VpcId',
+                },
+              },
             },
           },
         },
@@ -206,6 +215,7 @@ export function fixtureSynthesis(
   spec: EnvironmentSpec,
   assemblyDir = '/tmp/fixture-assembly',
 ): SynthesizedEnvironment {
+  const natPerAz = spec.network.natGateways === spec.network.azCount;
   return {
     assemblyDir,
     stacks: fixtureStacks(spec),
@@ -223,17 +233,17 @@ export function fixtureSynthesis(
         ],
       },
       conformance: {
-        passed: true,
+        passed: natPerAz,
         claims: [
           {
             id: 'nat-per-az',
             title: 'A NAT gateway per AZ',
             seedText: 'NAT Gateway per AZ for outbound traffic',
-            passed: true,
-            evidence: '3 NAT gateways in 3 AZs',
+            passed: natPerAz,
+            evidence: `${spec.network.natGateways} NAT gateways in ${spec.network.azCount} AZs`,
           },
         ],
-        summary: { passed: 1, failed: 0 },
+        summary: { passed: natPerAz ? 1 : 0, failed: natPerAz ? 0 : 1 },
       },
       estimate: estimateFromSpec(spec),
     },
@@ -255,6 +265,12 @@ export function fixtureSynthesis(
 export class FakeSynthesizer implements EnvironmentSynthesizer {
   readonly specs: EnvironmentSpec[] = [];
   private behaviour: 'succeed' | 'fail' | 'hang' = 'succeed';
+  private readonly nagFindings: NagFinding[] = [];
+
+  /** Reports an unacknowledged cdk-nag finding with every synthesis. */
+  addNagFinding(finding: NagFinding) {
+    this.nagFindings.push(finding);
+  }
 
   failWith(message: string) {
     this.behaviour = 'fail';
@@ -278,6 +294,14 @@ export class FakeSynthesizer implements EnvironmentSynthesizer {
     if (this.behaviour === 'hang') {
       return new Promise(() => {});
     }
-    return fixtureSynthesis(spec, options.outdir);
+    const synthesis = fixtureSynthesis(spec, options.outdir);
+    if (this.nagFindings.length > 0) {
+      synthesis.checks.nag = {
+        ...synthesis.checks.nag,
+        passed: false,
+        findings: [...this.nagFindings],
+      };
+    }
+    return synthesis;
   }
 }

@@ -1,5 +1,6 @@
-import type {
+import {
   CdkToolkit,
+  SecurityChangeNeedsApprovalError,
   ToolkitDeployedStack,
   ToolkitDeployRequest,
 } from '../services/Deployments/aws/CdkToolkit';
@@ -12,6 +13,12 @@ export class FakeToolkit implements CdkToolkit {
   readonly deploys: ToolkitDeployRequest[] = [];
   readonly destroys: Array<Parameters<CdkToolkit['destroy']>[0]> = [];
   failure?: Error;
+  /**
+   * Stacks whose changes widen IAM permissions: as toolkit-lib through the
+   * portal's io host, executing them without `approvedByPerson` stops the
+   * deploy at that stack with a {@link SecurityChangeNeedsApprovalError}.
+   */
+  readonly widensPermissions = new Set<string>();
 
   async deploy(request: ToolkitDeployRequest): Promise<ToolkitDeployedStack[]> {
     this.deploys.push(request);
@@ -26,7 +33,19 @@ export class FakeToolkit implements CdkToolkit {
       request.method.kind === 'change-set' && !request.method.execute
         ? 'REVIEW_IN_PROGRESS'
         : 'CREATE_COMPLETE';
+    const executes =
+      request.method.kind === 'execute-change-set' || request.method.execute;
     for (const stackName of request.stackNames) {
+      if (
+        executes &&
+        !request.approvedByPerson &&
+        this.widensPermissions.has(stackName)
+      ) {
+        throw new SecurityChangeNeedsApprovalError(
+          stackName,
+          `IAM Statement Changes of ${stackName}`,
+        );
+      }
       await request.events.emit({
         level: 'info',
         message: `${status} AWS::CloudFormation::Stack ${stackName}`,

@@ -9,12 +9,14 @@ import { DefaultAwsClientFactory } from './AwsClients/DefaultAwsClientFactory';
 import type { AwsClientFactory } from './AwsClients/types';
 import type { CdkToolkit } from './Deployments/aws/CdkToolkit';
 import { ToolkitLibCdkToolkit } from './Deployments/aws/ToolkitLibCdkToolkit';
-import { CdkEnvironmentSynthesizer } from './Synthesizer/CdkEnvironmentSynthesizer';
 import type { EnvironmentSynthesizer } from './Synthesizer/types';
+import { WorkerEnvironmentSynthesizer } from './Synthesizer/WorkerEnvironmentSynthesizer';
 
 /**
  * Synthesizes environments; the default is the bundled CDK app
- * (`@innovate/environment-cdk`). Replaceable, e.g. by a fake in tests.
+ * (`@innovate/environment-cdk`) in a worker thread, warmed once the backend
+ * has started (loading aws-cdk-lib then does not slow the start) and ended
+ * with it. Replaceable, e.g. by a fake in tests.
  */
 export const environmentSynthesizerServiceRef =
   createServiceRef<EnvironmentSynthesizer>({
@@ -22,8 +24,16 @@ export const environmentSynthesizerServiceRef =
     defaultFactory: async service =>
       createServiceFactory({
         service,
-        deps: {},
-        factory: () => new CdkEnvironmentSynthesizer(),
+        deps: {
+          logger: coreServices.logger,
+          lifecycle: coreServices.lifecycle,
+        },
+        factory: ({ logger, lifecycle }) => {
+          const synthesizer = new WorkerEnvironmentSynthesizer({ logger });
+          lifecycle.addStartupHook(() => synthesizer.start());
+          lifecycle.addShutdownHook(() => synthesizer.stop());
+          return synthesizer;
+        },
       }),
   });
 

@@ -4,6 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { STSClient } from '@aws-sdk/client-sts';
 import type {
   AwsCredentialProvider,
   AwsCredentialsManager,
@@ -121,6 +122,10 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       target,
       config => new CloudWatchClient(config),
     );
+  }
+
+  sts(target: AwsTarget) {
+    return this.client('sts', target, config => new STSClient(config));
   }
 
   cloudFormation(target: AwsTarget) {

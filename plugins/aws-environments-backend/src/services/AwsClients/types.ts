@@ -4,6 +4,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { RDSClient } from '@aws-sdk/client-rds';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialProvider } from '@backstage/integration-aws-node';
 
 /** Where an AWS call goes: the account whose credentials it uses, and the region. */
@@ -22,6 +23,8 @@ export interface AwsClientFactory {
   rds(target: AwsTarget): Promise<RDSClient>;
   cloudWatch(target: AwsTarget): Promise<CloudWatchClient>;
   cloudFormation(target: AwsTarget): Promise<CloudFormationClient>;
+  /** STS with the account's credentials (to assume roles in other accounts). */
+  sts(target: AwsTarget): Promise<STSClient>;
   /** Cost Explorer has one endpoint, in us-east-1. */
   costExplorer(accountId: string): Promise<CostExplorerClient>;
   /** AWS Budgets has one endpoint, in us-east-1. */

@@ -1,4 +1,12 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  awsEnvironmentApprovePermission,
+  awsEnvironmentCreatePermission,
+  awsEnvironmentDeployAwsPermission,
+  awsEnvironmentDestroyDataPermission,
+  awsEnvironmentDestroyPermission,
+  awsEnvironmentUpdatePermission,
+} from '@innovate/plugin-aws-environments-common';
 import type {
   CreateDeploymentRequest,
   CreateDeploymentResponse,
@@ -10,6 +18,8 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import { randomUUID } from 'node:crypto';
 import { FieldValidationError } from '../../errors';
+import type { AwsEnvironmentResource } from '../../permissions/resource';
+import type { AccessCheck, Requester } from '../Access/types';
 import {
   ACTIVE_DEPLOYMENT_STATUSES,
   EnvironmentRecord,
@@ -23,14 +33,51 @@ export type SpecValidator = (
   input: unknown,
 ) => { ok: true; spec: EnvironmentSpec } | { ok: false; errors: FieldError[] };
 
+function resourceOf(
+  environment: Pick<EnvironmentRecord, 'name' | 'owner' | 'source'>,
+): AwsEnvironmentResource {
+  return {
+    name: environment.name,
+    owner: environment.owner,
+    source: environment.source,
+  };
+}
+
+/**
+ * An environment's accounts and region are fixed once it has stacks: a
+ * changed one would deploy a second copy and leave the first (its database
+ * too) outside the registry.
+ */
+function rejectMove(current: EnvironmentSpec, proposed: EnvironmentSpec) {
+  const moved: FieldError[] = [];
+  for (const account of ['management', 'workloads'] as const) {
+    if (proposed.accounts[account] !== current.accounts[account]) {
+      moved.push({
+        field: `spec.accounts.${account}`,
+        message: `cannot change from ${current.accounts[account]}: an environment's accounts are fixed. Destroy it and create a new one to move it`,
+      });
+    }
+  }
+  if (proposed.region !== current.region) {
+    moved.push({
+      field: 'spec.region',
+      message: `cannot change from ${current.region}: an environment's region is fixed. Destroy it and create a new one to move it`,
+    });
+  }
+  if (moved.length > 0) {
+    throw new FieldValidationError(moved);
+  }
+}
+
 /** The registry flag that records that the seed environment was registered. */
 export const SEED_FLAG = 'seed-environment';
 
 /**
- * Accepts deployment requests: validates them, applies the rules (one
- * active deployment per environment, create vs update, the destroy
- * confirmation) in a transaction, queues the deployment and wakes the
- * worker. Nothing is written when a request is refused.
+ * Accepts deployment requests: validates them, checks the requester's
+ * permissions on the environment (as it is, and as it would be), applies
+ * the rules (one active deployment per environment, create vs update, the
+ * destroy confirmation) in a transaction, queues the deployment and wakes
+ * the worker. Nothing is written when a request is refused.
  */
 export class DefaultDeploymentService implements DeploymentService {
   constructor(
@@ -38,6 +85,10 @@ export class DefaultDeploymentService implements DeploymentService {
       registry: EnvironmentRegistry;
       validateSpec: SpecValidator;
       defaultSource: DataSourceKind;
+      /** Owner of the seed environment. */
+      seedOwner: string;
+      /** Deployments one user may have queued, running or awaiting approval. */
+      perUserLimit: number;
       /** Wakes the queue worker. */
       onQueued: () => void;
     },
@@ -46,8 +97,9 @@ export class DefaultDeploymentService implements DeploymentService {
   async requestDeployment(
     name: string,
     request: CreateDeploymentRequest,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<CreateDeploymentResponse> {
+    const requestedBy = requester.userEntityRef;
     let spec: EnvironmentSpec | undefined;
     if (request.spec !== undefined) {
       const result = this.deps.validateSpec(request.spec);
@@ -66,8 +118,11 @@ export class DefaultDeploymentService implements DeploymentService {
       }
       spec = result.spec;
     }
+    // The OpenAPI document checks the ids' shape.
+    const allowedDeviations = [...new Set(request.allowedDeviations ?? [])];
     const mode = request.mode ?? 'create';
     const id = randomUUID();
+    const owner = await this.authorizeDeployment(name, request, requester);
 
     const response = await this.deps.registry.transaction(async tx => {
       const existing = await tx.getEnvironment(name, { lock: true });
@@ -89,6 +144,9 @@ export class DefaultDeploymentService implements DeploymentService {
           },
         ]);
       }
+      if (existing && spec && (live || existing.stacks?.length)) {
+        rejectMove(existing.spec, spec);
+      }
       const deploySpec = spec ?? existing?.spec;
       if (!deploySpec) {
         throw new FieldValidationError([
@@ -102,17 +160,30 @@ export class DefaultDeploymentService implements DeploymentService {
         request.source ??
         (live ? existing.source : undefined) ??
         this.deps.defaultSource;
+      await this.checkPerUserLimit(tx, requestedBy);
+      if (existing && existing.owner !== owner.before) {
+        throw new ConflictError(
+          `Environment '${name}' changed owner while the request was checked; send it again`,
+        );
+      }
       await this.supersedePending(tx, name, id);
       if (!existing) {
         await tx.createEnvironment({
           name,
+          owner: owner.after,
           source,
           status: 'pending',
           spec: deploySpec,
         });
       } else if (!live) {
         // Recreating a destroyed environment, possibly in another source.
-        await tx.updateEnvironment(name, { status: 'pending', source });
+        await tx.updateEnvironment(name, {
+          status: 'pending',
+          source,
+          owner: owner.after,
+        });
+      } else if (owner.after !== existing.owner) {
+        await tx.updateEnvironment(name, { owner: owner.after });
       }
       await tx.createDeployment({
         id,
@@ -122,6 +193,7 @@ export class DefaultDeploymentService implements DeploymentService {
         approval: request.approval ?? 'auto',
         destroyData: false,
         requestedBy,
+        allowedDeviations,
         spec: deploySpec,
       });
       await tx.appendEvents(id, [
@@ -141,8 +213,26 @@ export class DefaultDeploymentService implements DeploymentService {
   async requestDestroy(
     name: string,
     request: DestroyEnvironmentRequest,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<Deployment> {
+    const requestedBy = requester.userEntityRef;
+    const current = await this.deps.registry.getEnvironmentHeader(name);
+    if (!current) {
+      throw new NotFoundError(`No environment named '${name}'`);
+    }
+    const checks: AccessCheck[] = [
+      {
+        permission: awsEnvironmentDestroyPermission,
+        resource: resourceOf(current),
+      },
+    ];
+    if (request.destroyData) {
+      checks.push({
+        permission: awsEnvironmentDestroyDataPermission,
+        resource: resourceOf(current),
+      });
+    }
+    await requester.authorize(...checks);
     if (request.confirm !== name) {
       throw new FieldValidationError([
         {
@@ -157,6 +247,14 @@ export class DefaultDeploymentService implements DeploymentService {
       if (existing.status === 'destroyed') {
         throw new ConflictError(`Environment '${name}' is already destroyed`);
       }
+      if (
+        existing.owner !== current.owner ||
+        existing.source !== current.source
+      ) {
+        throw new ConflictError(
+          `Environment '${name}' changed while the request was checked; send it again`,
+        );
+      }
       await this.supersedePending(tx, name, id);
       await tx.createDeployment({
         id,
@@ -166,6 +264,7 @@ export class DefaultDeploymentService implements DeploymentService {
         approval: 'auto',
         destroyData: request.destroyData ?? false,
         requestedBy,
+        allowedDeviations: [],
         spec: existing.spec,
       });
       await tx.appendEvents(id, [
@@ -186,10 +285,27 @@ export class DefaultDeploymentService implements DeploymentService {
   async executeChangeSets(
     name: string,
     deploymentId: string,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<CreateDeploymentResponse> {
+    const approvedBy = requester.userEntityRef;
+    const current = await this.deps.registry.getEnvironmentHeader(name);
+    const pending = await this.deps.registry.getDeployment(deploymentId);
+    if (!current || !pending || pending.environment !== name) {
+      throw new NotFoundError(
+        `Environment '${name}' has no deployment '${deploymentId}'`,
+      );
+    }
+    await requester.authorize({
+      permission: awsEnvironmentApprovePermission,
+      resource: { ...resourceOf(current), requestedBy: pending.requestedBy },
+    });
     await this.deps.registry.transaction(async tx => {
-      await this.requireEnvironment(tx, name);
+      const environment = await this.requireEnvironment(tx, name);
+      if (environment.owner !== current.owner) {
+        throw new ConflictError(
+          `Environment '${name}' changed owner while the approval was checked; send it again`,
+        );
+      }
       const deployment = await tx.getDeployment(deploymentId);
       if (!deployment || deployment.environment !== name) {
         throw new NotFoundError(
@@ -198,7 +314,7 @@ export class DefaultDeploymentService implements DeploymentService {
       }
       const moved = await tx.updateDeployment(
         deploymentId,
-        { status: 'queued', phase: 'execute' },
+        { status: 'queued', phase: 'execute', approvedBy },
         { expectStatus: 'awaiting-approval' },
       );
       if (!moved) {
@@ -209,7 +325,7 @@ export class DefaultDeploymentService implements DeploymentService {
       await tx.appendEvents(deploymentId, [
         {
           level: 'info',
-          message: `Change sets approved by ${requestedBy}; queued for execution`,
+          message: `Change sets approved by ${approvedBy} (requested by ${deployment.requestedBy}); queued for execution`,
         },
       ]);
     });
@@ -232,6 +348,7 @@ export class DefaultDeploymentService implements DeploymentService {
       const id = randomUUID();
       await tx.createEnvironment({
         name: spec.name,
+        owner: this.deps.seedOwner,
         source: 'sandbox',
         status: 'pending',
         spec,
@@ -244,6 +361,7 @@ export class DefaultDeploymentService implements DeploymentService {
         approval: 'auto',
         destroyData: false,
         requestedBy: 'plugin:aws-environments',
+        allowedDeviations: [],
         spec,
       });
       await tx.appendEvents(id, [
@@ -259,6 +377,60 @@ export class DefaultDeploymentService implements DeploymentService {
       this.deps.onQueued();
     }
     return seeded;
+  }
+
+  /**
+   * Checks the requester's permissions for a deployment request and
+   * returns the environment's owner before and after it: `update` on an
+   * existing environment (a destroyed one too: its kept data is its
+   * owner's), `create` on a new one as it would be, and `deploy-aws` when
+   * it goes to AWS.
+   */
+  private async authorizeDeployment(
+    name: string,
+    request: CreateDeploymentRequest,
+    requester: Requester,
+  ): Promise<{ before: string | null; after: string }> {
+    const existing = await this.deps.registry.getEnvironmentHeader(name);
+    const live = existing && existing.status !== 'destroyed';
+    const source =
+      request.source ??
+      (live ? existing.source : undefined) ??
+      this.deps.defaultSource;
+    const owner =
+      request.owner !== undefined || !existing?.owner
+        ? await requester.resolveOwner(request.owner)
+        : existing.owner;
+    const proposed = resourceOf({ name, owner, source });
+    const checks: AccessCheck[] = existing
+      ? [
+          {
+            permission: awsEnvironmentUpdatePermission,
+            resource: resourceOf(existing),
+          },
+        ]
+      : [{ permission: awsEnvironmentCreatePermission, resource: proposed }];
+    if (source === 'aws') {
+      checks.push({
+        permission: awsEnvironmentDeployAwsPermission,
+        resource: proposed,
+      });
+    }
+    await requester.authorize(...checks);
+    return { before: existing?.owner ?? null, after: owner };
+  }
+
+  /** One user cannot fill the queue (and the synthesis worker) alone. */
+  private async checkPerUserLimit(
+    tx: EnvironmentRegistryOperations,
+    requestedBy: string,
+  ) {
+    const active = await tx.countActiveDeployments(requestedBy);
+    if (active >= this.deps.perUserLimit) {
+      throw new ConflictError(
+        `${requestedBy} already has ${active} deployments queued, running or awaiting approval (awsEnvironments.deployments.perUserLimit is ${this.deps.perUserLimit}); wait for one to finish, or cancel one awaiting approval by deploying its environment again`,
+      );
+    }
   }
 
   private async requireEnvironment(

@@ -1,23 +1,31 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { DataSourceKind } from '@innovate/plugin-aws-environments-common';
+import {
+  DataSourceKind,
+  planDestroy,
+  synthesisProblems,
+} from '@innovate/plugin-aws-environments-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {
   DeploymentRecord,
   EnvironmentRecord,
   EnvironmentRegistry,
+  RecordedStack,
 } from '../EnvironmentRegistry/types';
 import type {
   EnvironmentSynthesizer,
   SynthesizedEnvironment,
 } from '../Synthesizer/types';
+import { SecurityChangeNeedsApprovalError } from './aws/CdkToolkit';
 import { summarizeChecks } from './checkSummary';
+import type { DeploymentLease } from './DeploymentLease';
 import type {
   DeploymentEventSink,
   DeploymentTarget,
   DeployOutcome,
+  TargetDeployInput,
 } from './types';
 
 /**
@@ -52,7 +60,11 @@ export class DeploymentRunner {
     },
   ) {}
 
-  async run(deployment: DeploymentRecord, sink: DeploymentEventSink) {
+  async run(
+    deployment: DeploymentRecord,
+    sink: DeploymentEventSink,
+    lease: DeploymentLease,
+  ) {
     const { registry } = this.deps;
     const outdir = path.join(
       this.deps.workDirectory,
@@ -65,11 +77,11 @@ export class DeploymentRunner {
         throw new Error(`Environment '${deployment.environment}' is gone`);
       }
       if (deployment.action === 'destroy') {
-        await this.destroy(deployment, environment, sink, outdir);
+        await this.destroy(deployment, environment, sink, outdir, lease);
       } else if (deployment.phase === 'execute') {
-        await this.execute(deployment, environment, sink, outdir);
+        await this.execute(deployment, environment, sink, outdir, lease);
       } else {
-        await this.prepare(deployment, environment, sink, outdir);
+        await this.prepare(deployment, environment, sink, outdir, lease);
       }
     } catch (error) {
       const message = stringifyError(error);
@@ -123,42 +135,104 @@ export class DeploymentRunner {
     return synthesis;
   }
 
+  /**
+   * Synthesizes and applies the deployment gate, whoever asked (the
+   * wizard's synth step, the API, an agent): unacknowledged cdk-nag
+   * findings always stop it, failed seed claims unless the request allowed
+   * them.
+   */
+  private async synthesizeChecked(
+    deployment: DeploymentRecord,
+    sink: DeploymentEventSink,
+    outdir: string,
+  ): Promise<SynthesizedEnvironment> {
+    const synthesis = await this.synthesize(deployment, sink, outdir);
+    const allowed = deployment.allowedDeviations ?? [];
+    const problems = synthesisProblems(
+      synthesis.checks.nag,
+      synthesis.checks.conformance,
+      allowed,
+    );
+    if (problems.length > 0) {
+      throw new Error(
+        `Refused to deploy ${deployment.environment}: ${problems.join(
+          '; ',
+        )}. Change the spec, or list the seed claim ids in allowedDeviations if the deviation is intended (cdk-nag findings are never allowed)`,
+      );
+    }
+    const deviations = synthesis.checks.conformance.claims.filter(
+      claim => !claim.passed && allowed.includes(claim.id),
+    );
+    if (deviations.length > 0) {
+      await sink.emit({
+        level: 'warning',
+        message: `Deploying with deviations from the seed allowed by ${
+          deployment.requestedBy
+        }: ${deviations.map(claim => claim.id).join(', ')}`,
+      });
+    }
+    return synthesis;
+  }
+
   private async prepare(
     deployment: DeploymentRecord,
     environment: EnvironmentRecord,
     sink: DeploymentEventSink,
     outdir: string,
+    lease: DeploymentLease,
   ) {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'deploying',
     });
-    const synthesis = await this.synthesize(deployment, sink, outdir);
+    const synthesis = await this.synthesizeChecked(deployment, sink, outdir);
     const target = this.deps.targets[deployment.source];
-    const input = { deployment, synthesis, environment, events: sink };
+    const input = { deployment, lease, synthesis, environment, events: sink };
     if (deployment.approval === 'required') {
-      const changeSets = await target.createChangeSets(input);
-      const changes = changeSets.reduce((n, c) => n + c.changes.length, 0);
-      await sink.emit({
-        level: 'info',
-        message: `${changeSets.length} change sets with ${changes} changes are waiting for approval`,
-      });
-      await this.deps.registry.transaction(async tx => {
-        if (
-          await tx.updateDeployment(
-            deployment.id,
-            { status: 'awaiting-approval', changeSets },
-            STILL_RUNNING,
-          )
-        ) {
-          await tx.updateEnvironment(environment.name, {
-            status: 'awaiting-approval',
-          });
-        }
-      });
+      await this.awaitApproval(input);
       return;
     }
-    const outcome = await target.deploy(input);
-    await this.succeedDeploy(deployment, synthesis, outcome, sink);
+    try {
+      const outcome = await target.deploy(input);
+      await this.succeedDeploy(deployment, synthesis, outcome, sink);
+    } catch (error) {
+      if (!(error instanceof SecurityChangeNeedsApprovalError)) {
+        throw error;
+      }
+      // IAM widening is never deployed on `approval: auto`: it waits for
+      // a person, like a deployment that asked for approval.
+      await sink.emit({
+        level: 'warning',
+        message: `${error.stackName} widens IAM permissions or resource policies; a person must approve its change set before it is deployed`,
+        stack: error.stackName,
+      });
+      await this.awaitApproval(input);
+    }
+  }
+
+  /** Creates the change sets and leaves the deployment for a person to approve. */
+  private async awaitApproval(input: TargetDeployInput) {
+    const { deployment, environment, events: sink } = input;
+    const changeSets = await this.deps.targets[
+      deployment.source
+    ].createChangeSets(input);
+    const changes = changeSets.reduce((n, c) => n + c.changes.length, 0);
+    await sink.emit({
+      level: 'info',
+      message: `${changeSets.length} change sets with ${changes} changes are waiting for approval`,
+    });
+    await this.deps.registry.transaction(async tx => {
+      if (
+        await tx.updateDeployment(
+          deployment.id,
+          { status: 'awaiting-approval', changeSets },
+          STILL_RUNNING,
+        )
+      ) {
+        await tx.updateEnvironment(environment.name, {
+          status: 'awaiting-approval',
+        });
+      }
+    });
   }
 
   private async execute(
@@ -166,15 +240,17 @@ export class DeploymentRunner {
     environment: EnvironmentRecord,
     sink: DeploymentEventSink,
     outdir: string,
+    lease: DeploymentLease,
   ) {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'deploying',
     });
-    const synthesis = await this.synthesize(deployment, sink, outdir);
+    const synthesis = await this.synthesizeChecked(deployment, sink, outdir);
     const outcome = await this.deps.targets[
       deployment.source
     ].executeChangeSets({
       deployment,
+      lease,
       synthesis,
       environment,
       events: sink,
@@ -225,22 +301,26 @@ export class DeploymentRunner {
     environment: EnvironmentRecord,
     sink: DeploymentEventSink,
     outdir: string,
+    lease: DeploymentLease,
   ) {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'destroying',
     });
-    const stacks = environment.stacks ?? [];
-    const keep = deployment.destroyData ? [] : stacks.filter(s => s.stateful);
-    // Recorded in deployment order: delete dependents first.
-    const remove = stacks.filter(s => !keep.includes(s)).reverse();
     const target = this.deps.targets[deployment.source];
     // Toolkit-lib destroys from a cloud assembly; the sandbox needs none.
     const synthesis =
-      deployment.source === 'aws' && remove.length > 0
+      deployment.source === 'aws'
         ? await this.synthesize(deployment, sink, outdir)
         : undefined;
+    const stacks = await this.stacksToDestroy(environment, synthesis, sink);
+    // The stateful stack stays with every stack it reads outputs of;
+    // the rest go, consumers first.
+    const { keep, remove } = planDestroy(stacks, {
+      destroyData: deployment.destroyData ?? false,
+    });
     await target.destroy({
       deployment,
+      lease,
       synthesis,
       environment,
       remove,
@@ -276,6 +356,41 @@ export class DeploymentRunner {
     if (recorded) {
       await this.publish(environment.name, 'destroyed');
     }
+  }
+
+  /**
+   * The recorded stacks, and those a failed deployment left in the target
+   * without a record, in deployment order.
+   */
+  private async stacksToDestroy(
+    environment: EnvironmentRecord,
+    synthesis: SynthesizedEnvironment | undefined,
+    sink: DeploymentEventSink,
+  ): Promise<RecordedStack[]> {
+    const recorded = environment.stacks ?? [];
+    if (!synthesis) {
+      return recorded;
+    }
+    const known = new Set(recorded.map(stack => stack.stackName));
+    const unrecorded = (
+      await this.deps.targets[environment.source].findDeployedStacks({
+        synthesis,
+      })
+    ).filter(stack => !known.has(stack.stackName));
+    if (unrecorded.length > 0) {
+      await sink.emit({
+        level: 'warning',
+        message: `Found ${unrecorded
+          .map(stack => stack.stackName)
+          .join(
+            ', ',
+          )} in CloudFormation without a successful deployment (a failed deployment left them); destroying them too`,
+      });
+    }
+    const order = synthesis.stacks.map(stack => stack.stackName);
+    return [...recorded, ...unrecorded].sort(
+      (a, b) => order.indexOf(a.stackName) - order.indexOf(b.stackName),
+    );
   }
 
   private async publish(

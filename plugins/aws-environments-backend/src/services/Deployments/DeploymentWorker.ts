@@ -4,6 +4,7 @@ import type {
   DeploymentRecord,
   EnvironmentRegistry,
 } from '../EnvironmentRegistry/types';
+import { RegistryDeploymentLease } from './DeploymentLease';
 import type { DeploymentRunner } from './DeploymentRunner';
 import type { DeploymentEventSink } from './types';
 
@@ -99,9 +100,21 @@ export class DeploymentWorker {
     const sink: DeploymentEventSink = {
       emit: event => registry.appendEvents(deployment.id, [event]),
     };
+    const key = {
+      deploymentId: deployment.id,
+      workerId,
+      leaseToken: deployment.leaseToken ?? '',
+    };
     const heartbeat = setInterval(() => {
       registry
-        .heartbeat(deployment.id, workerId)
+        .heartbeat(key)
+        .then(held => {
+          if (!held) {
+            logger.warn(
+              `Deployment ${deployment.id} was taken over by another instance; this run changes nothing more in AWS`,
+            );
+          }
+        })
         .catch(error =>
           logger.warn(
             `Heartbeat of deployment ${deployment.id} failed: ${stringifyError(
@@ -115,7 +128,11 @@ export class DeploymentWorker {
       `Running ${deployment.action} ${deployment.id} (${deployment.phase}) of ${deployment.environment} in the ${deployment.source}`,
     );
     try {
-      await this.deps.runner.run(deployment, sink);
+      await this.deps.runner.run(
+        deployment,
+        sink,
+        new RegistryDeploymentLease(registry, key),
+      );
     } finally {
       clearInterval(heartbeat);
       this.heartbeats.delete(heartbeat);

@@ -1,8 +1,12 @@
 import {
   ChangeSetNotFoundException,
+  CreateChangeSetCommand,
   DescribeChangeSetCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
   UpdateTerminationProtectionCommand,
 } from '@aws-sdk/client-cloudformation';
+import { DescribeDBSnapshotsCommand } from '@aws-sdk/client-rds';
 import {
   mockServices,
   TestDatabaseId,
@@ -14,6 +18,7 @@ import {
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import {
+  awsError,
   MockedAwsClientFactory,
   mockAwsEnvironment,
 } from '../../__testUtils__/awsMocks';
@@ -30,6 +35,7 @@ import { DefaultDeploymentService } from './DefaultDeploymentService';
 import { DeploymentRunner } from './DeploymentRunner';
 import { DeploymentWorker } from './DeploymentWorker';
 import { SandboxDeploymentTarget } from './sandbox/SandboxDeploymentTarget';
+import { permittedRequester } from '../../__testUtils__/requester';
 
 jest.setTimeout(30_000);
 
@@ -41,6 +47,7 @@ async function setup(
     databaseId?: TestDatabaseId;
     synthesizer?: EnvironmentSynthesizer;
     leaseTimeoutMs?: number;
+    perUserLimit?: number;
   } = {},
 ) {
   const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
@@ -50,11 +57,15 @@ async function setup(
   const toolkit = new FakeToolkit();
   const events = mockServices.events.mock();
   const logger = mockServices.logger.mock();
-  const makeWorker = (workerId: string, synthesizer?: EnvironmentSynthesizer) =>
+  const makeWorker = (
+    workerId: string,
+    synthesizer?: EnvironmentSynthesizer,
+    instanceRegistry: EnvironmentRegistry = registry,
+  ) =>
     new DeploymentWorker({
-      registry,
+      registry: instanceRegistry,
       runner: new DeploymentRunner({
-        registry,
+        registry: instanceRegistry,
         synthesizer:
           synthesizer ?? options.synthesizer ?? new FakeSynthesizer(),
         targets: {
@@ -77,6 +88,8 @@ async function setup(
     registry,
     validateSpec: validateEnvironmentSpec,
     defaultSource: 'aws',
+    seedOwner: 'group:default/platform-team',
+    perUserLimit: options.perUserLimit ?? 3,
     onQueued: () => {},
   });
   return { knex, registry, toolkit, events, worker, makeWorker, service };
@@ -94,7 +107,7 @@ describe('deployments to AWS', () => {
     const { id } = await service.requestDeployment(
       spec.name,
       { spec },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
 
@@ -139,7 +152,118 @@ describe('deployments to AWS', () => {
     });
   });
 
-  it('creates change sets for approval, then executes them', async () => {
+  it('stops an auto deployment that widens IAM for a person to approve, then deploys it', async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    aws.cloudFormation.on(DescribeChangeSetCommand).callsFake(input => ({
+      ChangeSetName: input.ChangeSetName,
+      StackName: input.StackName,
+      Status: 'CREATE_COMPLETE',
+      Changes: [
+        {
+          Type: 'Resource',
+          ResourceChange: {
+            Action: 'Add',
+            LogicalResourceId: 'Role',
+            ResourceType: 'AWS::IAM::Role',
+          },
+        },
+      ],
+    }));
+    toolkit.widensPermissions.add('innovate-prod-cluster');
+    const { id } = await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+
+    const pending = await registry.getDeploymentWithEvents(id);
+    expect(pending).toMatchObject({
+      status: 'awaiting-approval',
+      approval: 'auto',
+    });
+    expect(pending?.events.map(e => e.message)).toContain(
+      'innovate-prod-cluster widens IAM permissions or resource policies; a person must approve its change set before it is deployed',
+    );
+    // The stop happened before anything was executed without a person;
+    // the new environment is then reviewed as its templates.
+    expect(toolkit.deploys.map(d => [d.method, d.approvedByPerson])).toEqual([
+      [
+        {
+          kind: 'change-set',
+          changeSetName: `innovate-portal-${id}`,
+          execute: true,
+        },
+        undefined,
+      ],
+    ]);
+
+    await service.executeChangeSets(
+      spec.name,
+      id,
+      permittedRequester('user:default/sam'),
+    );
+    await worker.runOnce();
+    expect(toolkit.deploys[1]).toMatchObject({
+      method: { kind: 'change-set', execute: true },
+      approvedByPerson: true,
+    });
+    expect(await registry.getDeployment(id)).toMatchObject({
+      status: 'succeeded',
+      approvedBy: 'user:default/sam',
+    });
+  });
+
+  it('reviews a new environment as its templates, then creates its stacks once approved', async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    const { id } = await service.requestDeployment(
+      spec.name,
+      { spec, approval: 'required' },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+
+    // No change set can be made for stacks whose inputs do not exist yet.
+    expect(toolkit.deploys).toEqual([]);
+    const pending = await registry.getDeploymentWithEvents(id);
+    expect(pending?.status).toBe('awaiting-approval');
+    expect(pending?.changeSets?.map(c => c.stack)).toEqual([
+      'innovate-prod-network',
+      'innovate-prod-database',
+      'innovate-prod-cluster',
+      'innovate-prod-observability',
+      'innovate-prod-budget',
+    ]);
+    expect(
+      pending?.changeSets?.every(c => c.changes.every(x => x.action === 'Add')),
+    ).toBe(true);
+    expect(pending?.events.map(e => e.message)).toContainEqual(
+      expect.stringMatching(
+        /^New environment: the review is its synthesized templates \(\d+ resources in 5 stacks\)/,
+      ),
+    );
+
+    await service.executeChangeSets(
+      spec.name,
+      id,
+      permittedRequester('user:default/approver'),
+    );
+    await worker.runOnce();
+    expect(toolkit.deploys).toEqual([
+      expect.objectContaining({
+        method: {
+          kind: 'change-set',
+          changeSetName: `innovate-portal-${id}`,
+          execute: true,
+        },
+        approvedByPerson: true,
+        stackNames: pending?.changeSets?.map(c => c.stack),
+      }),
+    ]);
+    expect((await registry.getDeployment(id))?.status).toBe('succeeded');
+  });
+
+  it('creates change sets for approval of an existing environment, then executes them', async () => {
     const { service, worker, toolkit, registry } = await setup();
     aws.cloudFormation.on(DescribeChangeSetCommand).callsFake(input => {
       if (input.StackName === 'innovate-prod-budget') {
@@ -174,14 +298,20 @@ describe('deployments to AWS', () => {
         ],
       };
     });
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
     const { id } = await service.requestDeployment(
       spec.name,
-      { spec, approval: 'required' },
-      'user:default/jane',
+      { spec, approval: 'required', mode: 'update' },
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
 
-    expect(toolkit.deploys[0].method).toEqual({
+    expect(toolkit.deploys[1].method).toEqual({
       kind: 'change-set',
       changeSetName: `innovate-portal-${id}`,
       execute: false,
@@ -212,9 +342,14 @@ describe('deployments to AWS', () => {
       'awaiting-approval',
     );
 
-    await service.executeChangeSets(spec.name, id, 'user:default/approver');
+    await service.executeChangeSets(
+      spec.name,
+      id,
+      permittedRequester('user:default/approver'),
+    );
     await worker.runOnce();
-    expect(toolkit.deploys[1]).toMatchObject({
+    expect(toolkit.deploys[2]).toMatchObject({
+      approvedByPerson: true,
       method: {
         kind: 'execute-change-set',
         changeSetName: `innovate-portal-${id}`,
@@ -229,13 +364,17 @@ describe('deployments to AWS', () => {
     const done = await registry.getDeploymentWithEvents(id);
     expect(done?.status).toBe('succeeded');
     expect(done?.events.map(e => e.message)).toContain(
-      'Change sets approved by user:default/approver; queued for execution',
+      'Change sets approved by user:default/approver (requested by user:default/jane); queued for execution',
     );
   });
 
   it('executes an approved deployment without changes without asking CloudFormation', async () => {
     const { service, worker, toolkit, registry } = await setup();
-    await service.requestDeployment(spec.name, { spec }, 'user:default/jane');
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
     await worker.runOnce();
     const before = await registry.getEnvironment(spec.name);
     aws.cloudFormation.on(DescribeChangeSetCommand).rejects(
@@ -247,12 +386,16 @@ describe('deployments to AWS', () => {
     const { id } = await service.requestDeployment(
       spec.name,
       { approval: 'required', mode: 'update' },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
     expect((await registry.getDeployment(id))?.changeSets).toEqual([]);
 
-    await service.executeChangeSets(spec.name, id, 'user:default/approver');
+    await service.executeChangeSets(
+      spec.name,
+      id,
+      permittedRequester('user:default/approver'),
+    );
     await worker.runOnce();
     const done = await registry.getDeploymentWithEvents(id);
     expect(done?.error).toBeUndefined();
@@ -269,13 +412,13 @@ describe('deployments to AWS', () => {
     const first = await service.requestDeployment(
       spec.name,
       { spec, approval: 'required' },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
     const second = await service.requestDeployment(
       spec.name,
       { spec, mode: 'update' },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     expect(await registry.getDeployment(first.id)).toMatchObject({
       status: 'cancelled',
@@ -283,23 +426,28 @@ describe('deployments to AWS', () => {
     });
   });
 
-  it('destroys all stacks but the stateful one, dependents first', async () => {
+  it('destroys all stacks but the stateful one and what it reads, dependents first', async () => {
     const { service, worker, toolkit, registry, events } = await setup();
-    await service.requestDeployment(spec.name, { spec }, 'user:default/jane');
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
     await worker.runOnce();
     const destroy = await service.requestDestroy(
       spec.name,
       { confirm: spec.name },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
 
     expect(toolkit.destroys).toHaveLength(1);
+    // The database reads the network stack's outputs: deleting the network
+    // would fail (DELETE_FAILED) while the database uses its subnets.
     expect(toolkit.destroys[0].stackNames).toEqual([
       'innovate-prod-budget',
       'innovate-prod-observability',
       'innovate-prod-cluster',
-      'innovate-prod-network',
     ]);
     expect(
       aws.cloudFormation.commandCalls(UpdateTerminationProtectionCommand),
@@ -310,6 +458,7 @@ describe('deployments to AWS', () => {
     const environment = await registry.getEnvironment(spec.name);
     expect(environment?.status).toBe('destroyed');
     expect(environment?.stacks?.map(s => s.stackName)).toEqual([
+      'innovate-prod-network',
       'innovate-prod-database',
     ]);
     expect(events.publish).toHaveBeenLastCalledWith({
@@ -318,14 +467,43 @@ describe('deployments to AWS', () => {
     });
   });
 
-  it('lifts termination protection and deletes the database when destroyData is set', async () => {
-    const { service, worker, toolkit } = await setup();
-    await service.requestDeployment(spec.name, { spec }, 'user:default/jane');
+  it('lifts termination and deletion protection and deletes the database when destroyData is set', async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    aws.cloudFormation
+      .on(DescribeChangeSetCommand)
+      .resolves({ Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE' });
+    aws.cloudFormation.on(DescribeStacksCommand).resolves({
+      Stacks: [
+        {
+          StackName: 'innovate-prod-database',
+          StackStatus: 'UPDATE_COMPLETE',
+          CreationTime: new Date(),
+        },
+      ],
+    });
+    aws.rds.on(DescribeDBSnapshotsCommand).resolves({
+      DBSnapshots: [
+        {
+          DBSnapshotIdentifier: 'innovate-prod-database-db-snapshot-old',
+          SnapshotCreateTime: new Date('2026-01-01T00:00:00Z'),
+        },
+        {
+          DBSnapshotIdentifier:
+            'innovate-prod-database-databasefinal-1a2b3c4d5e6f',
+          SnapshotCreateTime: new Date('2026-11-30T00:00:00Z'),
+        },
+      ],
+    });
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
     await worker.runOnce();
     await service.requestDestroy(
       spec.name,
       { confirm: spec.name, destroyData: true },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
 
@@ -339,7 +517,92 @@ describe('deployments to AWS', () => {
         EnableTerminationProtection: false,
       },
     ]);
-    expect(toolkit.destroys[0].stackNames).toContain('innovate-prod-database');
+    // Deletion protection goes through a change set of the stack itself.
+    const [unprotect] = aws.cloudFormation.commandCalls(CreateChangeSetCommand);
+    expect(unprotect.args[0].input).toMatchObject({
+      StackName: 'innovate-prod-database',
+      ChangeSetType: 'UPDATE',
+    });
+    const template = JSON.parse(unprotect.args[0].input.TemplateBody!);
+    expect(template.Resources.Database.Properties.DeletionProtection).toBe(
+      false,
+    );
+    expect(
+      aws.cloudFormation.commandCalls(ExecuteChangeSetCommand)[0].args[0].input,
+    ).toEqual({
+      StackName: 'innovate-prod-database',
+      ChangeSetName: unprotect.args[0].input.ChangeSetName,
+    });
+    // Every stack goes, network last.
+    expect(toolkit.destroys[0].stackNames).toEqual([
+      'innovate-prod-budget',
+      'innovate-prod-observability',
+      'innovate-prod-cluster',
+      'innovate-prod-database',
+      'innovate-prod-network',
+    ]);
+    const [destroy] = await registry.listDeployments(spec.name, { limit: 1 });
+    const events = (await registry.getDeploymentWithEvents(destroy.id))!.events;
+    expect(events.map(e => e.message)).toEqual(
+      expect.arrayContaining([
+        'Deletion protection lifted from Database through a change set (destroyData was set); CloudFormation keeps a final snapshot',
+        'Final snapshot of database innovate-prod-db kept: innovate-prod-database-databasefinal-1a2b3c4d5e6f',
+      ]),
+    );
+  });
+
+  it('destroys the stacks a failed first deployment left, found in CloudFormation', async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    toolkit.failure = new Error(
+      'The stack named innovate-prod-cluster failed creation: ROLLBACK_COMPLETE',
+    );
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+    expect((await registry.getEnvironment(spec.name))?.stacks).toBeNull();
+    toolkit.failure = undefined;
+    const existing: Record<string, string> = {
+      'innovate-prod-network': 'CREATE_COMPLETE',
+      'innovate-prod-cluster': 'ROLLBACK_COMPLETE',
+    };
+    aws.cloudFormation.on(DescribeStacksCommand).callsFake(input => {
+      const status = existing[input.StackName];
+      if (!status) {
+        throw awsError(
+          'ValidationError',
+          `Stack with id ${input.StackName} does not exist`,
+        );
+      }
+      return {
+        Stacks: [
+          {
+            StackName: input.StackName,
+            StackStatus: status,
+            CreationTime: new Date(),
+          },
+        ],
+      };
+    });
+
+    const destroy = await service.requestDestroy(
+      spec.name,
+      { confirm: spec.name },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+
+    expect(toolkit.destroys[0].stackNames).toEqual([
+      'innovate-prod-cluster',
+      'innovate-prod-network',
+    ]);
+    const done = await registry.getDeploymentWithEvents(destroy.id);
+    expect(done?.status).toBe('succeeded');
+    expect(done?.events.map(e => e.message)).toContainEqual(
+      'Found innovate-prod-network, innovate-prod-cluster in CloudFormation without a successful deployment (a failed deployment left them); destroying them too',
+    );
   });
 
   it("records a failed CloudFormation deployment with the toolkit's message", async () => {
@@ -350,7 +613,7 @@ describe('deployments to AWS', () => {
     const { id } = await service.requestDeployment(
       spec.name,
       { spec },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     await worker.runOnce();
     const deployment = await registry.getDeployment(id);
@@ -376,7 +639,7 @@ describe('deployments lost with their worker', () => {
     const { id } = await service.requestDeployment(
       spec.name,
       { spec, source: 'sandbox' },
-      'user:default/jane',
+      permittedRequester('user:default/jane'),
     );
     const crashed = makeWorker('worker-crashed', stuck);
     const running = crashed.runOnce();
@@ -402,6 +665,97 @@ describe('deployments lost with their worker', () => {
     await running;
     expect((await registry.getDeployment(id))?.status).toBe('failed');
     expect((await registry.getEnvironment(spec.name))?.status).toBe('failed');
+  });
+});
+
+describe('the per-user limit', () => {
+  it('refuses a user more active deployments than the limit, and writes nothing', async () => {
+    const { service, registry } = await setup({ perUserLimit: 2 });
+    const jane = permittedRequester('user:default/jane');
+    for (const name of ['env-a', 'env-b']) {
+      await service.requestDeployment(
+        name,
+        { spec: { ...spec, name }, approval: 'required' },
+        jane,
+      );
+    }
+    await expect(
+      service.requestDeployment(
+        'env-c',
+        { spec: { ...spec, name: 'env-c' } },
+        jane,
+      ),
+    ).rejects.toThrow(
+      'user:default/jane already has 2 deployments queued, running or awaiting approval (awsEnvironments.deployments.perUserLimit is 2)',
+    );
+    expect(await registry.getEnvironment('env-c')).toBeUndefined();
+    // Another user is not held up by Jane's.
+    await service.requestDeployment(
+      'env-c',
+      { spec: { ...spec, name: 'env-c' } },
+      permittedRequester('user:default/sam'),
+    );
+  });
+});
+
+describe.each(databases.eachSupportedId())('fencing on %s', databaseId => {
+  let aws: ReturnType<typeof mockAwsEnvironment>;
+  beforeEach(() => {
+    aws = mockAwsEnvironment(spec);
+  });
+  afterEach(() => aws.restore());
+
+  it('refuses the next AWS change of a stalled instance once another took the deployment over', async () => {
+    let release: () => void = () => {};
+    const stalls: EnvironmentSynthesizer = {
+      synthesize: (s: EnvironmentSpec, options) =>
+        new Promise<void>(resolve => {
+          release = resolve;
+        }).then(() => new FakeSynthesizer().synthesize(s, options)),
+    };
+    const { service, makeWorker, registry, knex, toolkit } = await setup({
+      databaseId,
+      leaseTimeoutMs: 1_000,
+    });
+    const { id } = await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
+    // Instance A claims the deployment and stalls in the middle of it.
+    const instanceA = makeWorker('instance-a', stalls);
+    const runningOnA = instanceA.runOnce();
+    await waitFor(
+      async () => (await registry.getDeployment(id))?.status === 'running',
+    );
+    instanceA.stop();
+    await knex('deployments')
+      .where({ id })
+      .update({ heartbeat_at: new Date(Date.now() - 5_000) });
+
+    // Instance B, with its own registry on the same database, takes over.
+    const registryB = await DatabaseEnvironmentRegistry.create({
+      database: mockServices.database({ knex }),
+    });
+    await makeWorker('instance-b', undefined, registryB).runOnce();
+    expect((await registryB.getDeployment(id))?.status).toBe('failed');
+
+    // A wakes up: its next change in AWS is refused, and nothing it
+    // records overwrites B's verdict.
+    release();
+    await runningOnA;
+    expect(toolkit.deploys).toEqual([]);
+    expect(
+      aws.cloudFormation.commandCalls(UpdateTerminationProtectionCommand),
+    ).toEqual([]);
+    const deployment = await registry.getDeploymentWithEvents(id);
+    expect(deployment?.status).toBe('failed');
+    expect(deployment?.error).toMatch(/^Interrupted: /);
+    expect(deployment?.events.map(e => e.message)).toContainEqual(
+      expect.stringContaining(
+        `LeaseLostError: Deployment ${id} was taken over by another backend instance`,
+      ),
+    );
   });
 });
 
@@ -450,6 +804,8 @@ describe.each(databases.eachSupportedId())('seeding on %s', databaseId => {
       registry,
       validateSpec: validateEnvironmentSpec,
       defaultSource: 'sandbox',
+      seedOwner: 'group:default/platform-team',
+      perUserLimit: 3,
       onQueued: () => {},
     });
     const results = await Promise.all([
@@ -476,7 +832,7 @@ describe.each(databases.eachSupportedId())(
           service.requestDeployment(
             spec.name,
             { spec, mode: 'update' },
-            'user:default/jane',
+            permittedRequester('user:default/jane'),
           ),
         ),
       );

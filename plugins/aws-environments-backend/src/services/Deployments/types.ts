@@ -11,6 +11,8 @@ import type {
   NewDeploymentEvent,
   RecordedStack,
 } from '../EnvironmentRegistry/types';
+import type { Requester } from '../Access/types';
+import type { DeploymentLease } from './DeploymentLease';
 import type { SynthesizedEnvironment } from '../Synthesizer/types';
 
 /** Where a running deployment writes its history. */
@@ -26,6 +28,8 @@ export interface DeployOutcome {
 
 export interface TargetDeployInput {
   deployment: DeploymentRecord;
+  /** Checked before every change in AWS. */
+  lease: DeploymentLease;
   synthesis: SynthesizedEnvironment;
   /** The environment before this deployment (its recorded stacks, if any). */
   environment: EnvironmentRecord;
@@ -34,6 +38,8 @@ export interface TargetDeployInput {
 
 export interface TargetDestroyInput {
   deployment: DeploymentRecord;
+  /** Checked before every change in AWS. */
+  lease: DeploymentLease;
   /**
    * The environment's app synthesized from its recorded spec, when the
    * target needs a cloud assembly (AWS, with stacks to delete).
@@ -61,23 +67,34 @@ export interface DeploymentTarget {
     input: TargetDeployInput & { changeSets: ChangeSetSummary[] },
   ): Promise<DeployOutcome>;
   destroy(input: TargetDestroyInput): Promise<void>;
+  /**
+   * The environment's stacks that exist in the target, whether or not a
+   * deployment recorded them (a failed first deploy leaves stacks behind).
+   */
+  findDeployedStacks(input: {
+    synthesis: SynthesizedEnvironment;
+  }): Promise<RecordedStack[]>;
 }
 
-/** The requests the routes make of deployments. */
+/**
+ * The requests the routes make of deployments. Each checks the requester's
+ * permissions on the environment before it writes anything.
+ */
 export interface DeploymentService {
   requestDeployment(
     environment: string,
     request: CreateDeploymentRequest,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<CreateDeploymentResponse>;
   requestDestroy(
     environment: string,
     request: DestroyEnvironmentRequest,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<Deployment>;
+  /** Approves a deployment awaiting approval: executes its change sets. */
   executeChangeSets(
     environment: string,
     deploymentId: string,
-    requestedBy: string,
+    requester: Requester,
   ): Promise<CreateDeploymentResponse>;
 }

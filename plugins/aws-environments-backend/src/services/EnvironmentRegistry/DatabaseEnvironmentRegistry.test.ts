@@ -21,6 +21,7 @@ function deployment(
     action: 'deploy',
     approval: 'auto',
     destroyData: false,
+    allowedDeviations: [],
     requestedBy: 'user:default/jane',
     spec,
     ...overrides,
@@ -42,6 +43,7 @@ describe.each(databases.eachSupportedId())(
       const created = await createRegistry();
       await created.registry.createEnvironment({
         name: spec.name,
+        owner: 'group:default/platform-team',
         source: 'sandbox',
         status: 'pending',
         spec,
@@ -73,6 +75,7 @@ describe.each(databases.eachSupportedId())(
       const environment = await registry.getEnvironment(spec.name);
       expect(environment).toEqual({
         name: spec.name,
+        owner: 'group:default/platform-team',
         source: 'sandbox',
         status: 'deployed',
         spec,
@@ -87,6 +90,7 @@ describe.each(databases.eachSupportedId())(
       expect(await registry.getEnvironment('unknown')).toBeUndefined();
       expect(await registry.getEnvironmentHeader(spec.name)).toEqual({
         name: spec.name,
+        owner: 'group:default/platform-team',
         source: 'sandbox',
         status: 'deployed',
         lastDeploymentId: 'd1',
@@ -104,6 +108,7 @@ describe.each(databases.eachSupportedId())(
       await expect(
         registry.createEnvironment({
           name: spec.name,
+          owner: 'group:default/platform-team',
           source: 'aws',
           status: 'pending',
           spec,
@@ -209,6 +214,7 @@ describe.each(databases.eachSupportedId())(
       await registry.createDeployment(deployment('fresh'));
       await registry.claimNextDeployment('w1');
       await registry.claimNextDeployment('w1');
+      const old = await registry.getDeployment('old');
       await knex('deployments')
         .where({ id: 'old' })
         .update({ heartbeat_at: new Date(Date.now() - 10 * 60_000) });
@@ -218,10 +224,49 @@ describe.each(databases.eachSupportedId())(
       );
       expect(lost.map(d => d.id)).toEqual(['old']);
 
-      await registry.heartbeat('old', 'w1');
+      const lease = {
+        deploymentId: 'old',
+        workerId: 'w1',
+        leaseToken: old!.leaseToken!,
+      };
+      expect(await registry.heartbeat(lease)).toBe(true);
       expect(
         await registry.findLostDeployments(new Date(Date.now() - 60_000)),
       ).toEqual([]);
+    });
+
+    it('fences a run: its lease goes when the deployment is taken over or queued again', async () => {
+      const { registry } = await withEnvironment();
+      await registry.createDeployment(deployment('d1'));
+      const first = await registry.claimNextDeployment('w1');
+      expect(first?.leaseToken).toMatch(/^[0-9a-f-]{36}$/);
+      const lease = {
+        deploymentId: 'd1',
+        workerId: 'w1',
+        leaseToken: first!.leaseToken!,
+      };
+      expect(await registry.holdsLease(lease)).toBe(true);
+      expect(
+        await registry.holdsLease({ ...lease, leaseToken: 'another-run' }),
+      ).toBe(false);
+
+      // Approved and queued again: a new run gets a new token.
+      await registry.updateDeployment('d1', { status: 'queued' });
+      expect(await registry.holdsLease(lease)).toBe(false);
+      const second = await registry.claimNextDeployment('w1');
+      expect(second?.leaseToken).not.toBe(first?.leaseToken);
+
+      // Taken over (marked lost by another instance): nobody holds it.
+      await registry.updateDeployment('d1', { status: 'failed' });
+      expect(
+        await registry.holdsLease({
+          ...lease,
+          leaseToken: second!.leaseToken!,
+        }),
+      ).toBe(false);
+      expect(
+        await registry.heartbeat({ ...lease, leaseToken: second!.leaseToken! }),
+      ).toBe(false);
     });
 
     it('sets a flag once, even when asked concurrently', async () => {
@@ -241,6 +286,7 @@ describe.each(databases.eachSupportedId())(
         registry.transaction(async tx => {
           await tx.createEnvironment({
             name: spec.name,
+            owner: 'group:default/platform-team',
             source: 'sandbox',
             status: 'pending',
             spec,

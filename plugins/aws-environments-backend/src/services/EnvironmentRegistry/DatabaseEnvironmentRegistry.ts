@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -16,6 +17,7 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import { Knex } from 'knex';
 import {
+  ACTIVE_DEPLOYMENT_STATUSES,
   DeploymentPatch,
   DeploymentPhase,
   DeploymentRecord,
@@ -27,6 +29,7 @@ import {
   NewDeployment,
   NewDeploymentEvent,
   NewEnvironment,
+  DeploymentLeaseKey,
 } from './types';
 
 const MIGRATIONS_DIR = resolvePackagePath(
@@ -38,6 +41,7 @@ type DbTimestamp = Date | string | number;
 
 interface EnvironmentRow {
   name: string;
+  owner: string | null;
   source: string;
   status: string;
   spec: string;
@@ -60,10 +64,13 @@ interface DeploymentRow {
   approval: string;
   destroy_data: boolean | number;
   requested_by: string;
+  approved_by: string | null;
+  allowed_deviations: string | null;
   spec: string;
   error: string | null;
   change_sets: string | null;
   worker_id: string | null;
+  lease_token: string | null;
   created_at: DbTimestamp;
   started_at: DbTimestamp | null;
   finished_at: DbTimestamp | null;
@@ -102,6 +109,7 @@ function parseJson<T>(value: string | null): T | null {
 /** The columns a list needs: not the large templates, entities and checks. */
 const LIST_COLUMNS = [
   'name',
+  'owner',
   'source',
   'status',
   'spec',
@@ -118,6 +126,7 @@ function rowToListItem(
 ): Omit<EnvironmentListItem, 'latestDeployment'> {
   return {
     name: row.name,
+    owner: row.owner,
     source: row.source as DataSourceKind,
     status: row.status as EnvironmentStatus,
     spec: JSON.parse(row.spec),
@@ -150,6 +159,10 @@ function rowToSummary(row: DeploymentRow): DeploymentSummary {
       ? { destroyData: Boolean(row.destroy_data) }
       : {}),
     requestedBy: row.requested_by,
+    ...(row.approved_by !== null ? { approvedBy: row.approved_by } : {}),
+    ...(row.allowed_deviations !== null
+      ? { allowedDeviations: JSON.parse(row.allowed_deviations) as string[] }
+      : {}),
     createdAt: toIso(row.created_at),
     ...(row.started_at !== null ? { startedAt: toIso(row.started_at) } : {}),
     ...(row.finished_at !== null ? { finishedAt: toIso(row.finished_at) } : {}),
@@ -164,6 +177,7 @@ function rowToRecord(row: DeploymentRow): DeploymentRecord {
     phase: row.phase as DeploymentPhase,
     spec: JSON.parse(row.spec),
     ...(row.worker_id !== null ? { workerId: row.worker_id } : {}),
+    ...(row.lease_token !== null ? { leaseToken: row.lease_token } : {}),
     ...(row.heartbeat_at !== null
       ? { heartbeatAt: toIso(row.heartbeat_at) }
       : {}),
@@ -191,6 +205,16 @@ function isUniqueViolation(error: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed|duplicate key value/.test(e?.message ?? '')
   );
+}
+
+/** The run of a deployment a worker holds: the row while its token is there. */
+function leaseWhere(lease: DeploymentLeaseKey) {
+  return {
+    id: lease.deploymentId,
+    worker_id: lease.workerId,
+    lease_token: lease.leaseToken,
+    status: 'running',
+  };
 }
 
 /** Registry operations against a knex connection or transaction. */
@@ -247,7 +271,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
   async getEnvironmentHeader(name: string) {
     const row = await this.db<EnvironmentRow>('environments')
       .where({ name })
-      .select('name', 'source', 'status', 'last_deployment_id')
+      .select('name', 'owner', 'source', 'status', 'last_deployment_id')
       .select(this.db.raw('(stacks is not null) as deployed'))
       .first();
     if (!row) {
@@ -255,10 +279,11 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     }
     const header = row as unknown as Pick<
       EnvironmentRow,
-      'name' | 'source' | 'status' | 'last_deployment_id'
+      'name' | 'owner' | 'source' | 'status' | 'last_deployment_id'
     > & { deployed: boolean | number };
     return {
       name: header.name,
+      owner: header.owner,
       source: header.source as DataSourceKind,
       status: header.status as EnvironmentStatus,
       lastDeploymentId: header.last_deployment_id,
@@ -271,6 +296,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     try {
       await this.db('environments').insert({
         name: environment.name,
+        owner: environment.owner,
         source: environment.source,
         status: environment.status,
         spec: JSON.stringify(environment.spec),
@@ -294,6 +320,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
 
   async updateEnvironment(name: string, patch: EnvironmentPatch) {
     const update: Record<string, unknown> = { updated_at: new Date() };
+    if (patch.owner !== undefined) update.owner = patch.owner;
     if (patch.source !== undefined) update.source = patch.source;
     if (patch.status !== undefined) update.status = patch.status;
     if (patch.spec !== undefined) update.spec = JSON.stringify(patch.spec);
@@ -369,6 +396,11 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       approval: deployment.approval,
       destroy_data: deployment.destroyData,
       requested_by: deployment.requestedBy,
+      approved_by: null,
+      allowed_deviations:
+        deployment.allowedDeviations.length > 0
+          ? JSON.stringify(deployment.allowedDeviations)
+          : null,
       spec: JSON.stringify(deployment.spec),
       error: null,
       change_sets: null,
@@ -389,6 +421,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     if (patch.status !== undefined) update.status = patch.status;
     if (patch.phase !== undefined) update.phase = patch.phase;
     if (patch.error !== undefined) update.error = patch.error;
+    if (patch.approvedBy !== undefined) update.approved_by = patch.approvedBy;
     if (patch.changeSets !== undefined) {
       update.change_sets = JSON.stringify(patch.changeSets);
     }
@@ -398,6 +431,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     if (patch.status === 'queued') {
       update.worker_id = null;
       update.heartbeat_at = null;
+      update.lease_token = null;
     }
     let query = this.db('deployments').where({ id });
     if (options?.expectStatus) {
@@ -431,6 +465,20 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       .ignore()
       .returning('key');
     return inserted.length === 1;
+  }
+
+  async countActiveDeployments(requestedBy: string) {
+    const [{ count }] = await this.db('deployments')
+      .where({ requested_by: requestedBy })
+      .whereIn('status', ACTIVE_DEPLOYMENT_STATUSES)
+      .count({ count: '*' });
+    return Number(count);
+  }
+
+  async assignOwnerToUnowned(owner: string) {
+    return this.db('environments')
+      .whereNull('owner')
+      .update({ owner, updated_at: new Date() });
   }
 }
 
@@ -479,6 +527,7 @@ export class DatabaseEnvironmentRegistry
         .update({
           status: 'running',
           worker_id: workerId,
+          lease_token: randomUUID(),
           started_at: candidate.started_at ?? now,
           heartbeat_at: now,
         });
@@ -489,10 +538,18 @@ export class DatabaseEnvironmentRegistry
     return undefined;
   }
 
-  async heartbeat(deploymentId: string, workerId: string) {
-    await this.knex('deployments')
-      .where({ id: deploymentId, worker_id: workerId, status: 'running' })
+  async heartbeat(lease: DeploymentLeaseKey) {
+    const updated = await this.knex('deployments')
+      .where(leaseWhere(lease))
       .update({ heartbeat_at: new Date() });
+    return updated === 1;
+  }
+
+  async holdsLease(lease: DeploymentLeaseKey) {
+    const row = await this.knex('deployments')
+      .where(leaseWhere(lease))
+      .first('id');
+    return row !== undefined;
   }
 
   async findLostDeployments(olderThan: Date) {

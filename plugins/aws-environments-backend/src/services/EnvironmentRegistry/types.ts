@@ -38,6 +38,12 @@ export interface RecordedChecks {
 /** An environment as stored in the registry. */
 export interface EnvironmentRecord {
   name: string;
+  /**
+   * Catalog entity ref of the owner (a group; the user for a guest). Null
+   * only for an environment registered before owners existed, until the
+   * plugin's start-up assigns the configured default owner.
+   */
+  owner: string | null;
   source: DataSourceKind;
   status: EnvironmentStatus;
   /** The spec of the last successful deployment (or the first requested one). */
@@ -76,7 +82,20 @@ export interface DeploymentRecord extends DeploymentSummary {
   phase: DeploymentPhase;
   spec: EnvironmentSpec;
   workerId?: string;
+  /** Fencing token of the current run (see DeploymentLeaseKey). */
+  leaseToken?: string;
   heartbeatAt?: string;
+}
+
+/**
+ * One run of a deployment by one worker. A claim gives the run a new token;
+ * when the run is taken over (marked lost, or queued again) the token goes,
+ * and the worker that held it must not change anything in AWS after that.
+ */
+export interface DeploymentLeaseKey {
+  deploymentId: string;
+  workerId: string;
+  leaseToken: string;
 }
 
 /** Deployment statuses that block a new deployment of the same environment. */
@@ -88,6 +107,7 @@ export const ACTIVE_DEPLOYMENT_STATUSES: DeploymentStatus[] = [
 
 export interface NewEnvironment {
   name: string;
+  owner: string;
   source: DataSourceKind;
   status: EnvironmentStatus;
   spec: EnvironmentSpec;
@@ -101,12 +121,15 @@ export interface NewDeployment {
   approval: ApprovalMode;
   destroyData: boolean;
   requestedBy: string;
+  /** Seed claims the request allowed to fail. */
+  allowedDeviations: string[];
   spec: EnvironmentSpec;
 }
 
 export type EnvironmentPatch = Partial<
   Pick<
     EnvironmentRecord,
+    | 'owner'
     | 'source'
     | 'status'
     | 'spec'
@@ -121,7 +144,7 @@ export type EnvironmentPatch = Partial<
 export type DeploymentPatch = Partial<
   Pick<
     DeploymentRecord,
-    'status' | 'phase' | 'error' | 'changeSets' | 'finishedAt'
+    'status' | 'phase' | 'error' | 'changeSets' | 'finishedAt' | 'approvedBy'
   >
 >;
 
@@ -130,6 +153,7 @@ export type NewDeploymentEvent = Omit<DeploymentEvent, 'at'> & { at?: string };
 /** What identifies an environment's current deployment, without its JSON. */
 export interface EnvironmentHeader {
   name: string;
+  owner: string | null;
   source: DataSourceKind;
   status: EnvironmentStatus;
   lastDeploymentId: string | null;
@@ -173,6 +197,15 @@ export interface EnvironmentRegistryOperations {
    * backend instances) that set it first.
    */
   setFlagOnce(key: string): Promise<boolean>;
+
+  /** How many deployments this requester has queued, running or awaiting approval. */
+  countActiveDeployments(requestedBy: string): Promise<number>;
+
+  /**
+   * Gives every environment without an owner (registered before owners
+   * existed) this owner. Returns how many changed.
+   */
+  assignOwnerToUnowned(owner: string): Promise<number>;
 }
 
 /** The environment registry in the plugin's database. */
@@ -186,8 +219,13 @@ export interface EnvironmentRegistry extends EnvironmentRegistryOperations {
    * worker wins) and marks it running. Undefined when the queue is empty.
    */
   claimNextDeployment(workerId: string): Promise<DeploymentRecord | undefined>;
-  /** Refreshes the heartbeat of a running deployment owned by the worker. */
-  heartbeat(deploymentId: string, workerId: string): Promise<void>;
+  /**
+   * Refreshes the heartbeat of a run; false when the run's lease is gone
+   * (another instance took the deployment over).
+   */
+  heartbeat(lease: DeploymentLeaseKey): Promise<boolean>;
+  /** Whether the run still holds its lease: checked before each change in AWS. */
+  holdsLease(lease: DeploymentLeaseKey): Promise<boolean>;
   /**
    * Running deployments whose heartbeat is older than `olderThan`: their
    * worker is gone.

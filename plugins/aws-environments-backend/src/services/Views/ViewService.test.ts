@@ -46,6 +46,7 @@ function environment(
 ): EnvironmentRecord {
   return {
     name: spec.name,
+    owner: 'group:default/platform-team',
     source: 'aws',
     status: 'deployed',
     spec,

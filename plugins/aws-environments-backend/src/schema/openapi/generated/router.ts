@@ -356,6 +356,18 @@ export const spec = {
           requestedBy: {
             type: 'string',
           },
+          approvedBy: {
+            type: 'string',
+            description:
+              'The user who approved the change sets, once approved.',
+          },
+          allowedDeviations: {
+            type: 'array',
+            description: 'Seed claims the request allowed to fail.',
+            items: {
+              type: 'string',
+            },
+          },
           createdAt: {
             type: 'string',
           },
@@ -418,6 +430,18 @@ export const spec = {
           requestedBy: {
             type: 'string',
           },
+          approvedBy: {
+            type: 'string',
+            description:
+              'The user who approved the change sets, once approved.',
+          },
+          allowedDeviations: {
+            type: 'array',
+            description: 'Seed claims the request allowed to fail.',
+            items: {
+              type: 'string',
+            },
+          },
           createdAt: {
             type: 'string',
           },
@@ -449,6 +473,7 @@ export const spec = {
         type: 'object',
         required: [
           'name',
+          'owner',
           'source',
           'status',
           'region',
@@ -460,6 +485,11 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
+          },
+          owner: {
+            type: 'string',
+            description:
+              'Catalog entity ref of the owner group (the creating user for a guest).',
           },
           source: {
             $ref: '#/components/schemas/DataSourceKind',
@@ -536,6 +566,21 @@ export const spec = {
             enum: ['create', 'update'],
             description:
               'What to do when the name is taken; `create` (the default) fails with 409.',
+          },
+          owner: {
+            type: 'string',
+            description:
+              "Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update.",
+          },
+          allowedDeviations: {
+            type: 'array',
+            maxItems: 50,
+            description:
+              'Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed.',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,63}$',
+            },
           },
         },
       },

@@ -31,6 +31,7 @@ const spec = defaultEnvironmentSpec();
 const synthesis = fixtureSynthesis(spec);
 const environment: DeployedEnvironment = {
   name: spec.name,
+  owner: 'group:default/platform-team',
   source: 'aws',
   status: 'deployed',
   spec,

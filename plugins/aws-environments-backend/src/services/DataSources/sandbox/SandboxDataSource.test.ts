@@ -14,6 +14,7 @@ function environment(
 ): DeployedEnvironment {
   return {
     name: spec.name,
+    owner: 'group:default/platform-team',
     source: 'sandbox',
     status: 'deployed',
     spec,

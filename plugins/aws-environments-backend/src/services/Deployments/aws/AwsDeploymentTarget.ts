@@ -1,6 +1,7 @@
 import {
   Change,
   DescribeChangeSetCommand,
+  DescribeStacksCommand,
   UpdateTerminationProtectionCommand,
 } from '@aws-sdk/client-cloudformation';
 import type {
@@ -9,14 +10,38 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsClientFactory } from '../../AwsClients/types';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
-import { changeSetNameFor } from '../changeSets';
+import { changeSetNameFor, diffChangeSets } from '../changeSets';
 import type {
   DeployOutcome,
   DeploymentTarget,
   TargetDeployInput,
   TargetDestroyInput,
 } from '../types';
+import type { SynthesizedEnvironment } from '../../Synthesizer/types';
 import type { CdkToolkit, ToolkitDeployedStack } from './CdkToolkit';
+import {
+  databaseInstanceIds,
+  finalSnapshotId,
+  liftDeletionProtection,
+  protectedDatabases,
+} from './databaseTeardown';
+import { preflight } from './preflight';
+
+/** How long to wait for the change set that lifts deletion protection. */
+const UNPROTECT_MAX_WAIT_SECONDS = 30 * 60;
+
+/** No deployment of the environment succeeded yet: it has no stacks on record. */
+function isNewEnvironment(input: TargetDeployInput): boolean {
+  return (input.environment.stacks ?? []).length === 0;
+}
+
+/** CloudFormation's answer for a stack name that does not exist (now). */
+function isMissingStack(error: unknown): boolean {
+  return (
+    (error as Error).name === 'ValidationError' &&
+    /does not exist/.test((error as Error).message)
+  );
+}
 
 const CHANGE_ACTIONS = new Set([
   'Add',
@@ -83,7 +108,23 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     };
   }
 
+  /** Checks the accounts before the first change in AWS. */
+  private async preflight(input: TargetDeployInput) {
+    const { spec } = input.deployment;
+    await preflight({
+      stacks: input.synthesis.stacks,
+      workloadsAccount: spec.accounts.workloads,
+      sts: await this.deps.clients.sts({
+        accountId: spec.accounts.workloads,
+        region: spec.region,
+      }),
+      events: input.events,
+    });
+  }
+
   async deploy(input: TargetDeployInput): Promise<DeployOutcome> {
+    await this.preflight(input);
+    await input.lease.assertHeld();
     const stacks = await this.deps.toolkit.deploy({
       ...(await this.base(input)),
       stackNames: input.synthesis.stacks.map(s => s.stackName),
@@ -100,6 +141,25 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     input: TargetDeployInput,
   ): Promise<ChangeSetSummary[]> {
     const changeSetName = changeSetNameFor(input.deployment.id);
+    await this.preflight(input);
+    if (isNewEnvironment(input)) {
+      // CloudFormation cannot create a change set for a stack whose
+      // `Fn::GetStackOutput` inputs do not exist yet, and for a stack that
+      // does not exist a change set only adds its template: the review is
+      // the whole environment's templates, deployed once approved.
+      const review = diffChangeSets([], input.synthesis.stacks, changeSetName);
+      await input.events.emit({
+        level: 'info',
+        message: `New environment: the review is its synthesized templates (${review.reduce(
+          (n, c) => n + c.changes.length,
+          0,
+        )} resources in ${
+          review.length
+        } stacks); CloudFormation change sets are created as they are deployed, after approval`,
+      });
+      return review;
+    }
+    await input.lease.assertHeld();
     await this.deps.toolkit.deploy({
       ...(await this.base(input)),
       stackNames: input.synthesis.stacks.map(s => s.stackName),
@@ -126,15 +186,26 @@ export class AwsDeploymentTarget implements DeploymentTarget {
       });
       return { outputs: input.environment.outputs };
     }
+    await input.lease.assertHeld();
     const stacks = await this.deps.toolkit.deploy({
       ...(await this.base(input)),
       stackNames: input.synthesis.stacks
         .map(s => s.stackName)
         .filter(name => withChanges.has(name)),
-      method: {
-        kind: 'execute-change-set',
-        changeSetName: changeSetNameFor(input.deployment.id),
-      },
+      // A new environment was reviewed as templates: its stacks are
+      // created now, in dependency order, each through its change set.
+      method: isNewEnvironment(input)
+        ? {
+            kind: 'change-set',
+            changeSetName: changeSetNameFor(input.deployment.id),
+            execute: true,
+          }
+        : {
+            kind: 'execute-change-set',
+            changeSetName: changeSetNameFor(input.deployment.id),
+          },
+      // The execute phase runs only after a person approved the change sets.
+      approvedByPerson: true,
     });
     return { outputs: { ...input.environment.outputs, ...outputsOf(stacks) } };
   }
@@ -143,36 +214,116 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     for (const stack of input.keep) {
       await input.events.emit({
         level: 'warning',
-        message: `Keeping ${stack.stackName}: it holds data and destroyData was not set`,
+        message: stack.stateful
+          ? `Keeping ${stack.stackName}: it holds data and destroyData was not set`
+          : `Keeping ${stack.stackName}: the kept data stack reads its outputs`,
         stack: stack.stackName,
       });
     }
     if (input.remove.length === 0) {
       return;
     }
-    // The stateful stack is termination-protected; lift that only when its
-    // deletion was asked for explicitly.
-    for (const stack of input.remove.filter(s => s.terminationProtection)) {
+    // The stateful stack is termination-protected and its database
+    // deletion-protected; lift both only when its deletion was asked for.
+    const stateful = input.remove.filter(s => s.stateful);
+    for (const stack of stateful) {
       const cloudFormation = await this.deps.clients.cloudFormation({
         accountId: stack.account,
         region: stack.region,
       });
-      await cloudFormation.send(
-        new UpdateTerminationProtectionCommand({
-          StackName: stack.stackName,
-          EnableTerminationProtection: false,
-        }),
-      );
-      await input.events.emit({
-        level: 'warning',
-        message: `Termination protection lifted from ${stack.stackName} (destroyData was set)`,
-        stack: stack.stackName,
-      });
+      if (stack.terminationProtection) {
+        await input.lease.assertHeld();
+        await cloudFormation.send(
+          new UpdateTerminationProtectionCommand({
+            StackName: stack.stackName,
+            EnableTerminationProtection: false,
+          }),
+        );
+        await input.events.emit({
+          level: 'warning',
+          message: `Termination protection lifted from ${stack.stackName} (destroyData was set)`,
+          stack: stack.stackName,
+        });
+      }
+      const databases = protectedDatabases(stack);
+      if (databases.length > 0) {
+        await input.lease.assertHeld();
+        await liftDeletionProtection(
+          cloudFormation,
+          stack,
+          `${changeSetNameFor(input.deployment.id)}-unprotect`,
+          UNPROTECT_MAX_WAIT_SECONDS,
+        );
+        await input.events.emit({
+          level: 'warning',
+          message: `Deletion protection lifted from ${databases.join(
+            ', ',
+          )} through a change set (destroyData was set); CloudFormation keeps a final snapshot`,
+          stack: stack.stackName,
+        });
+      }
     }
+    await input.lease.assertHeld();
     await this.deps.toolkit.destroy({
       ...(await this.base(input)),
       stackNames: input.remove.map(s => s.stackName),
     });
+    for (const stack of stateful) {
+      await this.reportFinalSnapshots(stack, input);
+    }
+  }
+
+  async findDeployedStacks(input: {
+    synthesis: SynthesizedEnvironment;
+  }): Promise<RecordedStack[]> {
+    const found: RecordedStack[] = [];
+    for (const stack of input.synthesis.stacks) {
+      const cloudFormation = await this.deps.clients.cloudFormation({
+        accountId: stack.account,
+        region: stack.region,
+      });
+      try {
+        const out = await cloudFormation.send(
+          new DescribeStacksCommand({ StackName: stack.stackName }),
+        );
+        const status = out?.Stacks?.[0]?.StackStatus;
+        if (status && status !== 'DELETE_COMPLETE') {
+          found.push(stack);
+        }
+      } catch (error) {
+        if (!isMissingStack(error)) {
+          throw error;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Names the final snapshot of each deleted database, so it can be found. */
+  private async reportFinalSnapshots(
+    stack: RecordedStack,
+    input: TargetDestroyInput,
+  ) {
+    const rds = await this.deps.clients.rds({
+      accountId: stack.account,
+      region: stack.region,
+    });
+    for (const instanceId of databaseInstanceIds(stack)) {
+      const snapshot = await finalSnapshotId(rds, instanceId);
+      await input.events.emit(
+        snapshot
+          ? {
+              level: 'info',
+              message: `Final snapshot of database ${instanceId} kept: ${snapshot}`,
+              stack: stack.stackName,
+            }
+          : {
+              level: 'warning',
+              message: `No final snapshot of database ${instanceId} was found; check RDS snapshots in ${stack.account}/${stack.region}`,
+              stack: stack.stackName,
+            },
+      );
+    }
   }
 
   private async describeChangeSet(

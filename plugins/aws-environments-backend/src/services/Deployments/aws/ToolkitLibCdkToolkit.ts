@@ -1,17 +1,11 @@
-import type {
-  IIoHost,
-  IoMessage,
-  IoRequest,
-  StackSelector,
-  Toolkit,
-} from '@aws-cdk/toolkit-lib';
-import type { DeploymentEventSink } from '../types';
-import type {
+import type { StackSelector, Toolkit } from '@aws-cdk/toolkit-lib';
+import {
   CdkToolkit,
+  SecurityChangeNeedsApprovalError,
   ToolkitDeployedStack,
   ToolkitDeployRequest,
 } from './CdkToolkit';
-import { toolkitMessageToEvent } from './toolkitIo';
+import { DeploymentIoHost } from './toolkitIo';
 
 /**
  * Loads toolkit-lib on first use: it is large and only the aws source (and
@@ -23,53 +17,32 @@ function loadToolkitLib(): typeof import('@aws-cdk/toolkit-lib') {
   return require('@aws-cdk/toolkit-lib');
 }
 
-/** Asks to confirm security-sensitive changes (deploy) and stack deletion (destroy). */
-const CONFIRMATIONS_GIVEN_BY_THE_PORTAL = new Set([
-  'CDK_TOOLKIT_I5060',
-  'CDK_TOOLKIT_I7010',
-]);
-
-/**
- * Streams toolkit-lib messages into the deployment's events. Confirmation
- * prompts are answered yes: the person approved in the portal (the change
- * set review, or the repeated name for a destroy).
- */
-class DeploymentIoHost implements IIoHost {
-  constructor(private readonly events: DeploymentEventSink) {}
-
-  async notify(msg: IoMessage<unknown>): Promise<void> {
-    const event = toolkitMessageToEvent(msg);
-    if (event) {
-      await this.events.emit(event);
-    }
-  }
-
-  async requestResponse<T>(msg: IoRequest<unknown, T>): Promise<T> {
-    await this.notify(msg);
-    if (CONFIRMATIONS_GIVEN_BY_THE_PORTAL.has(msg.code)) {
-      return true as T;
-    }
-    return msg.defaultResponse;
-  }
+/** Options of {@link ToolkitLibCdkToolkit}. */
+export interface ToolkitLibCdkToolkitOptions {
+  /**
+   * How long to wait between two polls of CloudFormation (stack events and
+   * status) while a stack deploys or is deleted.
+   *
+   * @defaultValue toolkit-lib's default (2 s for events, 5 s for status)
+   */
+  stackEventPollingIntervalMs?: number;
 }
 
 /**
  * The real {@link CdkToolkit}: `@aws-cdk/toolkit-lib` with CloudFormation
  * change sets, base credentials from `@backstage/integration-aws-node`.
- * Kept thin; the orchestration around it is tested with a fake.
+ * Kept thin; `ToolkitLibCdkToolkit.test.ts` runs it against mocked AWS.
  */
 export class ToolkitLibCdkToolkit implements CdkToolkit {
-  private async toolkit(request: {
-    credentials: ToolkitDeployRequest['credentials'];
-    region: string;
-    events: DeploymentEventSink;
-  }): Promise<{
-    toolkit: Toolkit;
-    lib: typeof import('@aws-cdk/toolkit-lib');
-  }> {
+  constructor(private readonly options: ToolkitLibCdkToolkitOptions = {}) {}
+
+  private toolkit(
+    request: Pick<ToolkitDeployRequest, 'credentials' | 'region'>,
+    ioHost: DeploymentIoHost,
+  ): Toolkit {
     const lib = loadToolkitLib();
-    const toolkit = new lib.Toolkit({
-      ioHost: new DeploymentIoHost(request.events),
+    return new lib.Toolkit({
+      ioHost,
       emojis: false,
       color: false,
       sdkConfig: {
@@ -79,7 +52,6 @@ export class ToolkitLibCdkToolkit implements CdkToolkit {
         }),
       },
     });
-    return { toolkit, lib };
   }
 
   /**
@@ -94,14 +66,20 @@ export class ToolkitLibCdkToolkit implements CdkToolkit {
       sdkConfig: { baseCredentials: lib.BaseCredentials.none() },
     });
     const source = await toolkit.fromAssemblyDirectory(assemblyDir);
-    const stacks = await toolkit.list(source, {
-      stacks: { strategy: lib.StackSelectionStrategy.ALL_STACKS },
-    });
-    return new Map(stacks.map(stack => [stack.name, stack.id]));
+    const assembly = await source.produce();
+    try {
+      return new Map(
+        assembly.cloudAssembly.stacksRecursively.map(stack => [
+          stack.stackName,
+          stack.hierarchicalId,
+        ]),
+      );
+    } finally {
+      await assembly.dispose();
+    }
   }
 
   private async select(
-    lib: typeof import('@aws-cdk/toolkit-lib'),
     assemblyDir: string,
     stackNames: string[],
   ): Promise<StackSelector> {
@@ -118,40 +96,59 @@ export class ToolkitLibCdkToolkit implements CdkToolkit {
       return id;
     });
     return {
-      strategy: lib.StackSelectionStrategy.PATTERN_MUST_MATCH,
+      strategy: loadToolkitLib().StackSelectionStrategy.PATTERN_MUST_MATCH,
       patterns,
     };
   }
 
   async deploy(request: ToolkitDeployRequest): Promise<ToolkitDeployedStack[]> {
-    const { toolkit, lib } = await this.toolkit(request);
-    const source = await toolkit.fromAssemblyDirectory(request.assemblyDir);
-    const result = await toolkit.deploy(source, {
-      stacks: await this.select(lib, request.assemblyDir, request.stackNames),
-      deploymentMethod:
-        request.method.kind === 'change-set'
-          ? {
-              method: 'change-set',
-              changeSetName: request.method.changeSetName,
-              execute: request.method.execute,
-            }
-          : {
-              method: 'execute-change-set',
-              changeSetName: request.method.changeSetName,
-            },
+    const { method } = request;
+    const ioHost = new DeploymentIoHost(request.events, {
+      executes: method.kind === 'execute-change-set' || method.execute,
+      approvedByPerson: request.approvedByPerson ?? false,
     });
-    return result.stacks.map(stack => ({
-      stackName: stack.stackName,
-      hierarchicalId: stack.hierarchicalId,
-      outputs: stack.outputs,
-    }));
+    const toolkit = this.toolkit(request, ioHost);
+    const source = await toolkit.fromAssemblyDirectory(request.assemblyDir);
+    try {
+      const result = await toolkit.deploy(source, {
+        stacks: await this.select(request.assemblyDir, request.stackNames),
+        deploymentMethod:
+          method.kind === 'change-set'
+            ? {
+                method: 'change-set',
+                changeSetName: method.changeSetName,
+                execute: method.execute,
+              }
+            : {
+                method: 'execute-change-set',
+                changeSetName: method.changeSetName,
+              },
+        stackEventPollingInterval: this.options.stackEventPollingIntervalMs,
+      });
+      return result.stacks.map(stack => ({
+        stackName: stack.stackName,
+        hierarchicalId: stack.hierarchicalId,
+        outputs: stack.outputs,
+      }));
+    } catch (error) {
+      // toolkit-lib reports a declined confirmation as "Deployment cancelled".
+      if (ioHost.declined) {
+        throw new SecurityChangeNeedsApprovalError(
+          ioHost.declined.stackName,
+          ioHost.declined.securityDiff,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
 
   async destroy(request: Parameters<CdkToolkit['destroy']>[0]) {
-    const { toolkit, lib } = await this.toolkit(request);
+    const toolkit = this.toolkit(request, new DeploymentIoHost(request.events));
     const source = await toolkit.fromAssemblyDirectory(request.assemblyDir);
     await toolkit.destroy(source, {
-      stacks: await this.select(lib, request.assemblyDir, request.stackNames),
+      stacks: await this.select(request.assemblyDir, request.stackNames),
+      stackEventPollingInterval: this.options.stackEventPollingIntervalMs,
     });
   }
 }

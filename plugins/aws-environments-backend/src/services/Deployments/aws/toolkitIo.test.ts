@@ -1,4 +1,5 @@
-import { toolkitMessageToEvent } from './toolkitIo';
+import type { NewDeploymentEvent } from '../../EnvironmentRegistry/types';
+import { DeploymentIoHost, toolkitMessageToEvent } from './toolkitIo';
 
 const time = new Date('2025-11-20T12:00:00Z');
 
@@ -64,5 +65,85 @@ describe('toolkitMessageToEvent', () => {
     expect(
       toolkitMessageToEvent({ time, level: 'info', message: '   ' }),
     ).toBeUndefined();
+  });
+});
+
+describe('DeploymentIoHost', () => {
+  /** toolkit-lib's question before deploying a stack's changes. */
+  const deployQuestion = (permissionChangeType: string) => ({
+    time,
+    level: 'info' as const,
+    action: 'deploy' as const,
+    code: 'CDK_TOOLKIT_I5060',
+    message:
+      'Stack Registry (innovate-prod-registry)\nIAM Statement Changes\n...\n\n' +
+      'Stack includes security-sensitive updates. Do you wish to deploy these changes?',
+    data: {
+      motivation: 'Stack includes security-sensitive updates',
+      concurrency: 1,
+      permissionChangeType,
+      templateDiffs: { 'Registry (innovate-prod-registry)': {} },
+      destructiveChanges: [],
+    },
+    defaultResponse: true,
+  });
+
+  function host(approval: { executes: boolean; approvedByPerson: boolean }) {
+    const events: NewDeploymentEvent[] = [];
+    const io = new DeploymentIoHost(
+      { emit: async event => void events.push(event) },
+      approval,
+    );
+    return { io, events };
+  }
+
+  it.each`
+    permissionChangeType | executes | approvedByPerson | answer
+    ${'none'}            | ${true}  | ${false}         | ${true}
+    ${'non-broadening'}  | ${true}  | ${false}         | ${true}
+    ${'broadening'}      | ${false} | ${false}         | ${true}
+    ${'broadening'}      | ${true}  | ${true}          | ${true}
+    ${'broadening'}      | ${true}  | ${false}         | ${false}
+  `(
+    'answers $answer to deploying $permissionChangeType changes (executes: $executes, approved: $approvedByPerson)',
+    async ({ permissionChangeType, executes, approvedByPerson, answer }) => {
+      const { io } = host({ executes, approvedByPerson });
+      await expect(
+        io.requestResponse(deployQuestion(permissionChangeType) as never),
+      ).resolves.toBe(answer);
+      expect(io.declined !== undefined).toBe(!answer);
+    },
+  );
+
+  it('keeps the declined change and says why in a warning', async () => {
+    const { io, events } = host({ executes: true, approvedByPerson: false });
+    await io.requestResponse(deployQuestion('broadening') as never);
+
+    expect(io.declined).toEqual({
+      stackName: 'innovate-prod-registry',
+      securityDiff: expect.stringContaining('IAM Statement Changes'),
+    });
+    expect(events.at(-1)).toEqual({
+      at: time.toISOString(),
+      level: 'warning',
+      message:
+        "innovate-prod-registry widens IAM permissions or resource policies: not executing its change set without a person's approval",
+      stack: 'innovate-prod-registry',
+    });
+  });
+
+  it('confirms destroying: the person typed the name', async () => {
+    const { io } = host({ executes: true, approvedByPerson: false });
+    await expect(
+      io.requestResponse({
+        time,
+        level: 'info',
+        action: 'destroy',
+        code: 'CDK_TOOLKIT_I7010',
+        message: 'Are you sure you want to delete: innovate-prod-budget?',
+        data: { motivation: 'Destroying stacks is an irreversible action' },
+        defaultResponse: false,
+      } as never),
+    ).resolves.toBe(true);
   });
 });

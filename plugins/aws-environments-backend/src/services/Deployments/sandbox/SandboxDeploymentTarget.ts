@@ -72,6 +72,11 @@ export class SandboxDeploymentTarget implements DeploymentTarget {
     return this.deploy(input);
   }
 
+  /** Nothing exists in the sandbox outside the registry's record. */
+  async findDeployedStacks(): Promise<RecordedStack[]> {
+    return [];
+  }
+
   async destroy(input: TargetDestroyInput): Promise<void> {
     for (const stack of input.remove) {
       await input.events.emit({

@@ -1,0 +1,135 @@
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { CUSTOM_USER_AGENT } from '../../AwsClients/DefaultAwsClientFactory';
+import type { RecordedStack } from '../../EnvironmentRegistry/types';
+import type { DeploymentEventSink } from '../types';
+
+/** Where CDK bootstrap records its version, per account and region. */
+export const BOOTSTRAP_VERSION_PARAMETER = '/cdk-bootstrap/hnb659fds/version';
+
+/**
+ * The oldest bootstrap the synthesized templates accept: CDK's templates
+ * carry a `CheckBootstrapVersion` rule refusing versions 1 to 5.
+ */
+export const MIN_BOOTSTRAP_VERSION = 6;
+
+/** The CDK bootstrap deploy role toolkit-lib assumes in an account. */
+export function deployRoleArn(account: string, region: string): string {
+  return `arn:aws:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-${region}`;
+}
+
+/** An environment cannot be deployed until its accounts are set up. */
+export class PreflightError extends Error {
+  name = 'PreflightError';
+}
+
+function bootstrapCommand(account: string, region: string, trust: string) {
+  return `cdk bootstrap aws://${account}/${region} --trust ${trust} --cloudformation-execution-policies <the policy printed by \`yarn env bootstrap-policy\`>`;
+}
+
+/**
+ * Checks, before an AWS deployment, that every account and region of the
+ * environment is CDK-bootstrapped at a recent enough version and that the
+ * portal's credentials (the workloads account's) can assume its deploy
+ * role, as toolkit-lib will. Every problem is listed with its fix.
+ */
+export async function preflight(options: {
+  stacks: RecordedStack[];
+  /** The account whose credentials the portal deploys with. */
+  workloadsAccount: string;
+  sts: STSClient;
+  events: DeploymentEventSink;
+}): Promise<void> {
+  const targets = new Map<string, { account: string; region: string }>();
+  for (const { account, region } of options.stacks) {
+    targets.set(`${account}/${region}`, { account, region });
+  }
+  const problems: string[] = [];
+  const versions: string[] = [];
+  for (const { account, region } of targets.values()) {
+    const roleArn = deployRoleArn(account, region);
+    let credentials;
+    try {
+      const assumed = await options.sts.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: 'innovate-portal-preflight',
+          DurationSeconds: 900,
+        }),
+      );
+      credentials = assumed.Credentials;
+    } catch (error) {
+      problems.push(
+        `The portal's credentials (account ${
+          options.workloadsAccount
+        }) cannot assume ${roleArn}: ${
+          (error as Error).message
+        }. Bootstrap ${account}/${region} trusting the workloads account: ${bootstrapCommand(
+          account,
+          region,
+          options.workloadsAccount,
+        )}`,
+      );
+      continue;
+    }
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+      problems.push(`AssumeRole of ${roleArn} returned no credentials`);
+      continue;
+    }
+    const ssm = new SSMClient({
+      region,
+      customUserAgent: CUSTOM_USER_AGENT,
+      credentials: {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+      },
+    });
+    try {
+      const out = await ssm.send(
+        new GetParameterCommand({ Name: BOOTSTRAP_VERSION_PARAMETER }),
+      );
+      const version = Number(out.Parameter?.Value);
+      if (!Number.isInteger(version) || version < MIN_BOOTSTRAP_VERSION) {
+        problems.push(
+          `${account}/${region} is bootstrapped at version ${
+            out.Parameter?.Value ?? 'unknown'
+          }, older than ${MIN_BOOTSTRAP_VERSION}: ${bootstrapCommand(
+            account,
+            region,
+            options.workloadsAccount,
+          )}`,
+        );
+      } else {
+        versions.push(`${account}/${region} v${version}`);
+      }
+    } catch (error) {
+      problems.push(
+        (error as Error).name === 'ParameterNotFound'
+          ? `${account}/${region} is not CDK-bootstrapped (no ${BOOTSTRAP_VERSION_PARAMETER}): ${bootstrapCommand(
+              account,
+              region,
+              options.workloadsAccount,
+            )}`
+          : `Cannot read ${BOOTSTRAP_VERSION_PARAMETER} in ${account}/${region} with ${roleArn}: ${
+              (error as Error).message
+            }`,
+      );
+    } finally {
+      ssm.destroy();
+    }
+  }
+  if (problems.length > 0) {
+    throw new PreflightError(
+      `Preflight failed, nothing was deployed:\n${problems
+        .map(p => `  - ${p}`)
+        .join('\n')}`,
+    );
+  }
+  await options.events.emit({
+    level: 'info',
+    message: `Preflight: bootstrapped (${versions.join(
+      ', ',
+    )}), deploy roles assumable with the workloads account's credentials`,
+  });
+}
