@@ -24,13 +24,33 @@ function part(
         ...extra,
       },
     },
-    spec: { type: component, owner: 'group:default/platform' },
+    spec: { type: component, owner: 'group:default/platform-team' },
+  };
+}
+
+function group(name: string, title: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, title },
+    spec: { type: 'team', children: [] },
+  };
+}
+
+function user(name: string, displayName: string, memberOf: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name },
+    spec: { profile: { displayName }, memberOf: [memberOf] },
   };
 }
 
 /**
  * Catalog entities of the seed environment, as the catalog module makes
- * them, so the dev app shows the entity content and cards.
+ * them, so the dev app shows the entity content and cards; and the owner
+ * groups and the users who requested and approved the fake's deployments,
+ * so their links lead somewhere.
  */
 export const devEntities: Entity[] = [
   part('', 'environment', 'innovate-prod', { [ANNOTATION_AWS_VIEW]: 'cost' }),
@@ -51,4 +71,8 @@ export const devEntities: Entity[] = [
   part('budget', 'budget', 'innovate-prod budget', {
     [ANNOTATION_AWS_VIEW]: 'cost',
   }),
+  group('platform-team', 'Platform team'),
+  group('application-team', 'Application team'),
+  user('maria.garcia', 'Maria Garcia', 'group:default/platform-team'),
+  user('sam.chen', 'Sam Chen', 'group:default/platform-team'),
 ];

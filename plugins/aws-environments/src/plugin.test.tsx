@@ -5,6 +5,7 @@ import {
   createExtensionTester,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -55,6 +56,8 @@ describe('awsEnvironmentsPlugin (new frontend system)', () => {
       features: [awsEnvironmentsPlugin],
       apis: [[awsEnvironmentsApiRef, new FakeAwsEnvironmentsApi()]],
       initialRouteEntries: ['/aws-environments'],
+      // The owners link to their catalog pages.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
       await screen.findByRole('link', { name: 'innovate-prod' }),

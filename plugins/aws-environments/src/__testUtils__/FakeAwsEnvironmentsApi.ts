@@ -32,7 +32,11 @@ interface FakeEnvironment {
 export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
   private readonly environments = new Map<string, FakeEnvironment>();
 
-  constructor() {
+  /**
+   * @param approver - who the fake records as approving the change sets it
+   * executes (the backend takes the signed-in user).
+   */
+  constructor(private readonly approver = 'user:default/sam.chen') {
     const [prod, analytics, legacy] = fixtures.environments;
     this.environments.set(prod.name, {
       detail: fixtures.environmentDetail,
@@ -138,6 +142,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
         ? {
             ...d,
             status: 'succeeded',
+            approvedBy: this.approver,
             finishedAt: new Date().toISOString(),
             events: [
               ...d.events,

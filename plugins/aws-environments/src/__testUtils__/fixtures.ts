@@ -26,14 +26,16 @@ const minutesAgo = (minutes: number) =>
 /** The seed's spec, as the backend returns it (all defaults filled in). */
 export const seedSpec: EnvironmentSpec = defaultEnvironmentSpec();
 
+/** Requested by one platform engineer, approved by another (four eyes). */
 export const deploymentSucceeded: DeploymentSummary = {
   id: 'dep-0001',
   environment: 'innovate-prod',
   source: 'sandbox',
   action: 'deploy',
   status: 'succeeded',
-  approval: 'auto',
-  requestedBy: 'user:default/guest',
+  approval: 'required',
+  requestedBy: 'user:default/maria.garcia',
+  approvedBy: 'user:default/sam.chen',
   createdAt: '2025-06-02T09:00:00.000Z',
   startedAt: '2025-06-02T09:00:02.000Z',
   finishedAt: '2025-06-02T09:00:41.000Z',
@@ -46,7 +48,7 @@ export const deploymentAwaitingApproval: DeploymentSummary = {
   action: 'deploy',
   status: 'awaiting-approval',
   approval: 'required',
-  requestedBy: 'user:default/jane.doe',
+  requestedBy: 'user:default/maria.garcia',
   createdAt: '2025-06-17T14:10:00.000Z',
   startedAt: '2025-06-17T14:10:03.000Z',
   changeSets: [
@@ -113,6 +115,7 @@ export const deploymentWithEvents: Deployment = {
 export const environments: EnvironmentSummary[] = [
   {
     name: 'innovate-prod',
+    owner: 'group:default/platform-team',
     source: 'sandbox',
     status: 'deployed',
     region: 'us-east-1',
@@ -124,6 +127,7 @@ export const environments: EnvironmentSummary[] = [
   },
   {
     name: 'analytics-eu',
+    owner: 'group:default/application-team',
     source: 'aws',
     status: 'deployed',
     region: 'eu-west-1',
@@ -133,7 +137,9 @@ export const environments: EnvironmentSummary[] = [
     updatedAt: '2025-05-20T10:30:00.000Z',
   },
   {
+    // Created by a guest, who belongs to no group: the guest owns it.
     name: 'dev-legacy',
+    owner: 'user:default/guest',
     source: 'sandbox',
     status: 'failed',
     region: 'us-west-2',

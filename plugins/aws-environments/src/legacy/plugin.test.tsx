@@ -1,7 +1,10 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { getComponentData } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_AWS_COMPONENT,
   ANNOTATION_AWS_ENVIRONMENT,
@@ -23,7 +26,11 @@ function renderLegacy(element: JSX.Element, path = '/') {
     >
       {element}
     </TestApiProvider>,
-    { routeEntries: [path] },
+    {
+      routeEntries: [path],
+      // The owners link to their catalog pages.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 

@@ -15,14 +15,14 @@ describe('DeploymentsCard without permission', () => {
           events: [],
         }),
       },
-      { permission: DENY },
+      { permission: DENY, userEntityRef: 'user:default/priya.patel' },
     );
     expect(
       await screen.findByText(/Executing the change set needs the/),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('aws-environments.environment.create'),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(
+      'Executing the change set needs the aws-environment.approve permission on innovate-prod: a member of its owner group, or an approver, other than the requester.',
+    );
+    expect(screen.getByText('aws-environment.approve')).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Execute change set' }),
     ).toBeNull();

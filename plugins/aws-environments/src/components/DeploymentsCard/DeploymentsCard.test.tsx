@@ -32,12 +32,22 @@ describe('DeploymentsCard', () => {
     expect(succeeded).toHaveAttribute('aria-expanded', 'false');
     expect(within(succeeded).getByText('succeeded')).toBeInTheDocument();
     expect(within(succeeded).getByText(/took 39 s/)).toBeInTheDocument();
+    expect(succeeded).toHaveTextContent(
+      /by maria\.garcia, approved by sam\.chen, took 39 s/,
+    );
 
     await userEvent.click(succeeded);
     const events = await screen.findByRole('table', {
       name: 'Events of dep-0001',
     });
     expect(getDeployment).toHaveBeenCalledWith('innovate-prod', 'dep-0001');
+    const details = screen.getByRole('region', { name: /Deploy dep-0001/ });
+    expect(
+      within(details).getByRole('link', { name: 'maria.garcia' }),
+    ).toHaveAttribute('href', '/catalog/default/user/maria.garcia');
+    expect(
+      within(details).getByRole('link', { name: 'sam.chen' }),
+    ).toHaveAttribute('href', '/catalog/default/user/sam.chen');
     expect(
       within(events).getByText('Creating stack innovate-prod-network'),
     ).toBeInTheDocument();
@@ -87,6 +97,45 @@ describe('DeploymentsCard', () => {
     ).toBeNull();
   });
 
+  it('tells the requester that a second person must approve (four eyes)', async () => {
+    const executeChangeSet = jest.fn();
+    renderWithApi(
+      <DeploymentsCard environment="innovate-prod" />,
+      {
+        listDeployments: async () => history,
+        executeChangeSet,
+        getDeployment: async () => ({
+          ...fixtures.deploymentAwaitingApproval,
+          events: [],
+        }),
+      },
+      { userEntityRef: fixtures.deploymentAwaitingApproval.requestedBy },
+    );
+    expect(
+      await screen.findByText(/You requested this deployment/),
+    ).toHaveTextContent(
+      "You requested this deployment, so you cannot approve it yourself (four eyes): a second person from the environment's owner group, or an approver, must review and execute the change set.",
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Execute change set' }),
+    ).toBeNull();
+    expect(executeChangeSet).not.toHaveBeenCalled();
+  });
+
+  it('shows a service that requested a deployment as text', async () => {
+    renderWithApi(<DeploymentsCard environment="dev-legacy" />, {
+      listDeployments: async () => [
+        { ...fixtures.deploymentFailed, requestedBy: 'service:mcp-actions' },
+      ],
+      getDeployment: async () => ({ ...fixtures.deploymentFailed, events: [] }),
+    });
+    const failed = await screen.findByRole('button', {
+      name: /Deploy dep-0003 failed/,
+    });
+    expect(failed).toHaveTextContent(/by service mcp-actions/);
+    expect(failed).not.toHaveTextContent(/approved by/);
+  });
+
   it('stays open and reloads the events once the change set ran', async () => {
     renderWithApi(
       <DeploymentsCard environment="innovate-prod" />,
@@ -104,9 +153,11 @@ describe('DeploymentsCard', () => {
     expect(
       within(events).getByText('Change sets executed'),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: /Deploy dep-0002 succeeded/ }),
-    ).toHaveAttribute('aria-expanded', 'true');
+    const executed = screen.getByRole('button', {
+      name: /Deploy dep-0002 succeeded/,
+    });
+    expect(executed).toHaveAttribute('aria-expanded', 'true');
+    expect(executed).toHaveTextContent(/approved by sam\.chen/);
   });
 
   it("shows the backend's message when executing fails", async () => {

@@ -8,6 +8,8 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import Alert from '@material-ui/lab/Alert';
 import type { DeploymentSummary } from '@innovate/plugin-aws-environments-common';
 import { useDeployments } from '../../hooks';
+import { Facts } from '../Facts';
+import { Principal } from '../Principal';
 import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 import { StatusLabel, toneOf } from '../StatusLabel';
@@ -27,8 +29,9 @@ function duration(deployment: DeploymentSummary): string | undefined {
 }
 
 /**
- * One deployment: a summary that opens to its error, its pending change set
- * and its events. One waiting for approval starts open.
+ * One deployment: a summary (who requested and who approved it) that opens
+ * to its error, its pending change set and its events. One waiting for
+ * approval starts open.
  */
 function DeploymentItem(props: {
   deployment: DeploymentSummary;
@@ -66,13 +69,38 @@ function DeploymentItem(props: {
           <SourceBadge source={deployment.source} />
           <Typography component="span" variant="body2">
             <RelativeTime iso={deployment.createdAt} /> by{' '}
-            {deployment.requestedBy}
+            <Principal principal={deployment.requestedBy} link={false} />
+            {deployment.approvedBy && (
+              <>
+                , approved by{' '}
+                <Principal principal={deployment.approvedBy} link={false} />
+              </>
+            )}
             {took ? `, took ${took}` : ''}
           </Typography>
         </Box>
       </AccordionSummary>
-      <AccordionDetails id={`deployment-${deployment.id}-details`}>
+      {/* The Accordion gives its region the id aria-controls names. */}
+      <AccordionDetails>
         <Box width="100%">
+          <Box mb={2}>
+            <Facts
+              facts={[
+                {
+                  label: 'Requested by',
+                  value: <Principal principal={deployment.requestedBy} />,
+                },
+                ...(deployment.approvedBy
+                  ? [
+                      {
+                        label: 'Approved by',
+                        value: <Principal principal={deployment.approvedBy} />,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Box>
           {deployment.error && (
             <Box mb={2}>
               <Alert severity="error">{deployment.error}</Alert>
@@ -94,8 +122,10 @@ function DeploymentItem(props: {
 }
 
 /**
- * The deployment history of an environment, newest first; each deployment
- * opens to its events, and a pending change set can be executed.
+ * The deployment history of an environment, newest first, with who
+ * requested and who approved each run; each deployment opens to its events,
+ * and a pending change set can be executed by someone other than its
+ * requester.
  */
 export function DeploymentsCard(props: { environment: string }) {
   const query = useDeployments(props.environment);

@@ -3,12 +3,13 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  awsEnvironmentCreatePermission,
+  awsEnvironmentApprovePermission,
   type DeploymentSummary,
 } from '@innovate/plugin-aws-environments-common';
+import useAsync from 'react-use/esm/useAsync';
 import { awsEnvironmentsApiRef, errorMessage } from '../../api';
 import { DataTable } from '../DataTable';
 
@@ -20,15 +21,38 @@ export interface PendingChangeSetProps {
 }
 
 /**
+ * Whether the signed-in user may execute the change sets: not the
+ * requester (four eyes), and granted `aws-environment.approve` on the
+ * environment. The backend enforces both; this only decides what to offer.
+ */
+function useApproval(deployment: DeploymentSummary) {
+  const identityApi = useApi(identityApiRef);
+  const identity = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
+  );
+  const permission = usePermission({
+    permission: awsEnvironmentApprovePermission,
+    resourceRef: deployment.environment,
+  });
+  if (identity.loading || permission.loading) {
+    return 'checking' as const;
+  }
+  if (identity.value?.userEntityRef === deployment.requestedBy) {
+    return 'own-request' as const;
+  }
+  return permission.allowed ? ('allowed' as const) : ('denied' as const);
+}
+
+/**
  * The change sets of a deployment waiting for approval, with the button
- * that executes them for users allowed to create environments.
+ * that executes them for users allowed to approve it: someone of the
+ * environment's owner group (or an approver) other than the requester.
  */
 export function PendingChangeSet(props: PendingChangeSetProps) {
   const { deployment, onExecuted } = props;
   const api = useApi(awsEnvironmentsApiRef);
-  const permission = usePermission({
-    permission: awsEnvironmentCreatePermission,
-  });
+  const approval = useApproval(deployment);
   const [executing, setExecuting] = useState(false);
   const [error, setError] = useState<Error>();
 
@@ -75,10 +99,10 @@ export function PendingChangeSet(props: PendingChangeSetProps) {
         ]}
       />
       <Box mt={2}>
-        {permission.loading && (
+        {approval === 'checking' && (
           <Typography variant="body2">Checking your permissions…</Typography>
         )}
-        {!permission.loading && permission.allowed && (
+        {approval === 'allowed' && (
           <Button
             variant="contained"
             color="primary"
@@ -88,11 +112,19 @@ export function PendingChangeSet(props: PendingChangeSetProps) {
             {executing ? 'Executing…' : 'Execute change set'}
           </Button>
         )}
-        {!permission.loading && !permission.allowed && (
+        {approval === 'own-request' && (
+          <Alert severity="info">
+            You requested this deployment, so you cannot approve it yourself
+            (four eyes): a second person from the environment's owner group, or
+            an approver, must review and execute the change set.
+          </Alert>
+        )}
+        {approval === 'denied' && (
           <Typography variant="body2" color="textSecondary">
             Executing the change set needs the{' '}
-            <code>{awsEnvironmentCreatePermission.name}</code> permission; ask a
-            platform engineer.
+            <code>{awsEnvironmentApprovePermission.name}</code> permission on{' '}
+            {deployment.environment}: a member of its owner group, or an
+            approver, other than the requester.
           </Typography>
         )}
       </Box>

@@ -4,7 +4,7 @@ import { EnvironmentHeader } from './EnvironmentHeader';
 import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
 
 describe('EnvironmentHeader', () => {
-  it('shows source, status, region, accounts and budget', async () => {
+  it('shows source, status, owner, region, accounts and budget', async () => {
     renderWithApi(<EnvironmentHeader environment="innovate-prod" />, {
       getEnvironment: async () => fixtures.environmentDetail,
     });
@@ -14,6 +14,12 @@ describe('EnvironmentHeader', () => {
     expect(await screen.findByText('Sandbox')).toBeInTheDocument();
     expect(screen.getByText('deployed')).toBeInTheDocument();
     expect(screen.getByText('Region us-east-1')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'platform-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-team');
+    expect(screen.getByText(/^Owner/)).toContainElement(
+      screen.getByRole('link', { name: 'platform-team' }),
+    );
     expect(
       screen.getByText(
         'Accounts: management 111111111111, workloads 222222222222',

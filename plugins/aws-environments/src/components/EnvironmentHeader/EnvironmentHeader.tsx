@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
 import { formatUsd } from '../../format';
 import { useEnvironment } from '../../hooks';
+import { Principal } from '../Principal';
 import { QueryContent } from '../QueryContent';
 import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
@@ -16,6 +17,9 @@ function Summary(props: { environment: EnvironmentSummary }) {
       <StatusLabel tone={toneOf(environment.status)}>
         {environment.status}
       </StatusLabel>
+      <Typography variant="body2" component="span">
+        Owner <Principal principal={environment.owner} />
+      </Typography>
       <Typography variant="body2" component="span">
         Region {environment.region}
       </Typography>
@@ -35,7 +39,7 @@ function Summary(props: { environment: EnvironmentSummary }) {
 
 /**
  * The environment's name (a level-2 heading, under the page's title), source,
- * status, region, accounts and budget. If the environment cannot be read,
+ * status, owner, region, accounts and budget. If the environment cannot be read,
  * says so; the views below still load.
  */
 export function EnvironmentHeader(props: { environment: string }) {

@@ -97,6 +97,7 @@ describe('EnvironmentView', () => {
     ).toBeInTheDocument();
   });
 
+  // Six tabs, each loading its view: slower than one view.
   it('switches tabs', async () => {
     renderAt('/aws-environments/innovate-prod');
     await userEvent.click(await screen.findByRole('tab', { name: 'Cluster' }));
@@ -132,7 +133,7 @@ describe('EnvironmentView', () => {
     expect(
       await screen.findByRole('heading', { name: 'Budget' }),
     ).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('opens a tab from its URL', async () => {
     renderAt('/aws-environments/analytics-eu/cluster');

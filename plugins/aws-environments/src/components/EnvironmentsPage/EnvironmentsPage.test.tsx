@@ -15,7 +15,7 @@ function row(name: string) {
 }
 
 describe('EnvironmentsPage', () => {
-  it('lists every environment with source, status, region, alarms and spend', async () => {
+  it('lists every environment with owner, source, status, region, alarms and spend', async () => {
     renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
 
     expect(
@@ -24,6 +24,9 @@ describe('EnvironmentsPage', () => {
     await screen.findByRole('table', { name: '3 environments' });
 
     const prod = row('innovate-prod');
+    expect(
+      await within(prod).findByRole('link', { name: 'platform-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-team');
     expect(within(prod).getByText('Sandbox')).toBeInTheDocument();
     expect(within(prod).getByText('deployed')).toBeInTheDocument();
     expect(within(prod).getByText('us-east-1')).toBeInTheDocument();
@@ -43,6 +46,9 @@ describe('EnvironmentsPage', () => {
     ).toHaveAttribute('href', '/innovate-prod');
 
     const analytics = row('analytics-eu');
+    expect(
+      within(analytics).getByRole('link', { name: 'application-team' }),
+    ).toBeInTheDocument();
     expect(within(analytics).getByText('AWS')).toBeInTheDocument();
     expect(within(analytics).queryByText('Sandbox')).toBeNull();
     expect(
@@ -60,6 +66,10 @@ describe('EnvironmentsPage', () => {
     renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
     await screen.findByRole('table', { name: '3 environments' });
     const legacy = row('dev-legacy');
+    // A guest owns what it creates.
+    expect(
+      await within(legacy).findByRole('link', { name: 'guest' }),
+    ).toHaveAttribute('href', '/catalog/default/user/guest');
     expect(within(legacy).getByText('failed')).toBeInTheDocument();
     expect(await within(legacy).findByText('Unavailable')).toBeInTheDocument();
     expect(

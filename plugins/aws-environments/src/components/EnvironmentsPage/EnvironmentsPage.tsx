@@ -4,6 +4,7 @@ import { Link } from '@backstage/core-components';
 import { plural } from '../../format';
 import { useEnvironments } from '../../hooks';
 import { DataTable } from '../DataTable';
+import { Principal } from '../Principal';
 import { SourceBadge } from '../SourceBadge';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
@@ -26,8 +27,8 @@ function NotApplicable() {
 }
 
 /**
- * Every environment with its source, status, region, firing alarms and
- * month-to-date spend against its budget. Rows link to the environment.
+ * Every environment with its owner, source, status, region, firing alarms
+ * and month-to-date spend against its budget. Rows link to the environment.
  */
 export function EnvironmentsPage() {
   const query = useEnvironments();
@@ -51,6 +52,11 @@ export function EnvironmentsPage() {
               render: item => (
                 <Link to={encodeURIComponent(item.name)}>{item.name}</Link>
               ),
+            },
+            {
+              title: 'Owner',
+              noWrap: true,
+              render: item => <Principal principal={item.owner} />,
             },
             {
               title: 'Source',

@@ -1,0 +1,2 @@
+export { Principal } from './Principal';
+export type { PrincipalProps } from './Principal';
