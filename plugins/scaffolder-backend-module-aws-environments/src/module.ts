@@ -28,15 +28,17 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
       },
       async init({ scaffolderActions, discovery, auth, config }) {
         const backend = new AwsEnvironmentsBackendClient({ discovery, auth });
+        const appBaseUrl = config.getString('app.baseUrl');
         scaffolderActions.addActions(
           createEstimateAction(),
           createSynthAction(),
           createDeployAction({
             backend,
             catalog: new CatalogApiLookup({ discovery, auth }),
-            appBaseUrl: config.getString('app.baseUrl'),
+            auth,
+            appBaseUrl,
           }),
-          createDestroyAction({ backend }),
+          createDestroyAction({ backend, auth, appBaseUrl }),
         );
       },
     });

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { synthesizeEnvironment } from '@innovate/environment-cdk';
 import { createDeployAction } from './deploy';
@@ -202,6 +203,7 @@ describe('bad wizard input is rejected before anything is synthesized or deploye
       createDeployAction({
         backend,
         catalog: new FakeCatalogLookup(),
+        auth: mockServices.auth(),
         appBaseUrl: 'http://portal.test',
       }),
     ];

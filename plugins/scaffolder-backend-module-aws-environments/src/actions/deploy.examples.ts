@@ -23,7 +23,21 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Deploy to AWS, stopping at the change sets until someone approves them',
+      'Deploy to the sandbox for one of your groups (otherwise your first group owns it)',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'deploy',
+          action: 'aws-environments:deploy',
+          name: 'Deploy the environment for the platform team',
+          input: { spec, owner: 'group:default/platform-team' },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Deploy to AWS, stopping at the change sets until a second person of the owner group approves them',
     example: yaml.stringify({
       steps: [
         {

@@ -1,9 +1,11 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createDeployAction } from './deploy';
 import {
   environmentDetail,
   FakeAwsEnvironmentsBackend,
   FakeCatalogLookup,
+  REQUESTERS_FIRST_GROUP,
 } from '../testUtils/FakeAwsEnvironmentsBackend';
 
 const spec = {
@@ -18,6 +20,7 @@ function setup() {
   const action = createDeployAction({
     backend,
     catalog,
+    auth: mockServices.auth(),
     appBaseUrl: 'http://portal.test',
     pollIntervalMs: 1,
   });
@@ -46,6 +49,99 @@ describe('aws-environments:deploy', () => {
     expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
       'resource:default/innovate-x',
+    );
+  });
+
+  it('sends the owner it is given, in full', async () => {
+    const { backend, action } = setup();
+    const ctx = createMockActionContext({
+      input: { spec, owner: 'group:application-team' },
+    });
+
+    await action.handler(ctx);
+
+    expect(backend.requests[0].owner).toBe('group:default/application-team');
+    expect(backend.environments.get('innovate-x')?.owner).toBe(
+      'group:default/application-team',
+    );
+  });
+
+  it('passes the allowed deviations on, for the backend to record and check', async () => {
+    const { backend, action } = setup();
+    await action.handler(
+      createMockActionContext({
+        input: { spec, allowedDeviations: ['nat-per-az'] },
+      }),
+    );
+    await action.handler(
+      createMockActionContext({
+        input: { spec: { ...spec, name: 'innovate-y' }, allowedDeviations: [] },
+      }),
+    );
+
+    expect(backend.requests[0].allowedDeviations).toEqual(['nat-per-az']);
+    expect(backend.requests[1]).not.toHaveProperty('allowedDeviations');
+  });
+
+  it.each(['', undefined])(
+    'leaves the owner to the backend when it is %p',
+    async owner => {
+      const { backend, action } = setup();
+      const ctx = createMockActionContext({ input: { spec, owner } });
+
+      await action.handler(ctx);
+
+      expect(backend.requests[0]).not.toHaveProperty('owner', '');
+      expect(backend.requests[0].owner).toBeUndefined();
+      expect(backend.environments.get('innovate-x')?.owner).toBe(
+        REQUESTERS_FIRST_GROUP,
+      );
+    },
+  );
+
+  it.each([
+    ['not an entity ref', 'platform-team'],
+    ['a component', 'component:default/orders-api'],
+    ['garbage', 'group:default/'],
+  ])('rejects an owner that is %s, naming the field', async (_what, owner) => {
+    const { backend, action } = setup();
+    const ctx = createMockActionContext({ input: { spec, owner } });
+
+    await expect(action.handler(ctx)).rejects.toThrow(
+      `owner: "${owner}" is not a group or user entity ref; use one like group:default/platform-team`,
+    );
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('says which permission the backend refused, for whom, and who owns it', async () => {
+    const { backend, catalog, action } = setup();
+    backend.environments.set('innovate-x', environmentDetail('innovate-x'));
+    backend.refuse = 'aws-environment.update';
+    const ctx = createMockActionContext({
+      input: { spec, mode: 'update' as const },
+    });
+
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'Updating environment innovate-x (source sandbox) was refused for user:default/mock: ' +
+        'Not allowed: aws-environment.update is required for this request (HTTP 403). ' +
+        'It is owned by group:default/platform-team; its members may update it',
+    });
+    expect(catalog.waited).toEqual([]);
+  });
+
+  it('says that a new environment must be owned by one of your groups', async () => {
+    const { backend, action } = setup();
+    backend.refuse = 'aws-environment.create';
+    const ctx = createMockActionContext({
+      input: { spec, owner: 'group:default/application-team' },
+    });
+
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'Creating environment innovate-x (source sandbox) was refused for user:default/mock: ' +
+        'Not allowed: aws-environment.create is required for this request (HTTP 403). ' +
+        'The owner must be one of your own groups, or you',
     );
   });
 
@@ -87,6 +183,23 @@ describe('aws-environments:deploy', () => {
     expect(catalog.waited).toEqual([]);
     expect(String(info.mock.calls[0][0])).toMatch(
       /Dry run: would create environment innovate-x .*source aws/,
+    );
+  });
+
+  it('names the owner in a dry run', async () => {
+    const { action } = setup();
+    const ctx = {
+      ...createMockActionContext({
+        input: { spec, owner: 'group:default/platform-team' },
+      }),
+      isDryRun: true,
+    };
+    const info = jest.spyOn(ctx.logger, 'info');
+
+    await action.handler(ctx);
+
+    expect(String(info.mock.calls[0][0])).toContain(
+      '(source sandbox, approval auto, owner group:default/platform-team); nothing was deployed',
     );
   });
 

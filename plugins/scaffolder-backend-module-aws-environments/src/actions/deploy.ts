@@ -1,3 +1,4 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -7,13 +8,21 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
 import { CatalogLookup } from '../services/CatalogLookup';
+import { DeploymentReadCredentials } from '../services/DeploymentReadCredentials';
 import { followDeployment } from '../services/followDeployment';
 import { examples } from './deploy.examples';
+import { OWNER_INPUT_DESCRIPTION, parseOwnerInput } from './owner';
+import { rethrowRefusal } from './refused';
 import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
 
 export interface DeployActionOptions {
   backend: AwsEnvironmentsBackend;
   catalog: CatalogLookup;
+  /**
+   * The scaffolder's auth service: its own credentials read the deployment
+   * once the user's token has expired.
+   */
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   /** The portal's frontend URL (`app.baseUrl`), for links in the output. */
   appBaseUrl: string;
   /** How often the deployment is polled for events. @defaultValue 2000 */
@@ -24,14 +33,15 @@ export interface DeployActionOptions {
 
 /**
  * `aws-environments:deploy`: asks the aws-environments backend plugin to
- * deploy an environment (to the sandbox by default), streams the deployment's
- * events into the task log until it ends, and waits for the environment's
- * entities to appear in the catalog.
+ * deploy an environment (to the sandbox by default) for an owner, streams
+ * the deployment's events into the task log until it ends, and waits for
+ * the environment's entities to appear in the catalog. The backend judges
+ * the initiating user's permissions; a refusal says which one is missing.
  *
  * @public
  */
 export function createDeployAction(options: DeployActionOptions) {
-  const { backend, catalog, appBaseUrl } = options;
+  const { backend, catalog, auth, appBaseUrl } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 2000;
   const catalogTimeoutMs = options.catalogTimeoutMs ?? 120_000;
 
@@ -56,7 +66,15 @@ export function createDeployAction(options: DeployActionOptions) {
             .enum(['auto', 'required'])
             .optional()
             .describe(
-              '`auto` (the default) deploys straight through; `required` stops after creating the change sets until someone executes them on the Deployments tab',
+              '`auto` (the default) deploys straight through; `required` stops after creating the change sets until a second person of the owner group (four eyes) executes them on the Deployments tab',
+            ),
+        owner: z => z.string().optional().describe(OWNER_INPUT_DESCRIPTION),
+        allowedDeviations: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'Ids of seed conformance claims the deployment may fail (e.g. nat-per-az), as given to aws-environments:synth; the backend refuses any other failed check, and every cdk-nag finding',
             ),
         mode: z =>
           z
@@ -73,7 +91,7 @@ export function createDeployAction(options: DeployActionOptions) {
             .max(240)
             .optional()
             .describe(
-              'How long to follow the deployment before giving up (default: 90)',
+              'How long to follow the deployment (default: 90, for EKS creates of 30-60 minutes); past it the step fails and the deployment goes on',
             ),
       },
       output: {
@@ -97,6 +115,7 @@ export function createDeployAction(options: DeployActionOptions) {
       const source = ctx.input.source ?? 'sandbox';
       const approval = ctx.input.approval ?? 'auto';
       const mode = ctx.input.mode ?? 'create';
+      const owner = parseOwnerInput(ctx.input.owner);
       const credentials = await ctx.getInitiatorCredentials();
       const existing = await backend.getEnvironment(spec.name, credentials);
       if (existing && mode === 'create') {
@@ -112,9 +131,9 @@ export function createDeployAction(options: DeployActionOptions) {
         ctx.logger.info(
           `Dry run: would ${existing ? 'update' : 'create'} environment ${
             spec.name
-          } in ${
-            spec.region
-          } (source ${source}, approval ${approval}); nothing was deployed`,
+          } in ${spec.region} (source ${source}, approval ${approval}${
+            owner ? `, owner ${owner}` : ''
+          }); nothing was deployed`,
         );
         ctx.output('deploymentId', 'dry-run');
         ctx.output('status', 'dry-run');
@@ -128,26 +147,54 @@ export function createDeployAction(options: DeployActionOptions) {
       const deploymentId = await ctx.checkpoint({
         key: `aws-environments-deploy-${spec.name}`,
         fn: async () => {
-          const created = await backend.createDeployment(
-            spec.name,
-            { spec: ctx.input.spec, source, approval, mode },
-            credentials,
-          );
-          return created.id;
+          try {
+            const created = await backend.createDeployment(
+              spec.name,
+              {
+                spec: ctx.input.spec,
+                source,
+                approval,
+                mode,
+                owner,
+                ...(ctx.input.allowedDeviations?.length
+                  ? { allowedDeviations: ctx.input.allowedDeviations }
+                  : {}),
+              },
+              credentials,
+            );
+            return created.id;
+          } catch (error) {
+            return rethrowRefusal(error, {
+              what: `${existing ? 'Updating' : 'Creating'} environment ${
+                spec.name
+              } (source ${source})`,
+              credentials,
+              hint: existing
+                ? `It is owned by ${existing.owner}; its members may update it`
+                : owner && `The owner must be one of your own groups, or you`,
+            });
+          }
         },
       });
       ctx.logger.info(
         `Deployment ${deploymentId} of ${spec.name} started (${source})`,
       );
 
+      const reads = new DeploymentReadCredentials({
+        initiator: credentials,
+        auth,
+        logger: ctx.logger,
+      });
       const deployment = await followDeployment({
         backend,
         logger: ctx.logger,
         environment: spec.name,
         id: deploymentId,
-        credentials,
+        credentials: reads,
+        deploymentsUrl: `${environmentUrl}/deployments`,
         timeoutMs: (ctx.input.timeoutMinutes ?? 90) * 60_000,
         pollIntervalMs,
+        signal: ctx.signal,
       });
       if (
         deployment.status !== 'succeeded' &&
@@ -165,7 +212,7 @@ export function createDeployAction(options: DeployActionOptions) {
         );
       }
 
-      const entities = await backend.getEntities(spec.name, credentials);
+      const entities = await backend.getEntities(spec.name, await reads.get());
       const root = entities.find(
         e =>
           e.metadata.annotations?.[ANNOTATION_AWS_COMPONENT] ===
@@ -175,7 +222,11 @@ export function createDeployAction(options: DeployActionOptions) {
         ? stringifyEntityRef(root)
         : `resource:default/${spec.name}`;
       if (deployment.status === 'succeeded') {
-        await catalog.waitForEntity(entityRef, credentials, catalogTimeoutMs);
+        await catalog.waitForEntity(
+          entityRef,
+          await reads.get(),
+          catalogTimeoutMs,
+        );
         ctx.logger.info(
           `${entities.length} entities of ${spec.name} are in the catalog (${entityRef})`,
         );

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createDestroyAction } from './destroy';
 import {
@@ -10,7 +11,12 @@ function setup() {
   backend.environments.set('innovate-x', environmentDetail('innovate-x'));
   return {
     backend,
-    action: createDestroyAction({ backend, pollIntervalMs: 1 }),
+    action: createDestroyAction({
+      backend,
+      auth: mockServices.auth(),
+      appBaseUrl: 'http://portal.test',
+      pollIntervalMs: 1,
+    }),
   };
 }
 
@@ -60,6 +66,22 @@ describe('aws-environments:destroy', () => {
     expect(backend.calls).toContain(
       'destroyEnvironment innovate-x destroyData=true',
     );
+  });
+
+  it('says which permission the backend refused, and who owns it', async () => {
+    const { backend, action } = setup();
+    backend.refuse = 'aws-environment.destroy-data';
+    const ctx = createMockActionContext({
+      input: { name: 'innovate-x', confirm: 'innovate-x', destroyData: true },
+    });
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'Destroying innovate-x, including its database, was refused for user:default/mock: ' +
+        'Not allowed: aws-environment.destroy-data is required for this request (HTTP 403). ' +
+        'It is owned by group:default/platform-team; destroying its data also needs ' +
+        'aws-environment.destroy-data (without destroyData the database is kept)',
+    });
   });
 
   it('changes nothing in a dry run', async () => {

@@ -1,11 +1,22 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { awsEnvironmentDestroyDataPermission } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
+import { DeploymentReadCredentials } from '../services/DeploymentReadCredentials';
 import { followDeployment } from '../services/followDeployment';
 import { examples } from './destroy.examples';
+import { rethrowRefusal } from './refused';
 
 export interface DestroyActionOptions {
   backend: AwsEnvironmentsBackend;
+  /**
+   * The scaffolder's auth service: its own credentials read the destroy
+   * once the user's token has expired.
+   */
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+  /** The portal's frontend URL (`app.baseUrl`), for links in the log. */
+  appBaseUrl: string;
   /** How often the destroy deployment is polled. @defaultValue 2000 */
   pollIntervalMs?: number;
 }
@@ -18,7 +29,7 @@ export interface DestroyActionOptions {
  * @public
  */
 export function createDestroyAction(options: DestroyActionOptions) {
-  const { backend } = options;
+  const { backend, auth, appBaseUrl } = options;
   return createTemplateAction({
     id: 'aws-environments:destroy',
     description:
@@ -46,7 +57,9 @@ export function createDestroyAction(options: DestroyActionOptions) {
             .min(1)
             .max(240)
             .optional()
-            .describe('How long to follow the destroy (default: 90)'),
+            .describe(
+              'How long to follow the destroy (default: 90); past it the step fails and the destroy goes on',
+            ),
       },
       output: {
         deploymentId: z => z.string().describe('Id of the destroy deployment'),
@@ -80,14 +93,26 @@ export function createDestroyAction(options: DestroyActionOptions) {
 
       const id = await ctx.checkpoint({
         key: `aws-environments-destroy-${name}`,
-        fn: async () =>
-          (
-            await backend.destroyEnvironment(
+        fn: async () => {
+          try {
+            const destroy = await backend.destroyEnvironment(
               name,
               { confirm, destroyData },
               credentials,
-            )
-          ).id,
+            );
+            return destroy.id;
+          } catch (error) {
+            return rethrowRefusal(error, {
+              what: `Destroying ${name}, ${keeps},`,
+              credentials,
+              hint: `It is owned by ${existing.owner}${
+                destroyData
+                  ? `; destroying its data also needs ${awsEnvironmentDestroyDataPermission.name} (without destroyData the database is kept)`
+                  : ''
+              }`,
+            });
+          }
+        },
       });
       ctx.logger.info(`Destroying ${name}, ${keeps} (deployment ${id})`);
       const deployment = await followDeployment({
@@ -95,9 +120,17 @@ export function createDestroyAction(options: DestroyActionOptions) {
         logger: ctx.logger,
         environment: name,
         id,
-        credentials,
+        credentials: new DeploymentReadCredentials({
+          initiator: credentials,
+          auth,
+          logger: ctx.logger,
+        }),
+        deploymentsUrl: `${appBaseUrl}/aws-environments/${encodeURIComponent(
+          name,
+        )}/deployments`,
         timeoutMs: (ctx.input.timeoutMinutes ?? 90) * 60_000,
         pollIntervalMs: options.pollIntervalMs ?? 2000,
+        signal: ctx.signal,
       });
       if (deployment.status !== 'succeeded') {
         throw new Error(

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
 import { createDeployAction } from './deploy';
@@ -63,6 +64,7 @@ describe('action examples', () => {
       await createDeployAction({
         backend,
         catalog: new FakeCatalogLookup(),
+        auth: mockServices.auth(),
         appBaseUrl: 'http://portal.test',
         pollIntervalMs: 1,
       }).handler(ctx);
@@ -70,6 +72,7 @@ describe('action examples', () => {
         'deploymentId',
         `dep-${input.spec.name}`,
       );
+      expect(backend.requests[0].owner).toBe(input.owner);
     }
   });
 
@@ -78,7 +81,12 @@ describe('action examples', () => {
       const backend = new FakeAwsEnvironmentsBackend();
       backend.environments.set(input.name, environmentDetail(input.name));
       const ctx = createMockActionContext({ input });
-      await createDestroyAction({ backend, pollIntervalMs: 1 }).handler(ctx);
+      await createDestroyAction({
+        backend,
+        auth: mockServices.auth(),
+        appBaseUrl: 'http://portal.test',
+        pollIntervalMs: 1,
+      }).handler(ctx);
       expect(backend.calls).toContain(
         `destroyEnvironment ${input.name} destroyData=${!!input.destroyData}`,
       );

@@ -4,35 +4,10 @@ import { InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { synthesizeEnvironment } from '@innovate/environment-cdk';
-import type {
-  ConformanceReport,
-  NagReport,
-} from '@innovate/plugin-aws-environments-common';
+import { synthesisProblems } from '@innovate/plugin-aws-environments-common';
 import yaml from 'yaml';
 import { examples } from './synth.examples';
 import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
-
-/**
- * Why a synthesized environment may not go on: unacknowledged cdk-nag
- * findings (always), and failed seed claims not listed in `allowed`.
- */
-export function synthesisProblems(
-  nag: NagReport,
-  conformance: ConformanceReport,
-  allowed: string[],
-): string[] {
-  const problems = nag.findings.map(
-    f => `${f.plugin} ${f.ruleId} on ${f.path}: ${f.description}`,
-  );
-  for (const claim of conformance.claims) {
-    if (!claim.passed && !allowed.includes(claim.id)) {
-      problems.push(
-        `seed claim "${claim.id}" failed: ${claim.title} (seed: "${claim.seedText}"; found: ${claim.evidence})`,
-      );
-    }
-  }
-  return problems;
-}
 
 /**
  * `aws-environments:synth`: synthesizes the environment's CDK app into the

@@ -1,5 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AwsEnvironmentsBackendClient } from './AwsEnvironmentsBackendClient';
+import {
+  AwsEnvironmentsBackendClient,
+  responseStatusOf,
+} from './AwsEnvironmentsBackendClient';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -58,6 +61,51 @@ describe('AwsEnvironmentsBackendClient', () => {
     );
   });
 
+  it('throws a NotAllowedError naming the permission on a 403', async () => {
+    jest.spyOn(global, 'fetch').mockResolvedValue(
+      Response.json(
+        {
+          error: {
+            name: 'NotAllowedError',
+            message:
+              'Not allowed: aws-environment.update is required for this request',
+          },
+          response: { statusCode: 403 },
+        },
+        { status: 403 },
+      ),
+    );
+    const refused = client().createDeployment(
+      'innovate-prod',
+      { mode: 'update' },
+      mockCredentials.user('user:default/priya.patel'),
+    );
+    await expect(refused).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'Not allowed: aws-environment.update is required for this request (HTTP 403)',
+    });
+  });
+
+  it('sends the owner with a deployment', async () => {
+    const fetchMock = jest
+      .spyOn(global, 'fetch')
+      .mockResolvedValue(
+        Response.json(
+          { id: 'd1', environment: 'x', status: 'queued' },
+          { status: 202 },
+        ),
+      );
+    await client().createDeployment(
+      'innovate-x',
+      { owner: 'group:default/platform-team' },
+      mockCredentials.user('user:default/maria.garcia'),
+    );
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
+      owner: 'group:default/platform-team',
+    });
+  });
+
   it('returns undefined for an unknown environment', async () => {
     jest.spyOn(global, 'fetch').mockResolvedValue(
       Response.json(
@@ -71,5 +119,62 @@ describe('AwsEnvironmentsBackendClient', () => {
     await expect(
       client().getEnvironment('innovate-z', mockCredentials.user()),
     ).resolves.toBeUndefined();
+  });
+
+  it('mints a plugin token for every call, so that a long follow never reuses one', async () => {
+    const auth = mockServices.auth();
+    const mint = jest.spyOn(auth, 'getPluginRequestToken');
+    jest
+      .spyOn(global, 'fetch')
+      .mockImplementation(async () => Response.json({ id: 'd1', events: [] }));
+    const backend = new AwsEnvironmentsBackendClient({
+      discovery: mockServices.discovery.mock({
+        getBaseUrl: async id => `http://backend.test/api/${id}`,
+      }),
+      auth,
+    });
+    const jane = mockCredentials.user('user:default/jane');
+    await backend.getDeployment('innovate-x', 'd1', jane);
+    await backend.getDeployment('innovate-x', 'd1', jane);
+    expect(mint).toHaveBeenCalledTimes(2);
+    expect(mint).toHaveBeenCalledWith({
+      onBehalfOf: jane,
+      targetPluginId: 'aws-environments',
+    });
+  });
+
+  it.each([
+    [
+      'a Backstage error',
+      503,
+      { error: { name: 'ServiceUnavailableError', message: 'restarting' } },
+    ],
+    ["a proxy's page", 502, '<html>Bad Gateway</html>'],
+    ['a refusal', 403, { error: { name: 'NotAllowedError', message: 'no' } }],
+    ['throttling', 429, 'Too Many Requests'],
+  ])('says the status of %s it throws', async (_what, status, body) => {
+    jest
+      .spyOn(global, 'fetch')
+      .mockResolvedValue(
+        typeof body === 'string'
+          ? new Response(body, { status })
+          : Response.json(body, { status }),
+      );
+    const error = await client()
+      .getDeployment('innovate-x', 'd1', mockCredentials.user())
+      .catch(e => e);
+    expect(responseStatusOf(error)).toBe(status);
+  });
+
+  it('says no status when the connection failed', async () => {
+    const failed = new TypeError('fetch failed', {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:7007'),
+    });
+    jest.spyOn(global, 'fetch').mockRejectedValue(failed);
+    const error = await client()
+      .getDeployment('innovate-x', 'd1', mockCredentials.user())
+      .catch(e => e);
+    expect(error).toBe(failed);
+    expect(responseStatusOf(error)).toBeUndefined();
   });
 });

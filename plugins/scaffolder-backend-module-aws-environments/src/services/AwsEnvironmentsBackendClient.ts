@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { isError, NotAllowedError, ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CreateDeploymentRequest,
@@ -133,16 +133,44 @@ export class AwsEnvironmentsBackendClient implements AwsEnvironmentsBackend {
       },
     });
     if (!response.ok && !allowedStatuses.includes(response.status)) {
-      // ResponseError's own message is only the status; the backend's
-      // message (e.g. which field is wrong) is what the task log must show.
-      const error = await ResponseError.fromResponse(response);
-      const { name, message } = error.cause;
-      const wrapped = new Error(`${message} (HTTP ${response.status})`, {
-        cause: error,
-      });
-      wrapped.name = name;
-      throw wrapped;
+      throw await backendResponseError(response);
     }
     return response;
   }
+}
+
+/**
+ * The error the client throws for a failed response of the backend. It is
+ * named as the backend named it and says the backend's message with the
+ * status; a 403 is a NotAllowedError. {@link responseStatusOf} reads the
+ * status back.
+ */
+export async function backendResponseError(response: Response) {
+  // ResponseError's own message is only the status; the backend's
+  // message (e.g. which field is wrong) is what the task log must show.
+  const error = await ResponseError.fromResponse(response);
+  const { name, message } = error.cause;
+  const text = `${message} (HTTP ${response.status})`;
+  if (response.status === 403) {
+    // Whatever the body's name, so that the actions can tell a refusal
+    // (its message names the permission). Without the cause, which
+    // NotAllowedError would append to the message.
+    return new NotAllowedError(text);
+  }
+  const wrapped = new Error(text, { cause: error });
+  wrapped.name = name;
+  return wrapped;
+}
+
+/**
+ * The HTTP status of an error the client threw for a response, or
+ * undefined when the call got no response (it could not connect, or the
+ * connection broke).
+ */
+export function responseStatusOf(error: unknown): number | undefined {
+  if (!isError(error)) return undefined;
+  if (error.name === 'NotAllowedError') return 403;
+  return error.cause instanceof ResponseError
+    ? error.cause.statusCode
+    : undefined;
 }

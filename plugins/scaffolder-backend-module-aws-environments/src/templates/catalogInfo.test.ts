@@ -62,6 +62,7 @@ describe('catalog-info.yaml', () => {
         'system:default/innovate-platform',
         'group:default/innovate',
         'group:default/platform-team',
+        'group:default/platform-admins',
         'group:default/application-team',
         'resource:default/aws-account-management',
         'resource:default/aws-account-workloads',

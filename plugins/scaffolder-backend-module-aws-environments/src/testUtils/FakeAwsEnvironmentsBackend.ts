@@ -1,5 +1,10 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type {
   CreateDeploymentRequest,
   Deployment,
@@ -8,7 +13,10 @@ import type {
   DestroyEnvironmentRequest,
   EnvironmentDetail,
 } from '@innovate/plugin-aws-environments-common';
-import type { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
+import {
+  AwsEnvironmentsBackend,
+  backendResponseError,
+} from '../services/AwsEnvironmentsBackendClient';
 import type { CatalogLookup } from '../services/CatalogLookup';
 
 const event = (message: string): DeploymentEvent => ({
@@ -17,13 +25,76 @@ const event = (message: string): DeploymentEvent => ({
   message,
 });
 
+/** The owner the fake gives a new environment left without one. */
+export const REQUESTERS_FIRST_GROUP = 'group:default/platform-team';
+
+/** Who the credentials are: the user's entity ref, or the service. */
+function whoIs(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? 'nobody';
+}
+
+/**
+ * The error the real client throws when the backend answers `status` with a
+ * Backstage error body, or when there is no answer (`network`).
+ */
+export async function clientError(
+  status: number | 'network',
+  message = 'Something went wrong',
+): Promise<Error> {
+  if (status === 'network') {
+    return new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7007'), {
+        code: 'ECONNREFUSED',
+      }),
+    });
+  }
+  const names: Record<number, string> = {
+    401: 'AuthenticationError',
+    403: 'NotAllowedError',
+    404: 'NotFoundError',
+    429: 'Error',
+    503: 'ServiceUnavailableError',
+  };
+  return backendResponseError(
+    Response.json(
+      {
+        error: { name: names[status] ?? 'Error', message },
+        response: { statusCode: status },
+      },
+      { status },
+    ),
+  );
+}
+
 /**
  * An in-memory aws-environments backend: each deployment moves one step per
- * poll through `script` (statuses with the events added at that step).
+ * successful read through `script` (statuses with the events added at that
+ * step). Reads as a user whose token has expired (`expiresAt` past) fail
+ * with a 401, as the real backend's do; `readers` says who each read of a
+ * deployment was made as, and `failReads` makes the next reads fail. A
+ * created environment is recorded with its owner (the request's, else
+ * {@link REQUESTERS_FIRST_GROUP}); an update keeps the stored owner unless
+ * the request names one. With `refuse` set to a permission name, every
+ * write fails as the real client fails on a 403.
  */
 export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
   readonly calls: string[] = [];
+  readonly requests: CreateDeploymentRequest[] = [];
   readonly environments = new Map<string, EnvironmentDetail>();
+  refuse?: string;
+  /** Who each read of a deployment was made as. */
+  readonly readers: string[] = [];
+  /**
+   * How the next reads of a deployment fail, one each, in order; an
+   * undefined entry lets that read succeed.
+   */
+  failReads: Array<
+    { status: number | 'network'; message?: string } | undefined
+  > = [];
   script: Array<{
     status: DeploymentStatus;
     events: string[];
@@ -46,13 +117,31 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
     this.calls.push(
       `createDeployment ${name} ${request.source} ${request.approval}`,
     );
-    if (this.environments.has(name) && request.mode !== 'update') {
+    this.requests.push(request);
+    this.refuseIfTold();
+    const existing = this.environments.get(name);
+    if (existing && request.mode !== 'update') {
       throw new ConflictError(`${name} exists`);
     }
+    this.environments.set(
+      name,
+      environmentDetail(
+        name,
+        request.owner ?? existing?.owner ?? REQUESTERS_FIRST_GROUP,
+      ),
+    );
     return { id: `dep-${name}`, environment: name, status: 'queued' as const };
   }
 
-  async getDeployment(name: string, id: string): Promise<Deployment> {
+  async getDeployment(
+    name: string,
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Deployment> {
+    this.readers.push(whoIs(credentials));
+    await this.authenticate(credentials);
+    const failure = this.failReads.shift();
+    if (failure) throw await clientError(failure.status, failure.message);
     const step = Math.min(this.polls.get(id) ?? 0, this.script.length - 1);
     this.polls.set(id, step + 1);
     const events = this.script
@@ -76,6 +165,7 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
     this.calls.push(
       `destroyEnvironment ${name} destroyData=${!!request.destroyData}`,
     );
+    this.refuseIfTold();
     if (!this.environments.has(name)) throw new NotFoundError(name);
     return {
       id: `destroy-${name}`,
@@ -84,8 +174,27 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
     };
   }
 
-  async getEntities(name: string): Promise<Entity[]> {
+  private async authenticate(credentials: BackstageCredentials) {
+    const { expiresAt } = credentials;
+    if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
+      throw await clientError(401, 'Token has expired');
+    }
+  }
+
+  private refuseIfTold() {
+    if (this.refuse) {
+      throw new NotAllowedError(
+        `Not allowed: ${this.refuse} is required for this request (HTTP 403)`,
+      );
+    }
+  }
+
+  async getEntities(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
     this.calls.push(`getEntities ${name}`);
+    await this.authenticate(credentials);
     return [
       {
         apiVersion: 'backstage.io/v1alpha1',
@@ -94,7 +203,10 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
           name,
           annotations: { 'innovate.io/aws-component': 'environment' },
         },
-        spec: { type: 'aws-environment', owner: 'group:default/platform-team' },
+        spec: {
+          type: 'aws-environment',
+          owner: this.environments.get(name)?.owner ?? REQUESTERS_FIRST_GROUP,
+        },
       },
     ];
   }
@@ -103,15 +215,22 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
 /** A catalog that has every entity it is asked for, and says so. */
 export class FakeCatalogLookup implements CatalogLookup {
   readonly waited: string[] = [];
-  async waitForEntity(entityRef: string) {
+  /** Who each wait was made as. */
+  readonly waitedAs: string[] = [];
+  async waitForEntity(entityRef: string, credentials: BackstageCredentials) {
     this.waited.push(entityRef);
+    this.waitedAs.push(whoIs(credentials));
   }
 }
 
 /** A minimal environment record for `environments`. */
-export function environmentDetail(name: string): EnvironmentDetail {
+export function environmentDetail(
+  name: string,
+  owner = REQUESTERS_FIRST_GROUP,
+): EnvironmentDetail {
   return {
     name,
+    owner,
     source: 'sandbox',
     status: 'deployed',
     region: 'us-east-1',

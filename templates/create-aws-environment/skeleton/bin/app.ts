@@ -2,9 +2,7 @@
 // environment.json (written by the portal's create-aws-environment template).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildEnvironmentApp,
-} from '@innovate/environment-cdk';
+import { buildEnvironmentApp } from '@innovate/environment-cdk';
 import { parseEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 
 const spec = parseEnvironmentSpec(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  BackendFeature,
   createBackendModule,
   createBackendPlugin,
   coreServices,
@@ -165,10 +166,12 @@ export interface ScaffolderUnderTest {
 
 /**
  * Starts a backend with the scaffolder, a stand-in catalog that serves the
- * repository's templates, and mock auth, permissions and database.
+ * repository's templates, and mock auth, permissions and database; plus
+ * `features` (e.g. a module with the actions a template needs).
  */
 export async function startScaffolder(
   templateNames: string[],
+  features: BackendFeature[] = [],
 ): Promise<ScaffolderUnderTest> {
   const templates = new Map(templateNames.map(n => [n, readTemplate(n)]));
   const workingDirectory = fs.mkdtempSync(
@@ -179,6 +182,7 @@ export async function startScaffolder(
       scaffolderPlugin,
       publishGithubStandIn,
       templateCatalog([...templates.values()].map(t => t.template)),
+      ...features,
       mockServices.rootConfig.factory({
         data: { backend: { workingDirectory } },
       }),
