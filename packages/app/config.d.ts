@@ -2,10 +2,11 @@ export interface Config {
   app?: {
     /**
      * Sign-in providers offered on the sign-in page, in order. `guest` needs
-     * the guest auth provider (development only); `github` needs
-     * `auth.providers.github`.
+     * the guest auth provider (never in production); `github` needs
+     * `auth.providers.github`; `oidc` needs `auth.providers.oidc`
+     * (app-config.oidc.yaml).
      * @visibility frontend
      */
-    signInProviders?: Array<'guest' | 'github'>;
+    signInProviders?: Array<'guest' | 'github' | 'oidc'>;
   };
 }

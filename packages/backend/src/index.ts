@@ -19,9 +19,12 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+// GitHub or OIDC sign-in, whichever `auth.providers` configures (see
+// README.md, "Sign-in"); both find the catalog's users by e-mail.
+backend.add(import('./modules/auth/githubProvider'));
+backend.add(import('./modules/auth/oidcProvider'));
+// Guest sign-in, never registered when auth.environment is production.
+backend.add(import('./modules/auth/guestProvider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -34,10 +37,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The portal's policy: owner-based, four eyes on approval (permission.policy).
+backend.add(import('./modules/permissionPolicy'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
