@@ -33,6 +33,12 @@ exports.up = async function up(knex) {
         'JSON: ids of seed claims the request allowed to fail; null for none',
       );
     table
+      .string('new_owner', 255)
+      .nullable()
+      .comment(
+        'The owner the environment gets when this deployment succeeds; null to keep it',
+      );
+    table
       .string('lease_token', 36)
       .nullable()
       .comment(
@@ -45,6 +51,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('deployments', table => {
     table.dropColumn('lease_token');
+    table.dropColumn('new_owner');
     table.dropColumn('allowed_deviations');
     table.dropColumn('approved_by');
   });

@@ -425,6 +425,46 @@ describe('aws-environments plugin', () => {
       );
     });
 
+    it('hands an environment to another owner only when the change is deployed', async () => {
+      const { server } = await startPluginBackend({
+        userInfo: {
+          getUserInfo: async () => ({
+            userEntityRef: 'user:default/mock',
+            ownershipEntityRefs: [
+              'user:default/mock',
+              'group:default/platform-team',
+              'group:default/application-team',
+            ],
+          }),
+        },
+      });
+      await deploy(server, 'team-a');
+      const ownerOf = async () =>
+        (await request(server).get(`${API}/environments/team-a`)).body.owner;
+      expect(await ownerOf()).toBe('group:default/platform-team');
+
+      const pending = await deploy(server, 'team-a', {
+        mode: 'update',
+        approval: 'required',
+        owner: 'group:default/application-team',
+      });
+      expect(pending.status).toBe('awaiting-approval');
+      expect(await ownerOf()).toBe('group:default/platform-team');
+
+      await request(server)
+        .post(`${API}/environments/team-a/deployments/${pending.id}/execute`)
+        .set('Authorization', mockCredentials.user.header('user:default/sam'));
+      const done = await waitForDeployment(server, 'team-a', pending.id, [
+        'succeeded',
+        'failed',
+      ]);
+      expect(done.status).toBe('succeeded');
+      expect(await ownerOf()).toBe('group:default/application-team');
+      expect(done.events.map((e: { message: string }) => e.message)).toContain(
+        'team-a is now owned by group:default/application-team',
+      );
+    });
+
     it('refuses to deploy past failed checks unless a seed claim is allowed', async () => {
       const { server, synthesizer } = await startPluginBackend();
       const oneNat = {
@@ -434,7 +474,7 @@ describe('aws-environments plugin', () => {
       const refused = await deploy(server, 'dev-a', { spec: oneNat });
       expect(refused.status).toBe('failed');
       expect(refused.error).toMatch(
-        /^Error: Refused to deploy dev-a: seed claim "nat-per-az" failed: A NAT gateway per AZ .*found: 1 NAT gateways in 3 AZs/,
+        /^DeploymentRefusedError: Refused to deploy dev-a: seed claim "nat-per-az" failed: A NAT gateway per AZ .*found: 1 NAT gateways in 3 AZs/,
       );
 
       const allowed = await deploy(server, 'dev-a', {
@@ -470,6 +510,12 @@ describe('aws-environments plugin', () => {
       expect(nag.error).toContain(
         'AwsSolutions AwsSolutions-S1 on dev-a-edge/Bucket/Resource',
       );
+      // Refused before any change: the environment is still as deployed.
+      const detail = await request(server).get(`${API}/environments/dev-a`);
+      expect(detail.body).toMatchObject({
+        status: 'deployed',
+        latestDeployment: { id: nag.id, status: 'failed' },
+      });
     });
 
     it('keeps an environment in its accounts and region', async () => {
@@ -571,6 +617,20 @@ describe('aws-environments plugin', () => {
       expect(cluster.body.error.message).toMatch(
         /no deployed EKS cluster \(status destroyed\)/,
       );
+      // The kept data stays in the sandbox: recreating it elsewhere would
+      // leave the kept stacks outside the registry.
+      const moved = await request(server)
+        .post(`${API}/environments/team-a/deployments`)
+        .send({ spec: specInput('team-a'), mode: 'update', source: 'aws' });
+      expect(moved.status).toBe(400);
+      expect(moved.body.fieldErrors).toEqual([
+        expect.objectContaining({
+          field: 'source',
+          message: expect.stringContaining(
+            "environment 'team-a' kept its data in the sandbox",
+          ),
+        }),
+      ]);
       expect(
         (
           await request(server)

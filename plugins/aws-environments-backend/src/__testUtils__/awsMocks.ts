@@ -1,5 +1,8 @@
 import { BudgetsClient, DescribeBudgetCommand } from '@aws-sdk/client-budgets';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchClient,
   DescribeAlarmsCommand,
@@ -320,6 +323,16 @@ export function mockAwsEnvironment(
     })),
   );
   const cloudFormation = mockClient(CloudFormationClient);
+  // The environment's stacks exist (a destroy asks which do).
+  cloudFormation.on(DescribeStacksCommand).callsFake(input => ({
+    Stacks: [
+      {
+        StackName: input.StackName,
+        StackStatus: 'CREATE_COMPLETE',
+        CreationTime: new Date('2025-11-01T00:00:00Z'),
+      },
+    ],
+  }));
   // Bootstrapped accounts whose deploy roles the portal may assume.
   const sts = mockClient(STSClient);
   sts.on(AssumeRoleCommand).callsFake(input => ({

@@ -44,6 +44,50 @@ function resourceOf(
 }
 
 /**
+ * Whether the environment is tied to where it lives: while live, and after
+ * a destroy that kept its data (the kept stacks stay in their source,
+ * accounts and region).
+ */
+function boundToItsStacks(environment: EnvironmentRecord): boolean {
+  return (
+    environment.status !== 'destroyed' || (environment.stacks ?? []).length > 0
+  );
+}
+
+/**
+ * Where a deployment goes: the request's source, else the environment's
+ * while it is bound to its stacks, else the configured default. A bound
+ * environment's source cannot change (400 naming `source`).
+ */
+function sourceFor(
+  existing: EnvironmentRecord | undefined,
+  request: CreateDeploymentRequest,
+  defaultSource: DataSourceKind,
+): DataSourceKind {
+  if (existing && boundToItsStacks(existing)) {
+    if (request.source !== undefined && request.source !== existing.source) {
+      throw new FieldValidationError([
+        {
+          field: 'source',
+          message:
+            existing.status === 'destroyed'
+              ? `environment '${existing.name}' kept its data in the ${
+                  existing.source
+                } (${existing.stacks
+                  ?.map(stack => stack.stackName)
+                  .join(
+                    ', ',
+                  )}); its source cannot change. Destroy it with its data first, or use another name`
+              : `environment '${existing.name}' lives in the ${existing.source}; its source cannot change. Destroy it first, or use another name`,
+        },
+      ]);
+    }
+    return existing.source;
+  }
+  return request.source ?? defaultSource;
+}
+
+/**
  * An environment's accounts and region are fixed once it has stacks: a
  * changed one would deploy a second copy and leave the first (its database
  * too) outside the registry.
@@ -122,7 +166,7 @@ export class DefaultDeploymentService implements DeploymentService {
     const allowedDeviations = [...new Set(request.allowedDeviations ?? [])];
     const mode = request.mode ?? 'create';
     const id = randomUUID();
-    const owner = await this.authorizeDeployment(name, request, requester);
+    const authorized = await this.authorizeDeployment(name, request, requester);
 
     const response = await this.deps.registry.transaction(async tx => {
       const existing = await tx.getEnvironment(name, { lock: true });
@@ -132,19 +176,13 @@ export class DefaultDeploymentService implements DeploymentService {
           `Environment '${name}' already exists; send mode 'update' to change it`,
         );
       }
-      if (
-        live &&
-        request.source !== undefined &&
-        request.source !== existing.source
-      ) {
-        throw new FieldValidationError([
-          {
-            field: 'source',
-            message: `environment '${name}' lives in the ${existing.source}; its source cannot change. Destroy it first, or use another name`,
-          },
-        ]);
+      const source = sourceFor(existing, request, this.deps.defaultSource);
+      if (source !== authorized.source) {
+        throw new ConflictError(
+          `Environment '${name}' changed while the request was checked; send it again`,
+        );
       }
-      if (existing && spec && (live || existing.stacks?.length)) {
+      if (existing && spec && boundToItsStacks(existing)) {
         rejectMove(existing.spec, spec);
       }
       const deploySpec = spec ?? existing?.spec;
@@ -156,12 +194,8 @@ export class DefaultDeploymentService implements DeploymentService {
           },
         ]);
       }
-      const source =
-        request.source ??
-        (live ? existing.source : undefined) ??
-        this.deps.defaultSource;
       await this.checkPerUserLimit(tx, requestedBy);
-      if (existing && existing.owner !== owner.before) {
+      if (existing && existing.owner !== authorized.ownerBefore) {
         throw new ConflictError(
           `Environment '${name}' changed owner while the request was checked; send it again`,
         );
@@ -170,20 +204,15 @@ export class DefaultDeploymentService implements DeploymentService {
       if (!existing) {
         await tx.createEnvironment({
           name,
-          owner: owner.after,
+          owner: authorized.owner,
           source,
           status: 'pending',
           spec: deploySpec,
         });
       } else if (!live) {
-        // Recreating a destroyed environment, possibly in another source.
-        await tx.updateEnvironment(name, {
-          status: 'pending',
-          source,
-          owner: owner.after,
-        });
-      } else if (owner.after !== existing.owner) {
-        await tx.updateEnvironment(name, { owner: owner.after });
+        // Recreating a destroyed environment (in another source only when
+        // none of its stacks were kept).
+        await tx.updateEnvironment(name, { status: 'pending', source });
       }
       await tx.createDeployment({
         id,
@@ -194,6 +223,12 @@ export class DefaultDeploymentService implements DeploymentService {
         destroyData: false,
         requestedBy,
         allowedDeviations,
+        // A new owner of an existing environment takes over only when the
+        // deployment succeeds, not while it waits for approval.
+        newOwner:
+          existing && authorized.owner !== existing.owner
+            ? authorized.owner
+            : undefined,
         spec: deploySpec,
       });
       await tx.appendEvents(id, [
@@ -390,13 +425,13 @@ export class DefaultDeploymentService implements DeploymentService {
     name: string,
     request: CreateDeploymentRequest,
     requester: Requester,
-  ): Promise<{ before: string | null; after: string }> {
-    const existing = await this.deps.registry.getEnvironmentHeader(name);
-    const live = existing && existing.status !== 'destroyed';
-    const source =
-      request.source ??
-      (live ? existing.source : undefined) ??
-      this.deps.defaultSource;
+  ): Promise<{
+    ownerBefore: string | null;
+    owner: string;
+    source: DataSourceKind;
+  }> {
+    const existing = await this.deps.registry.getEnvironment(name);
+    const source = sourceFor(existing, request, this.deps.defaultSource);
     const owner =
       request.owner !== undefined || !existing?.owner
         ? await requester.resolveOwner(request.owner)
@@ -417,7 +452,7 @@ export class DefaultDeploymentService implements DeploymentService {
       });
     }
     await requester.authorize(...checks);
-    return { before: existing?.owner ?? null, after: owner };
+    return { ownerBefore: existing?.owner ?? null, owner, source };
   }
 
   /** One user cannot fill the queue (and the synthesis worker) alone. */

@@ -3,6 +3,7 @@ import { stringifyError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   DataSourceKind,
+  EnvironmentStatus,
   planDestroy,
   synthesisProblems,
 } from '@innovate/plugin-aws-environments-common';
@@ -19,6 +20,7 @@ import type {
   SynthesizedEnvironment,
 } from '../Synthesizer/types';
 import { SecurityChangeNeedsApprovalError } from './aws/CdkToolkit';
+import { PreflightError } from './aws/preflight';
 import { summarizeChecks } from './checkSummary';
 import type { DeploymentLease } from './DeploymentLease';
 import type {
@@ -33,6 +35,11 @@ import type {
  * deployment declared lost (stale heartbeat) stays failed.
  */
 const STILL_RUNNING = { expectStatus: 'running' as const };
+
+/** The deployment gate refused the synthesized environment. */
+export class DeploymentRefusedError extends Error {
+  name = 'DeploymentRefusedError';
+}
 
 /** Topic of the events published after each finished deployment. */
 export const AWS_ENVIRONMENTS_TOPIC = 'aws-environments';
@@ -71,8 +78,10 @@ export class DeploymentRunner {
       'aws-environments',
       `${deployment.id}-${deployment.phase}`,
     );
+    let statusBefore: EnvironmentStatus | undefined;
     try {
       const environment = await registry.getEnvironment(deployment.environment);
+      statusBefore = environment?.status;
       if (!environment) {
         throw new Error(`Environment '${deployment.environment}' is gone`);
       }
@@ -101,8 +110,14 @@ export class DeploymentRunner {
             STILL_RUNNING,
           )
         ) {
+          // Refused before any change in AWS: the environment is as it was.
+          const untouched =
+            (error instanceof DeploymentRefusedError ||
+              error instanceof PreflightError) &&
+            statusBefore !== undefined &&
+            statusBefore !== 'pending';
           await tx.updateEnvironment(deployment.environment, {
-            status: 'failed',
+            status: untouched ? statusBefore : 'failed',
           });
         }
       });
@@ -154,7 +169,7 @@ export class DeploymentRunner {
       allowed,
     );
     if (problems.length > 0) {
-      throw new Error(
+      throw new DeploymentRefusedError(
         `Refused to deploy ${deployment.environment}: ${problems.join(
           '; ',
         )}. Change the spec, or list the seed claim ids in allowedDeviations if the deviation is intended (cdk-nag findings are never allowed)`,
@@ -280,6 +295,7 @@ export class DeploymentRunner {
         return false;
       }
       await tx.updateEnvironment(deployment.environment, {
+        ...(deployment.newOwner ? { owner: deployment.newOwner } : {}),
         status: 'deployed',
         source: deployment.source,
         spec: deployment.spec,
@@ -292,6 +308,12 @@ export class DeploymentRunner {
       return true;
     });
     if (recorded) {
+      if (deployment.newOwner) {
+        await sink.emit({
+          level: 'info',
+          message: `${deployment.environment} is now owned by ${deployment.newOwner}`,
+        });
+      }
       await this.publish(deployment.environment, 'deployed');
     }
   }
@@ -359,8 +381,10 @@ export class DeploymentRunner {
   }
 
   /**
-   * The recorded stacks, and those a failed deployment left in the target
-   * without a record, in deployment order.
+   * What there is to destroy, in deployment order: for a cloud target the
+   * environment's stacks that exist there now (those a failed deployment
+   * left without a record included, those already deleted by an earlier
+   * attempt left out); in the sandbox the record.
    */
   private async stacksToDestroy(
     environment: EnvironmentRecord,
@@ -371,12 +395,11 @@ export class DeploymentRunner {
     if (!synthesis) {
       return recorded;
     }
-    const known = new Set(recorded.map(stack => stack.stackName));
-    const unrecorded = (
-      await this.deps.targets[environment.source].findDeployedStacks({
-        synthesis,
-      })
-    ).filter(stack => !known.has(stack.stackName));
+    const found = await this.deps.targets[
+      environment.source
+    ].findDeployedStacks({ synthesis });
+    const recordedByName = new Map(recorded.map(s => [s.stackName, s]));
+    const unrecorded = found.filter(s => !recordedByName.has(s.stackName));
     if (unrecorded.length > 0) {
       await sink.emit({
         level: 'warning',
@@ -387,10 +410,17 @@ export class DeploymentRunner {
           )} in CloudFormation without a successful deployment (a failed deployment left them); destroying them too`,
       });
     }
-    const order = synthesis.stacks.map(stack => stack.stackName);
-    return [...recorded, ...unrecorded].sort(
-      (a, b) => order.indexOf(a.stackName) - order.indexOf(b.stackName),
-    );
+    const foundNames = new Set(found.map(s => s.stackName));
+    const gone = recorded.filter(s => !foundNames.has(s.stackName));
+    if (gone.length > 0) {
+      await sink.emit({
+        level: 'info',
+        message: `Already gone from CloudFormation: ${gone
+          .map(stack => stack.stackName)
+          .join(', ')}`,
+      });
+    }
+    return found.map(stack => recordedByName.get(stack.stackName) ?? stack);
   }
 
   private async publish(

@@ -239,7 +239,7 @@ describe('deployments to AWS', () => {
     ).toBe(true);
     expect(pending?.events.map(e => e.message)).toContainEqual(
       expect.stringMatching(
-        /^New environment: the review is its synthesized templates \(\d+ resources in 5 stacks\)/,
+        /^Stacks to create: the review is the synthesized templates against those on record \(\d+ changes in 5 stacks\)/,
       ),
     );
 

@@ -71,6 +71,7 @@ interface DeploymentRow {
   change_sets: string | null;
   worker_id: string | null;
   lease_token: string | null;
+  new_owner: string | null;
   created_at: DbTimestamp;
   started_at: DbTimestamp | null;
   finished_at: DbTimestamp | null;
@@ -178,6 +179,7 @@ function rowToRecord(row: DeploymentRow): DeploymentRecord {
     spec: JSON.parse(row.spec),
     ...(row.worker_id !== null ? { workerId: row.worker_id } : {}),
     ...(row.lease_token !== null ? { leaseToken: row.lease_token } : {}),
+    ...(row.new_owner !== null ? { newOwner: row.new_owner } : {}),
     ...(row.heartbeat_at !== null
       ? { heartbeatAt: toIso(row.heartbeat_at) }
       : {}),
@@ -397,6 +399,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       destroy_data: deployment.destroyData,
       requested_by: deployment.requestedBy,
       approved_by: null,
+      new_owner: deployment.newOwner ?? null,
       allowed_deviations:
         deployment.allowedDeviations.length > 0
           ? JSON.stringify(deployment.allowedDeviations)

@@ -84,6 +84,8 @@ export interface DeploymentRecord extends DeploymentSummary {
   workerId?: string;
   /** Fencing token of the current run (see DeploymentLeaseKey). */
   leaseToken?: string;
+  /** The owner the environment gets when this deployment succeeds. */
+  newOwner?: string;
   heartbeatAt?: string;
 }
 
@@ -123,6 +125,8 @@ export interface NewDeployment {
   requestedBy: string;
   /** Seed claims the request allowed to fail. */
   allowedDeviations: string[];
+  /** The owner the environment gets when this deployment succeeds. */
+  newOwner?: string;
   spec: EnvironmentSpec;
 }
 

@@ -24,15 +24,22 @@ import {
   finalSnapshotId,
   liftDeletionProtection,
   protectedDatabases,
+  unprotectedTemplateBody,
 } from './databaseTeardown';
 import { preflight } from './preflight';
 
 /** How long to wait for the change set that lifts deletion protection. */
 const UNPROTECT_MAX_WAIT_SECONDS = 30 * 60;
 
-/** No deployment of the environment succeeded yet: it has no stacks on record. */
-function isNewEnvironment(input: TargetDeployInput): boolean {
-  return (input.environment.stacks ?? []).length === 0;
+/**
+ * Whether the deployment creates a stack: one of the synthesized stacks is
+ * not on record (a new environment, or one recreated around its kept data).
+ */
+function createsStacks(input: TargetDeployInput): boolean {
+  const recorded = new Set(
+    (input.environment.stacks ?? []).map(stack => stack.stackName),
+  );
+  return input.synthesis.stacks.some(stack => !recorded.has(stack.stackName));
 }
 
 /** CloudFormation's answer for a stack name that does not exist (now). */
@@ -105,6 +112,7 @@ export class AwsDeploymentTarget implements DeploymentTarget {
       credentials: sdkCredentialProvider,
       region: spec.region,
       events: input.events,
+      fence: () => input.lease.assertHeld(),
     };
   }
 
@@ -142,20 +150,24 @@ export class AwsDeploymentTarget implements DeploymentTarget {
   ): Promise<ChangeSetSummary[]> {
     const changeSetName = changeSetNameFor(input.deployment.id);
     await this.preflight(input);
-    if (isNewEnvironment(input)) {
+    if (createsStacks(input)) {
       // CloudFormation cannot create a change set for a stack whose
       // `Fn::GetStackOutput` inputs do not exist yet, and for a stack that
       // does not exist a change set only adds its template: the review is
-      // the whole environment's templates, deployed once approved.
-      const review = diffChangeSets([], input.synthesis.stacks, changeSetName);
+      // the templates against those on record, deployed once approved.
+      const review = diffChangeSets(
+        input.environment.stacks ?? [],
+        input.synthesis.stacks,
+        changeSetName,
+      );
       await input.events.emit({
         level: 'info',
-        message: `New environment: the review is its synthesized templates (${review.reduce(
+        message: `Stacks to create: the review is the synthesized templates against those on record (${review.reduce(
           (n, c) => n + c.changes.length,
           0,
-        )} resources in ${
+        )} changes in ${
           review.length
-        } stacks); CloudFormation change sets are created as they are deployed, after approval`,
+        } stacks); CloudFormation change sets are created as the stacks are deployed, after approval`,
       });
       return review;
     }
@@ -194,7 +206,7 @@ export class AwsDeploymentTarget implements DeploymentTarget {
         .filter(name => withChanges.has(name)),
       // A new environment was reviewed as templates: its stacks are
       // created now, in dependency order, each through its change set.
-      method: isNewEnvironment(input)
+      method: createsStacks(input)
         ? {
             kind: 'change-set',
             changeSetName: changeSetNameFor(input.deployment.id),
@@ -226,6 +238,10 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     // The stateful stack is termination-protected and its database
     // deletion-protected; lift both only when its deletion was asked for.
     const stateful = input.remove.filter(s => s.stateful);
+    // Refuse before lifting anything if a protection cannot be lifted.
+    stateful
+      .filter(stack => protectedDatabases(stack).length > 0)
+      .forEach(unprotectedTemplateBody);
     for (const stack of stateful) {
       const cloudFormation = await this.deps.clients.cloudFormation({
         accountId: stack.account,
@@ -253,6 +269,7 @@ export class AwsDeploymentTarget implements DeploymentTarget {
           stack,
           `${changeSetNameFor(input.deployment.id)}-unprotect`,
           UNPROTECT_MAX_WAIT_SECONDS,
+          () => input.lease.assertHeld(),
         );
         await input.events.emit({
           level: 'warning',

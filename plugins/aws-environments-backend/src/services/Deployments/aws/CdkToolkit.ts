@@ -10,6 +10,12 @@ interface ToolkitRequest {
   credentials: AwsCredentialProvider['sdkCredentialProvider'];
   region: string;
   events: DeploymentEventSink;
+  /**
+   * Fencing: checked before every confirmation toolkit-lib asks (once per
+   * stack before executing its change set, and before deleting), so a run
+   * that lost its deployment stops between stacks.
+   */
+  fence?: () => Promise<void>;
 }
 
 export interface ToolkitDeployRequest extends ToolkitRequest {

@@ -103,10 +103,14 @@ export class ToolkitLibCdkToolkit implements CdkToolkit {
 
   async deploy(request: ToolkitDeployRequest): Promise<ToolkitDeployedStack[]> {
     const { method } = request;
-    const ioHost = new DeploymentIoHost(request.events, {
-      executes: method.kind === 'execute-change-set' || method.execute,
-      approvedByPerson: request.approvedByPerson ?? false,
-    });
+    const ioHost = new DeploymentIoHost(
+      request.events,
+      {
+        executes: method.kind === 'execute-change-set' || method.execute,
+        approvedByPerson: request.approvedByPerson ?? false,
+      },
+      request.fence,
+    );
     const toolkit = this.toolkit(request, ioHost);
     const source = await toolkit.fromAssemblyDirectory(request.assemblyDir);
     try {
@@ -144,7 +148,10 @@ export class ToolkitLibCdkToolkit implements CdkToolkit {
   }
 
   async destroy(request: Parameters<CdkToolkit['destroy']>[0]) {
-    const toolkit = this.toolkit(request, new DeploymentIoHost(request.events));
+    const toolkit = this.toolkit(
+      request,
+      new DeploymentIoHost(request.events, undefined, request.fence),
+    );
     const source = await toolkit.fromAssemblyDirectory(request.assemblyDir);
     await toolkit.destroy(source, {
       stacks: await this.select(request.assemblyDir, request.stackNames),

@@ -1,6 +1,8 @@
 import {
   CloudFormationClient,
   CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
   ExecuteChangeSetCommand,
   waitUntilChangeSetCreateComplete,
   waitUntilStackUpdateComplete,
@@ -64,6 +66,20 @@ export function withoutDeletionProtection(stack: RecordedStack): JsonObject {
 }
 
 /**
+ * The template that lifts deletion protection, as sent to CloudFormation.
+ * Throws, before anything is changed, when it is too large to send.
+ */
+export function unprotectedTemplateBody(stack: RecordedStack): string {
+  const body = JSON.stringify(withoutDeletionProtection(stack));
+  if (body.length > TEMPLATE_BODY_LIMIT) {
+    throw new Error(
+      `Cannot lift deletion protection of ${stack.stackName}: its template is ${body.length} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT} for a template in the request; turn DeletionProtection off on its database in the console, then destroy again`,
+    );
+  }
+  return body;
+}
+
+/**
  * Turns deletion protection off on the stack's databases through a change
  * set (the stack stays the source of truth, no drift), and waits for it.
  */
@@ -72,13 +88,10 @@ export async function liftDeletionProtection(
   stack: RecordedStack,
   changeSetName: string,
   maxWaitSeconds: number,
+  /** Checked again before the change set is executed. */
+  fence: () => Promise<void>,
 ): Promise<void> {
-  const body = JSON.stringify(withoutDeletionProtection(stack));
-  if (body.length > TEMPLATE_BODY_LIMIT) {
-    throw new Error(
-      `Cannot lift deletion protection of ${stack.stackName}: its template is ${body.length} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT} for a template in the request; turn DeletionProtection off on its database in the console, then destroy again`,
-    );
-  }
+  const body = unprotectedTemplateBody(stack);
   const parameters = isJsonObject(stack.template.Parameters)
     ? Object.keys(stack.template.Parameters)
     : [];
@@ -101,10 +114,36 @@ export async function liftDeletionProtection(
         'Innovate Portal: lift database deletion protection before destroy',
     }),
   );
-  await waitUntilChangeSetCreateComplete(
-    { client: cloudFormation, maxWaitTime: maxWaitSeconds, minDelay: 5 },
-    { StackName: stack.stackName, ChangeSetName: changeSetName },
-  );
+  try {
+    await waitUntilChangeSetCreateComplete(
+      { client: cloudFormation, maxWaitTime: maxWaitSeconds, minDelay: 5 },
+      { StackName: stack.stackName, ChangeSetName: changeSetName },
+    );
+  } catch (error) {
+    // An earlier attempt already lifted it: the change set has no changes.
+    const created = await cloudFormation.send(
+      new DescribeChangeSetCommand({
+        StackName: stack.stackName,
+        ChangeSetName: changeSetName,
+      }),
+    );
+    if (
+      created?.Status === 'FAILED' &&
+      /didn't contain changes|No updates are to be performed/.test(
+        created.StatusReason ?? '',
+      )
+    ) {
+      await cloudFormation.send(
+        new DeleteChangeSetCommand({
+          StackName: stack.stackName,
+          ChangeSetName: changeSetName,
+        }),
+      );
+      return;
+    }
+    throw error;
+  }
+  await fence();
   await cloudFormation.send(
     new ExecuteChangeSetCommand({
       StackName: stack.stackName,

@@ -146,4 +146,35 @@ describe('DeploymentIoHost', () => {
       } as never),
     ).resolves.toBe(true);
   });
+
+  it('stops toolkit-lib before the next stack when the run lost its deployment', async () => {
+    let held = true;
+    const io = new DeploymentIoHost(
+      { emit: async () => {} },
+      { executes: true, approvedByPerson: true },
+      async () => {
+        if (!held) {
+          throw new Error('taken over');
+        }
+      },
+    );
+    await expect(
+      io.requestResponse(deployQuestion('none') as never),
+    ).resolves.toBe(true);
+    held = false;
+    await expect(
+      io.requestResponse(deployQuestion('none') as never),
+    ).rejects.toThrow('taken over');
+    await expect(
+      io.requestResponse({
+        time,
+        level: 'info',
+        action: 'destroy',
+        code: 'CDK_TOOLKIT_I7010',
+        message: 'Are you sure you want to delete: innovate-prod-budget?',
+        data: { motivation: 'Destroying stacks is an irreversible action' },
+        defaultResponse: false,
+      } as never),
+    ).rejects.toThrow('taken over');
+  });
 });

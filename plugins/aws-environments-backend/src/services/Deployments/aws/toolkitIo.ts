@@ -111,6 +111,7 @@ export class DeploymentIoHost implements IIoHost {
       executes: true,
       approvedByPerson: false,
     },
+    private readonly fence: () => Promise<void> = async () => {},
   ) {}
 
   async notify(msg: IoMessage<unknown>): Promise<void> {
@@ -122,6 +123,10 @@ export class DeploymentIoHost implements IIoHost {
 
   async requestResponse<T>(msg: IoRequest<unknown, T>): Promise<T> {
     await this.notify(msg);
+    if (msg.code === DEPLOY_CONFIRMATION || msg.code === DESTROY_CONFIRMATION) {
+      // Throws when the run lost its deployment: toolkit-lib stops there.
+      await this.fence();
+    }
     if (msg.code === DEPLOY_CONFIRMATION) {
       return (await this.confirmDeploy(
         msg as IoRequest<DeployConfirmationRequest, boolean>,
