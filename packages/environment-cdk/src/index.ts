@@ -8,6 +8,7 @@
 
 export * from './app';
 export * from './synthesize';
+export { synthesizeEnvironmentInWorker } from './synthesizeInWorker';
 export * from './conformance';
 export * from './cost';
 export * from './catalog';

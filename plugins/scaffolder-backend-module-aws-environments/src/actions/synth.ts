@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { InputError } from '@backstage/errors';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { synthesizeEnvironment } from '@innovate/environment-cdk';
+import { synthesizeEnvironmentInWorker } from '@innovate/environment-cdk';
 import { synthesisProblems } from '@innovate/plugin-aws-environments-common';
 import yaml from 'yaml';
 import { examples } from './synth.examples';
@@ -74,7 +74,9 @@ export function createSynthAction() {
       const assemblyDir = join(target, 'cdk.out');
       ctx.logger.info(`Synthesizing ${spec.name} into ${assemblyDir}`);
       const started = Date.now();
-      const result = await synthesizeEnvironment(spec, {
+      // In a worker thread: aws-cdk-lib's seconds of synchronous work
+      // would stall every plugin of the backend.
+      const result = await synthesizeEnvironmentInWorker(spec, {
         outdir: assemblyDir,
       });
       ctx.logger.info(
