@@ -37,7 +37,7 @@ export async function runTemplate(
   const { id } = await created.json();
   for (;;) {
     const task = await (
-      await request.get(`/api/scaffolder/v2/tasks/${id}`, { headers })
+      await getWithRetry(request, `/api/scaffolder/v2/tasks/${id}`, headers)
     ).json();
     if (['completed', 'failed', 'cancelled'].includes(task.status)) {
       const events = await (
@@ -58,6 +58,26 @@ export async function runTemplate(
       throw new Error(`task ${id} still ${task.status} after ${timeoutMs} ms`);
     }
     await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+/**
+ * A GET that retries a connection reset once: a poll can reuse a kept-alive
+ * connection at the moment the server closes it, which any HTTP client
+ * sees now and then.
+ */
+async function getWithRetry(
+  request: APIRequestContext,
+  url: string,
+  headers: Record<string, string>,
+) {
+  try {
+    return await request.get(url, { headers });
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) {
+      throw error;
+    }
+    return request.get(url, { headers });
   }
 }
 
