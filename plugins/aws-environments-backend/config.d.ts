@@ -109,6 +109,15 @@ export interface Config {
        */
       leaseTimeout?: HumanDuration | string;
       /**
+       * How long one synthesis of an environment's CDK app may run before
+       * it fails and the synthesis worker thread is terminated and replaced
+       * (so an endless loop in a construct does not block every later
+       * deployment).
+       *
+       * @default { minutes: 10 }
+       */
+      synthesisTimeout?: HumanDuration | string;
+      /**
        * Directory where cloud assemblies are synthesized; each deployment
        * uses its own subdirectory and removes it when done.
        *

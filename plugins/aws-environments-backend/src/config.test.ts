@@ -20,6 +20,7 @@ describe('readPluginOptions', () => {
       deployments: {
         pollIntervalMs: 10_000,
         leaseTimeoutMs: 300_000,
+        synthesisTimeoutMs: 600_000,
         workDirectory: expect.any(String),
         perUserLimit: 3,
       },
@@ -34,6 +35,7 @@ describe('readPluginOptions', () => {
           seedEnvironment: false,
           cache: { costTtl: '2h', viewTtl: 'PT30S', staleTtl: { days: 1 } },
           aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
+          deployments: { synthesisTimeout: '15m' },
         },
       }),
     );
@@ -46,6 +48,7 @@ describe('readPluginOptions', () => {
         staleTtlMs: 86_400_000,
       },
       aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
+      deployments: { synthesisTimeoutMs: 900_000 },
     });
   });
 

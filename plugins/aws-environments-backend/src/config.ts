@@ -19,6 +19,7 @@ export interface PluginOptions {
   deployments: {
     pollIntervalMs: number;
     leaseTimeoutMs: number;
+    synthesisTimeoutMs: number;
     workDirectory: string;
     perUserLimit: number;
   };
@@ -101,6 +102,9 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
       }),
       leaseTimeoutMs: readDurationMs(deployments, 'leaseTimeout', {
         minutes: 5,
+      }),
+      synthesisTimeoutMs: readDurationMs(deployments, 'synthesisTimeout', {
+        minutes: 10,
       }),
       workDirectory:
         deployments?.getOptionalString('workDirectory') ?? os.tmpdir(),

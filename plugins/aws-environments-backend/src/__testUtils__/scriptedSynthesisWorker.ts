@@ -5,8 +5,9 @@ import { fixtureSynthesis } from './fakeSynthesizer';
 /**
  * A synthesis worker entry for tests: the real protocol, with behaviour
  * chosen by the environment's name. `crash-…` kills the thread with an
- * uncaught error, `fail-…` answers with an error, `hang-…` never answers;
- * any other name gets the fixture synthesis.
+ * uncaught error, `fail-…` answers with an error, `hang-…` never answers,
+ * `loop-…` never answers and blocks the thread in an endless loop (as a
+ * construct could); any other name gets the fixture synthesis.
  */
 if (parentPort) {
   serveSyntheses(
@@ -24,6 +25,11 @@ if (parentPort) {
         }
         if (spec.name.startsWith('hang-')) {
           return new Promise(() => {});
+        }
+        if (spec.name.startsWith('loop-')) {
+          for (;;) {
+            // Blocks the thread; only terminating it ends this.
+          }
         }
         return fixtureSynthesis(spec, outdir);
       },

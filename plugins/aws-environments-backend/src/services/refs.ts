@@ -16,7 +16,8 @@ import { WorkerEnvironmentSynthesizer } from './Synthesizer/WorkerEnvironmentSyn
  * Synthesizes environments; the default is the bundled CDK app
  * (`@innovate/environment-cdk`) in a worker thread, warmed once the backend
  * has started (loading aws-cdk-lib then does not slow the start) and ended
- * with it. Replaceable, e.g. by a fake in tests.
+ * with it; a synthesis longer than `deployments.synthesisTimeout` fails and
+ * its worker is replaced. Replaceable, e.g. by a fake in tests.
  */
 export const environmentSynthesizerServiceRef =
   createServiceRef<EnvironmentSynthesizer>({
@@ -25,11 +26,15 @@ export const environmentSynthesizerServiceRef =
       createServiceFactory({
         service,
         deps: {
+          config: coreServices.rootConfig,
           logger: coreServices.logger,
           lifecycle: coreServices.lifecycle,
         },
-        factory: ({ logger, lifecycle }) => {
-          const synthesizer = new WorkerEnvironmentSynthesizer({ logger });
+        factory: ({ config, logger, lifecycle }) => {
+          const synthesizer = new WorkerEnvironmentSynthesizer({
+            logger,
+            timeoutMs: readPluginOptions(config).deployments.synthesisTimeoutMs,
+          });
           lifecycle.addStartupHook(() => synthesizer.start());
           lifecycle.addShutdownHook(() => synthesizer.stop());
           return synthesizer;

@@ -34,6 +34,8 @@ export interface SynthesisThreadExit {
   error?: Error;
   /** Whether it had finished its warm-up. */
   wasReady: boolean;
+  /** The reason given to `terminate`, if its owner ended it. */
+  terminatedWith?: Error;
 }
 
 /** How a thread's warm-up went, for its owner. */
@@ -138,6 +140,7 @@ export class SynthesisThread {
       code,
       error: this.uncaught,
       wasReady: this.ready,
+      terminatedWith: this.stopReason,
     });
   }
 }

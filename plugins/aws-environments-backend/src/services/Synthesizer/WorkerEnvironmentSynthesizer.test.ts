@@ -26,7 +26,11 @@ const spec = (name: string) =>
 describe('WorkerEnvironmentSynthesizer', () => {
   const synthesizers: WorkerEnvironmentSynthesizer[] = [];
   const create = (
-    options: { maxQueued?: number; workerModule?: string } = {},
+    options: {
+      maxQueued?: number;
+      timeoutMs?: number;
+      workerModule?: string;
+    } = {},
   ) => {
     const logger = mockServices.logger.mock();
     const synthesizer = new WorkerEnvironmentSynthesizer({
@@ -112,6 +116,23 @@ describe('WorkerEnvironmentSynthesizer', () => {
     );
     expect(logger.error).toHaveBeenCalledWith(
       'Synthesis worker exited (code 1, Error: Crashed on crash-env); starting a new one',
+    );
+  });
+
+  it('fails a synthesis that does not finish in time, naming the environment and the limit, and a new worker takes the next', async () => {
+    const { synthesizer, logger } = create({ timeoutMs: 2000 });
+    const looping = synthesizer.synthesize(spec('loop-env'), { outdir: '/a' });
+    const next = synthesizer.synthesize(spec('next-env'), { outdir: '/b' });
+
+    const timedOut =
+      'Synthesis of environment "loop-env" did not finish within 2 seconds; the synthesis worker was restarted';
+    await expect(looping).rejects.toThrow(timedOut);
+    await expect(next).resolves.toEqual(
+      fixtureSynthesis(spec('next-env'), '/b'),
+    );
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      `Synthesis worker terminated: ${timedOut}; starting a new one`,
     );
   });
 

@@ -12,6 +12,19 @@ import type { EnvironmentSynthesizer, SynthesizedEnvironment } from './types';
 /** Syntheses that may wait while one runs, by default. */
 const DEFAULT_MAX_QUEUED_SYNTHESES = 8;
 
+/** How long one synthesis may run, by default: 10 minutes. */
+const DEFAULT_SYNTHESIS_TIMEOUT_MS = 10 * 60_000;
+
+/** `600000` → `10 minutes`, `2000` → `2 seconds`, `1500` → `1500 ms`. */
+function formatDuration(ms: number): string {
+  const count = (amount: number, unit: string) =>
+    `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+  if (ms % 60_000 === 0) {
+    return count(ms / 60_000, 'minute');
+  }
+  return ms % 1000 === 0 ? count(ms / 1000, 'second') : `${ms} ms`;
+}
+
 interface QueuedSynthesis {
   spec: EnvironmentSpec;
   outdir: string;
@@ -24,7 +37,9 @@ interface QueuedSynthesis {
  * synchronous work never stall the backend's event loop. Syntheses run one
  * at a time from a bounded queue: a worker holds hundreds of megabytes of
  * aws-cdk-lib, and deployments are rare enough for one. A worker that dies
- * fails only its running synthesis and is replaced.
+ * fails only its running synthesis and is replaced. A synthesis that does
+ * not finish within the timeout (e.g. an endless loop in a construct) is
+ * failed and its worker terminated and replaced, so queued syntheses go on.
  */
 export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
   private thread?: SynthesisThread;
@@ -32,6 +47,7 @@ export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
   private busy = false;
   private stopped = false;
   private readonly maxQueued: number;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly options: {
@@ -43,6 +59,14 @@ export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
        */
       maxQueued?: number;
       /**
+       * How long one synthesis may run (from when it leaves the queue,
+       * including a new worker's start and warm-up) before it fails and
+       * its worker is terminated and replaced.
+       *
+       * @defaultValue 10 minutes
+       */
+      timeoutMs?: number;
+      /**
        * The worker's entry module (tests replace it).
        *
        * @defaultValue the bundled CDK app's worker, `synthesisWorker`
@@ -51,6 +75,7 @@ export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
     },
   ) {
     this.maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED_SYNTHESES;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_SYNTHESIS_TIMEOUT_MS;
   }
 
   /** Starts the worker now, so the first synthesis finds the CDK app loaded. */
@@ -98,10 +123,33 @@ export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
       return;
     }
     this.busy = true;
-    this.currentThread()
+    const thread = this.currentThread();
+    const timeout = setTimeout(() => {
+      // Fails the synthesis with this reason; the thread's exit replaces it.
+      thread
+        .terminate(
+          new Error(
+            `Synthesis of environment "${
+              next.spec.name
+            }" did not finish within ${formatDuration(
+              this.timeoutMs,
+            )}; the synthesis worker was restarted`,
+          ),
+        )
+        .catch(error =>
+          this.options.logger.error(
+            `Could not terminate the synthesis worker: ${stringifyError(
+              error,
+            )}`,
+          ),
+        );
+    }, this.timeoutMs);
+    timeout.unref();
+    thread
       .synthesize(next.spec, next.outdir)
       .then(next.resolve, next.reject)
       .finally(() => {
+        clearTimeout(timeout);
         this.busy = false;
         this.runNext();
       });
@@ -144,9 +192,13 @@ export class WorkerEnvironmentSynthesizer implements EnvironmentSynthesizer {
       return;
     }
     this.options.logger.error(
-      `Synthesis worker exited (code ${exit.code}${
-        exit.error ? `, ${stringifyError(exit.error)}` : ''
-      }); ${
+      `Synthesis worker ${
+        exit.terminatedWith
+          ? `terminated: ${exit.terminatedWith.message}`
+          : `exited (code ${exit.code}${
+              exit.error ? `, ${stringifyError(exit.error)}` : ''
+            })`
+      }; ${
         exit.wasReady
           ? 'starting a new one'
           : 'it died before it was ready, the next synthesis starts a new one'
