@@ -18,6 +18,13 @@ export const ssmSdk: typeof import('@aws-sdk/client-ssm') = toolkitRequire(
 );
 export const s3Sdk: typeof import('@aws-sdk/client-s3') =
   toolkitRequire('@aws-sdk/client-s3');
+/**
+ * RDS, which toolkit-lib does not call: for the portal's own clients (the
+ * final snapshot of a deleted database), answered the same way.
+ */
+export const rdsSdk: typeof import('@aws-sdk/client-rds') = toolkitRequire(
+  '@aws-sdk/client-rds',
+);
 
 /** One AWS call toolkit-lib made, as it reached the wire. */
 export interface RecordedAwsCall {
@@ -86,11 +93,13 @@ export function mockToolkitAws() {
     STS: new stsSdk.STSClient(tableConfig),
     SSM: new ssmSdk.SSMClient(tableConfig),
     S3: new s3Sdk.S3Client(tableConfig),
+    RDS: new rdsSdk.RDSClient(tableConfig),
   };
   const cloudFormation = mockClient(clients.CloudFormation);
   const sts = mockClient(clients.STS);
   const ssm = mockClient(clients.SSM);
   const s3 = mockClient(clients.S3);
+  const rds = mockClient(clients.RDS);
   // The credential providers build their STS client from
   // @aws-sdk/nested-clients, so commands are matched by service and name.
   const services: Record<string, { sdk: object; client: AnswerTable }> = {
@@ -98,6 +107,7 @@ export function mockToolkitAws() {
     STS: { sdk: stsSdk, client: clients.STS },
     SSM: { sdk: ssmSdk, client: clients.SSM },
     S3: { sdk: s3Sdk, client: clients.S3 },
+    RDS: { sdk: rdsSdk, client: clients.RDS },
   };
   const calls: RecordedAwsCall[] = [];
 
@@ -166,6 +176,7 @@ export function mockToolkitAws() {
     sts,
     ssm,
     s3,
+    rds,
     /** Every call in order, with its input, region and signer. */
     calls,
     /**
@@ -177,7 +188,7 @@ export function mockToolkitAws() {
     callNames: () => calls.map(c => c.call),
     restore() {
       hook.mockRestore();
-      for (const stub of [cloudFormation, sts, ssm, s3]) {
+      for (const stub of [cloudFormation, sts, ssm, s3, rds]) {
         stub.restore();
       }
     },

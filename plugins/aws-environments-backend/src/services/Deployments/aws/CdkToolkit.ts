@@ -12,8 +12,8 @@ interface ToolkitRequest {
   events: DeploymentEventSink;
   /**
    * Fencing: checked before every confirmation toolkit-lib asks (once per
-   * stack before executing its change set, and before deleting), so a run
-   * that lost its deployment stops between stacks.
+   * stack before executing its change set) and as it starts deleting each
+   * stack, so a run that lost its deployment stops between stacks.
    */
   fence?: () => Promise<void>;
 }

@@ -69,6 +69,8 @@ export function toolkitMessageToEvent(
 const DEPLOY_CONFIRMATION = 'CDK_TOOLKIT_I5060';
 /** toolkit-lib asks before destroying stacks. */
 const DESTROY_CONFIRMATION = 'CDK_TOOLKIT_I7010';
+/** toolkit-lib starts deleting one stack. */
+const STACK_DELETION_START = 'CDK_TOOLKIT_I7100';
 /** IAM statements or resource policies that grant more than before. */
 const BROADENING: `${PermissionChangeType}` = 'broadening';
 
@@ -115,6 +117,11 @@ export class DeploymentIoHost implements IIoHost {
   ) {}
 
   async notify(msg: IoMessage<unknown>): Promise<void> {
+    if (msg.code === STACK_DELETION_START) {
+      // toolkit-lib confirms a destroy once for all stacks, then tells as
+      // it starts each: fence there, so a lost run stops between stacks.
+      await this.fence();
+    }
     const event = toolkitMessageToEvent(msg);
     if (event) {
       await this.events.emit(event);
