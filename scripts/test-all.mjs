@@ -3,9 +3,11 @@
 //
 //   node scripts/test-all.mjs [--only step,step] [--skip step,step]
 //
-// Steps: tsc, lint, prettier, unit, build, browser, production. Each check step
-// (tsc, lint, prettier, build, production) counts as one test; unit and browser
-// count their individual test cases. `build` is `yarn build:backend`, the
+// Steps: tsc, api-reports, lint, prettier, unit-sizes, unit, build, browser,
+// production. Each check step (tsc, api-reports, lint, prettier, unit-sizes,
+// build, production) counts as one test; unit and browser count their
+// individual test cases. api-reports reads the declarations `tsc` writes to
+// dist-types; run without the tsc step, it compiles them itself. `build` is `yarn build:backend`, the
 // Dockerfile's build: it builds the frontend (which the browser tests use)
 // and the backend bundle (which the production step starts). The last line is "N passed, N failed" and
 // the exit code is non-zero when anything failed.
@@ -19,8 +21,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(root, 'test-results');
 const STEPS = [
   'tsc',
+  'api-reports',
   'lint',
   'prettier',
+  'unit-sizes',
   'unit',
   'build',
   'browser',
@@ -101,9 +105,16 @@ function countPlaywright(report) {
   return { passed, failed };
 }
 
+const ran = new Set();
+
 const steps = {
   async tsc() {
     return (await run('yarn', ['tsc'])) === 0;
+  },
+  async 'api-reports'() {
+    const args = ['scripts/api-reports.mjs', '--ci'];
+    if (!ran.has('tsc')) args.push('--tsc');
+    return (await run('node', args)) === 0;
   },
   async lint() {
     return (
@@ -118,6 +129,9 @@ const steps = {
   },
   async prettier() {
     return (await run('yarn', ['prettier', '--check', '.'])) === 0;
+  },
+  async 'unit-sizes'() {
+    return (await run('node', ['scripts/check-unit-sizes.mjs'])) === 0;
   },
   async unit() {
     const out = join(resultsDir, 'jest.json');
@@ -200,6 +214,7 @@ async function main() {
     if (typeof result === 'boolean') {
       result = { passed: result ? 1 : 0, failed: result ? 0 : 1 };
     }
+    ran.add(name);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     summary.push({ name, ...result, seconds });
     console.log(
@@ -209,10 +224,10 @@ async function main() {
     );
   }
 
-  console.log('\nstep        passed  failed  seconds');
+  console.log('\nstep          passed  failed  seconds');
   for (const s of summary) {
     console.log(
-      `${s.name.padEnd(10)} ${String(s.passed).padStart(7)} ${String(
+      `${s.name.padEnd(12)} ${String(s.passed).padStart(7)} ${String(
         s.failed,
       ).padStart(7)} ${s.seconds.padStart(8)}`,
     );

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// API reports (`report.api.md` next to each package.json) of every package
+// that exports an API: the plugins and packages/environment-cdk. The app and
+// the backend (roles frontend and backend) have none; repo-tools skips them.
+//
+//   node scripts/api-reports.mjs          regenerate the reports (commit them)
+//   node scripts/api-reports.mjs --ci     check: fail when a public API changed
+//                                         without its report, or has warnings
+//   ... --tsc                             compile the declarations first
+//                                         (dist-types; `yarn tsc` does the same)
+//
+// Extra arguments go to `backstage-repo-tools api-reports`, for example
+// package paths to limit the run.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Messages left out of the reports:
+// - ae-wrong-input-file-type: workspace packages point `types` at src/*.ts, so
+//   the extractor meets sources of sibling packages, not declarations.
+// - ae-undocumented: not every exported member carries a doc comment.
+// - tsdoc-undefined-tag: `@default` is the AWS CDK convention for props
+//   (TSDoc's own tag is `@defaultValue`).
+const OMITTED = [
+  'ae-wrong-input-file-type',
+  'ae-undocumented',
+  'tsdoc-undefined-tag',
+];
+
+const result = spawnSync(
+  'yarn',
+  [
+    'backstage-repo-tools',
+    'api-reports',
+    '--omit-messages',
+    OMITTED.join(','),
+    '--validate-release-tags',
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
