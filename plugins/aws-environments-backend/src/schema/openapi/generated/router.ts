@@ -185,9 +185,249 @@ export const spec = {
           '`required` stops after the change sets are created, until someone executes them.',
       },
       EnvironmentSpec: {
-        type: 'object',
         description:
-          'A complete environment spec (see `EnvironmentSpec` in the common package).',
+          'A complete environment spec, with the defaults applied (`EnvironmentSpec` of the common package).',
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          accounts: {
+            type: 'object',
+            properties: {
+              management: {
+                type: 'string',
+              },
+              workloads: {
+                type: 'string',
+              },
+            },
+            required: ['management', 'workloads'],
+            additionalProperties: false,
+          },
+          region: {
+            default: 'us-east-1',
+            type: 'string',
+          },
+          network: {
+            type: 'object',
+            properties: {
+              vpcCidr: {
+                default: '10.0.0.0/16',
+                type: 'string',
+              },
+              azCount: {
+                default: 3,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+              natGateways: {
+                default: 3,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+            },
+            required: ['vpcCidr', 'azCount', 'natGateways'],
+            additionalProperties: false,
+          },
+          cluster: {
+            type: 'object',
+            properties: {
+              kubernetesVersion: {
+                default: '1.33',
+                type: 'string',
+              },
+              systemNodeGroup: {
+                type: 'object',
+                properties: {
+                  instanceType: {
+                    default: 't3.medium',
+                    type: 'string',
+                  },
+                  minSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  desiredSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxSize: {
+                    default: 3,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+                required: ['instanceType', 'minSize', 'desiredSize', 'maxSize'],
+                additionalProperties: false,
+              },
+              applicationNodeGroup: {
+                type: 'object',
+                properties: {
+                  instanceType: {
+                    default: 't3.large',
+                    type: 'string',
+                  },
+                  minSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  desiredSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxSize: {
+                    default: 20,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+                required: ['instanceType', 'minSize', 'desiredSize', 'maxSize'],
+                additionalProperties: false,
+              },
+              hpa: {
+                type: 'object',
+                properties: {
+                  minReplicas: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxReplicas: {
+                    default: 100,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+                required: ['minReplicas', 'maxReplicas'],
+                additionalProperties: false,
+              },
+            },
+            required: [
+              'kubernetesVersion',
+              'systemNodeGroup',
+              'applicationNodeGroup',
+              'hpa',
+            ],
+            additionalProperties: false,
+          },
+          database: {
+            type: 'object',
+            properties: {
+              engineVersion: {
+                default: '15',
+                type: 'string',
+              },
+              instanceClass: {
+                default: 'db.t3.medium',
+                type: 'string',
+              },
+              allocatedStorageGb: {
+                default: 100,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+              storageType: {
+                default: 'gp3',
+                type: 'string',
+              },
+              multiAz: {
+                default: false,
+                type: 'boolean',
+              },
+              backupRetentionDays: {
+                default: 14,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+            },
+            required: [
+              'engineVersion',
+              'instanceClass',
+              'allocatedStorageGb',
+              'storageType',
+              'multiAz',
+              'backupRetentionDays',
+            ],
+            additionalProperties: false,
+          },
+          domain: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              certificateArn: {
+                type: 'string',
+              },
+            },
+            required: ['name'],
+            additionalProperties: false,
+          },
+          alarms: {
+            type: 'object',
+            properties: {
+              errorRatePercent: {
+                default: 1,
+                type: 'number',
+              },
+              p99LatencySeconds: {
+                default: 2,
+                type: 'number',
+              },
+              nodeCpuPercent: {
+                default: 80,
+                type: 'number',
+              },
+              nodeMemoryPercent: {
+                default: 80,
+                type: 'number',
+              },
+              databaseCpuPercent: {
+                default: 80,
+                type: 'number',
+              },
+            },
+            required: [
+              'errorRatePercent',
+              'p99LatencySeconds',
+              'nodeCpuPercent',
+              'nodeMemoryPercent',
+              'databaseCpuPercent',
+            ],
+            additionalProperties: false,
+          },
+          budget: {
+            type: 'object',
+            properties: {
+              monthlyUsd: {
+                default: 430,
+                type: 'number',
+              },
+              alertEmail: {
+                type: 'string',
+              },
+            },
+            required: ['monthlyUsd', 'alertEmail'],
+            additionalProperties: false,
+          },
+        },
         required: [
           'name',
           'accounts',
@@ -198,41 +438,6 @@ export const spec = {
           'alarms',
           'budget',
         ],
-        properties: {
-          name: {
-            type: 'string',
-          },
-          accounts: {
-            $ref: '#/components/schemas/Accounts',
-          },
-          region: {
-            type: 'string',
-          },
-          network: {
-            type: 'object',
-            additionalProperties: {},
-          },
-          cluster: {
-            type: 'object',
-            additionalProperties: {},
-          },
-          database: {
-            type: 'object',
-            additionalProperties: {},
-          },
-          domain: {
-            type: 'object',
-            additionalProperties: {},
-          },
-          alarms: {
-            type: 'object',
-            additionalProperties: {},
-          },
-          budget: {
-            type: 'object',
-            additionalProperties: {},
-          },
-        },
         additionalProperties: false,
       },
       Accounts: {
@@ -549,40 +754,46 @@ export const spec = {
       },
       CreateDeploymentRequest: {
         type: 'object',
-        description: 'Unknown fields are refused with a 400 naming them.',
         properties: {
           spec: {
             description:
               'The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out.',
+            $ref: '#/components/schemas/EnvironmentSpecInput',
           },
           source: {
-            $ref: '#/components/schemas/DataSourceKind',
+            type: 'string',
+            enum: ['sandbox', 'aws'],
           },
           approval: {
-            $ref: '#/components/schemas/ApprovalMode',
+            type: 'string',
+            enum: ['auto', 'required'],
+            description:
+              '`required` stops after the change sets are created, until someone executes them.',
           },
           mode: {
-            type: 'string',
-            enum: ['create', 'update'],
             description:
               'What to do when the name is taken; `create` (the default) fails with 409.',
+            type: 'string',
+            enum: ['create', 'update'],
           },
           owner: {
-            type: 'string',
             description:
               "Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update.",
+            type: 'string',
           },
           allowedDeviations: {
-            type: 'array',
-            maxItems: 50,
             description:
               'Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed.',
+            maxItems: 50,
+            type: 'array',
             items: {
               type: 'string',
               pattern: '^[a-z0-9-]{1,63}$',
             },
           },
         },
+        additionalProperties: false,
+        description: 'Unknown fields are refused with a 400 naming them.',
       },
       CreateDeploymentResponse: {
         type: 'object',
@@ -604,15 +815,16 @@ export const spec = {
         type: 'object',
         properties: {
           confirm: {
-            type: 'string',
             description: "Must repeat the environment's name.",
+            type: 'string',
           },
           destroyData: {
-            type: 'boolean',
             description:
               'Also delete the stateful (database) stack. Default false.',
+            type: 'boolean',
           },
         },
+        additionalProperties: false,
       },
       EstimateRequest: {
         type: 'object',
@@ -620,8 +832,11 @@ export const spec = {
           spec: {
             description:
               'The spec to estimate (fields with seed defaults may be left out).',
+            $ref: '#/components/schemas/EnvironmentSpecInput',
           },
         },
+        required: ['spec'],
+        additionalProperties: false,
       },
       CostLine: {
         type: 'object',
@@ -1307,6 +1522,224 @@ export const spec = {
           },
         },
         additionalProperties: {},
+      },
+      EnvironmentSpecInput: {
+        description:
+          'An environment spec as a caller sends it: fields with seed defaults may be left out (`EnvironmentSpecInput` of the common package).',
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          accounts: {
+            type: 'object',
+            properties: {
+              management: {
+                type: 'string',
+              },
+              workloads: {
+                type: 'string',
+              },
+            },
+            required: ['management', 'workloads'],
+          },
+          region: {
+            default: 'us-east-1',
+            type: 'string',
+          },
+          network: {
+            default: {},
+            type: 'object',
+            properties: {
+              vpcCidr: {
+                default: '10.0.0.0/16',
+                type: 'string',
+              },
+              azCount: {
+                default: 3,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+              natGateways: {
+                default: 3,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+            },
+          },
+          cluster: {
+            default: {},
+            type: 'object',
+            properties: {
+              kubernetesVersion: {
+                default: '1.33',
+                type: 'string',
+              },
+              systemNodeGroup: {
+                default: {},
+                type: 'object',
+                properties: {
+                  instanceType: {
+                    default: 't3.medium',
+                    type: 'string',
+                  },
+                  minSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  desiredSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxSize: {
+                    default: 3,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+              },
+              applicationNodeGroup: {
+                default: {},
+                type: 'object',
+                properties: {
+                  instanceType: {
+                    default: 't3.large',
+                    type: 'string',
+                  },
+                  minSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  desiredSize: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxSize: {
+                    default: 20,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+              },
+              hpa: {
+                default: {},
+                type: 'object',
+                properties: {
+                  minReplicas: {
+                    default: 2,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                  maxReplicas: {
+                    default: 100,
+                    type: 'integer',
+                    minimum: -9007199254740991,
+                    maximum: 9007199254740991,
+                  },
+                },
+              },
+            },
+          },
+          database: {
+            default: {},
+            type: 'object',
+            properties: {
+              engineVersion: {
+                default: '15',
+                type: 'string',
+              },
+              instanceClass: {
+                default: 'db.t3.medium',
+                type: 'string',
+              },
+              allocatedStorageGb: {
+                default: 100,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+              storageType: {
+                default: 'gp3',
+                type: 'string',
+              },
+              multiAz: {
+                default: false,
+                type: 'boolean',
+              },
+              backupRetentionDays: {
+                default: 14,
+                type: 'integer',
+                minimum: -9007199254740991,
+                maximum: 9007199254740991,
+              },
+            },
+          },
+          domain: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              certificateArn: {
+                type: 'string',
+              },
+            },
+            required: ['name'],
+          },
+          alarms: {
+            default: {},
+            type: 'object',
+            properties: {
+              errorRatePercent: {
+                default: 1,
+                type: 'number',
+              },
+              p99LatencySeconds: {
+                default: 2,
+                type: 'number',
+              },
+              nodeCpuPercent: {
+                default: 80,
+                type: 'number',
+              },
+              nodeMemoryPercent: {
+                default: 80,
+                type: 'number',
+              },
+              databaseCpuPercent: {
+                default: 80,
+                type: 'number',
+              },
+            },
+          },
+          budget: {
+            type: 'object',
+            properties: {
+              monthlyUsd: {
+                default: 430,
+                type: 'number',
+              },
+              alertEmail: {
+                type: 'string',
+              },
+            },
+            required: ['alertEmail'],
+          },
+        },
+        required: ['name', 'accounts', 'budget'],
       },
     },
   },
