@@ -9,7 +9,7 @@ import type {
   AwsCredentialProvider,
   AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
-import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { StandardRetryStrategy } from '@smithy/util-retry';
 import { AwsClientFactory, AwsTarget } from './types';
 
 /** Identifies the portal in CloudTrail and in AWS support cases. */
@@ -23,22 +23,13 @@ export interface AwsClientSettings {
   maxAttempts: number;
   /** Abandon (and retry) a single request after this long. */
   requestTimeoutMs: number;
-  /** Backoff before retry n is random in [0, min(maxDelayMs, baseDelayMs × 2^n)]. */
+  /**
+   * Base of the SDK's full-jitter exponential backoff for transient errors
+   * (throttling backs off from the SDK's own, longer base).
+   *
+   * @defaultValue the SDK's default
+   */
   baseDelayMs?: number;
-  maxDelayMs?: number;
-}
-
-/**
- * Full-jitter exponential backoff: spreads the retries of many callers
- * throttled at the same moment.
- */
-export function jitteredBackoff(
-  baseDelayMs: number,
-  maxDelayMs: number,
-  random: () => number = Math.random,
-): (attempt: number) => number {
-  return attempt =>
-    Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
 }
 
 /** The settings every client gets. */
@@ -46,7 +37,7 @@ interface ClientConfig {
   region: string;
   credentials: AwsCredentialProvider['sdkCredentialProvider'];
   customUserAgent: string;
-  retryStrategy: ConfiguredRetryStrategy;
+  retryStrategy: StandardRetryStrategy;
   requestHandler: {
     requestTimeout: number;
     connectionTimeout: number;
@@ -86,13 +77,12 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
             credentials: sdkCredentialProvider,
             customUserAgent: CUSTOM_USER_AGENT,
             // One strategy per client: its retry capacity is per endpoint.
-            retryStrategy: new ConfiguredRetryStrategy(
-              this.settings.maxAttempts,
-              jitteredBackoff(
-                this.settings.baseDelayMs ?? 200,
-                this.settings.maxDelayMs ?? 5000,
-              ),
-            ),
+            // The SDK's standard strategy backs off with full jitter, which
+            // spreads the retries of many callers throttled at once.
+            retryStrategy: new StandardRetryStrategy({
+              maxAttempts: this.settings.maxAttempts,
+              baseDelay: this.settings.baseDelayMs,
+            }),
             requestHandler: {
               requestTimeout: this.settings.requestTimeoutMs,
               connectionTimeout: this.settings.requestTimeoutMs,

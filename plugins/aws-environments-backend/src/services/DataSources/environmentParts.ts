@@ -1,6 +1,7 @@
 import {
   AlarmView,
   environmentResourceNames,
+  SEED_ALARM_THRESHOLDS,
   SEED_DEFAULTS,
 } from '@innovate/plugin-aws-environments-common';
 import {
@@ -8,7 +9,7 @@ import {
   literalString,
   propertyAt,
   TemplateResource,
-} from '../../lib/templates';
+} from '@innovate/plugin-aws-environments-common';
 import type { DeployedEnvironment } from './types';
 
 /*
@@ -80,15 +81,6 @@ export function alarmNamePrefix(environmentName: string): string {
 
 type AlarmKind = AlarmView['kind'];
 
-/** The seed's threshold per alarm kind, in the alarm's unit. */
-const SEED_THRESHOLDS: Partial<Record<AlarmKind, number>> = {
-  'error-rate': SEED_DEFAULTS.alarms.errorRatePercent,
-  'p99-latency': SEED_DEFAULTS.alarms.p99LatencySeconds,
-  'node-cpu': SEED_DEFAULTS.alarms.nodeCpuPercent,
-  'node-memory': SEED_DEFAULTS.alarms.nodeMemoryPercent,
-  'database-cpu': SEED_DEFAULTS.alarms.databaseCpuPercent,
-};
-
 /** What an alarm watches, from its name (the CDK app's naming). */
 export function alarmKind(
   environmentName: string,
@@ -106,7 +98,7 @@ export function alarmKind(
 }
 
 export function seedThreshold(kind: AlarmKind): number | undefined {
-  return SEED_THRESHOLDS[kind];
+  return SEED_ALARM_THRESHOLDS[kind];
 }
 
 /** `1.33` against the seed's `1.33`: true when the first is older. */

@@ -1,7 +1,7 @@
 import {
   CloudWatchClient,
-  DescribeAlarmsCommand,
   MetricAlarm,
+  paginateDescribeAlarms,
 } from '@aws-sdk/client-cloudwatch';
 import type {
   AlarmState,
@@ -9,7 +9,7 @@ import type {
   AlarmView,
 } from '@innovate/plugin-aws-environments-common';
 import { malformed } from '../../../errors';
-import { literalString } from '../../../lib/templates';
+import { literalString } from '@innovate/plugin-aws-environments-common';
 import {
   alarmKind,
   alarmNamePrefix,
@@ -18,7 +18,7 @@ import {
 } from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
 import { callAws } from './awsErrors';
-import { assertOwnedArn } from './ownership';
+import { collectPages, workloadsScope } from './workloadsScope';
 
 const ALARM_STATES = new Set<string>(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 
@@ -26,8 +26,7 @@ export async function fetchAlarmsView(
   environment: DeployedEnvironment,
   cloudWatch: CloudWatchClient,
 ): Promise<ViewData<AlarmsView>> {
-  const accountId = environment.spec.accounts.workloads;
-  const region = environment.spec.region;
+  const scope = workloadsScope(environment);
   const prefix = alarmNamePrefix(environment.name);
   // Another environment's name can start with this one's (`prod`,
   // `prod-eu`): keep the alarms this environment's templates define (all
@@ -39,42 +38,27 @@ export async function fetchAlarmsView(
     }),
   );
 
-  const alarms: MetricAlarm[] = [];
-  let nextToken: string | undefined;
-  do {
-    const pageToken = nextToken;
-    const out = await callAws(
-      {
-        action: 'cloudwatch:DescribeAlarms',
-        accountId,
-        region,
-        accountRole: 'workloads',
-        resource: `alarms named ${prefix}*`,
-      },
-      () =>
-        cloudWatch.send(
-          new DescribeAlarmsCommand({
-            AlarmNamePrefix: prefix,
-            AlarmTypes: ['MetricAlarm'],
-            NextToken: pageToken,
-          }),
+  const alarms = await callAws(
+    scope.context('cloudwatch:DescribeAlarms', `alarms named ${prefix}*`),
+    () =>
+      collectPages(
+        paginateDescribeAlarms(
+          { client: cloudWatch },
+          { AlarmNamePrefix: prefix, AlarmTypes: ['MetricAlarm'] },
         ),
-    );
-    alarms.push(...(out.MetricAlarms ?? []));
-    nextToken = out.NextToken;
-  } while (nextToken);
+        out => out.MetricAlarms,
+      ),
+  );
 
   return {
     alarms: alarms
       .filter(alarm => defined.size === 0 || defined.has(alarm.AlarmName ?? ''))
       .map(alarm => {
-        assertOwnedArn(alarm.AlarmArn, {
-          accountId,
-          region,
-          environment: environment.name,
-          field: 'cloudwatch:DescribeAlarms MetricAlarms[].AlarmArn',
-          what: 'alarm',
-        });
+        scope.owned(
+          alarm.AlarmArn,
+          'cloudwatch:DescribeAlarms MetricAlarms[].AlarmArn',
+          'alarm',
+        );
         return toAlarmView(environment.name, alarm);
       }),
   };

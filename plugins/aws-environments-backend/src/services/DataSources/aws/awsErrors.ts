@@ -1,3 +1,9 @@
+import { NotFoundException as BudgetNotFoundException } from '@aws-sdk/client-budgets';
+import { ResourceNotFoundException as EksResourceNotFoundException } from '@aws-sdk/client-eks';
+import {
+  DBInstanceNotFoundFault,
+  ResourceNotFoundFault as RdsResourceNotFoundFault,
+} from '@aws-sdk/client-rds';
 import { DataSourceError } from '../../../errors';
 
 /** The AWS call that failed, for the message. */
@@ -12,6 +18,10 @@ export interface AwsCallContext {
   resource: string;
 }
 
+/*
+ * Access, throttling and timeout codes are shared by every AWS service and
+ * not modeled as exception classes by the clients, hence the tables.
+ */
 const ACCESS_DENIED = new Set([
   'AccessDenied',
   'AccessDeniedException',
@@ -41,14 +51,13 @@ const TIMEOUTS = new Set([
   'RequestTimeoutException',
 ]);
 
-const NOT_FOUND = new Set([
-  'ResourceNotFoundException',
-  'NotFoundException',
-  'DBInstanceNotFound',
-  'DBInstanceNotFoundFault',
-  'ResourceNotFound',
-  'ResourceNotFoundFault',
-]);
+/** The "not found" exceptions of the calls the views make. */
+const NOT_FOUND = [
+  EksResourceNotFoundException,
+  DBInstanceNotFoundFault,
+  RdsResourceNotFoundFault,
+  BudgetNotFoundException,
+];
 
 interface SdkErrorLike {
   name?: string;
@@ -97,7 +106,7 @@ function toDataSourceError(
       `No usable AWS credentials for ${where}: add the account to aws.accounts in app-config (or give the backend a role that can assume one).${awsSaid}`,
     );
   }
-  if (NOT_FOUND.has(name)) {
+  if (NOT_FOUND.some(exception => error instanceof exception)) {
     return new DataSourceError(
       'not-found',
       `${context.resource} was not found in ${where}; it may have been deleted outside the portal. Redeploy the environment to recreate it.${awsSaid}`,

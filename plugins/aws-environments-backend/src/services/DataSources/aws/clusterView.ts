@@ -1,14 +1,17 @@
 import {
   Addon,
+  Cluster,
   DescribeAddonCommand,
   DescribeClusterCommand,
   DescribeNodegroupCommand,
   EKSClient,
   InsightSummary,
-  ListAddonsCommand,
-  ListInsightsCommand,
-  ListNodegroupsCommand,
+  InvalidParameterException,
+  InvalidRequestException,
   Nodegroup,
+  paginateListAddons,
+  paginateListInsights,
+  paginateListNodegroups,
 } from '@aws-sdk/client-eks';
 import { NotFoundError } from '@backstage/errors';
 import type {
@@ -18,7 +21,7 @@ import type {
   UpgradeInsightView,
 } from '@innovate/plugin-aws-environments-common';
 import { DataSourceError, malformed } from '../../../errors';
-import { literalString } from '../../../lib/templates';
+import { literalString } from '@innovate/plugin-aws-environments-common';
 import {
   addonResources,
   clusterName,
@@ -30,23 +33,92 @@ import {
 } from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
 import {
-  AwsCallContext,
   awsErrorName,
   callAws,
   callAwsOptional,
   isAccessDenied,
 } from './awsErrors';
-import { assertOwnedArn } from './ownership';
+import { collectPages, workloadsScope, WorkloadsScope } from './workloadsScope';
 
-/** ListInsights errors that mean "not offered here" rather than "broken". */
-const INSIGHTS_UNSUPPORTED = new Set([
-  'InvalidRequestException',
-  'InvalidParameterException',
-  'UnknownOperationException',
-  'UnsupportedOperationException',
-]);
+/**
+ * Whether a ListInsights error means "not offered here" rather than
+ * "broken": EKS's own invalid-request answers, and the generic codes of an
+ * endpoint that lacks the operation (not modeled by the client).
+ */
+function isInsightsUnsupported(error: unknown): boolean {
+  return (
+    error instanceof InvalidRequestException ||
+    error instanceof InvalidParameterException ||
+    ['UnknownOperationException', 'UnsupportedOperationException'].includes(
+      awsErrorName(error),
+    )
+  );
+}
 
 const INSIGHT_STATUSES = new Set(['PASSING', 'WARNING', 'ERROR', 'UNKNOWN']);
+
+/** The EKS calls of one cluster's view, each with its error context. */
+function clusterCalls(eks: EKSClient, name: string, scope: WorkloadsScope) {
+  const ofCluster = `EKS cluster ${name}`;
+  return {
+    describeCluster: () =>
+      callAws(scope.context('eks:DescribeCluster', ofCluster), () =>
+        eks.send(new DescribeClusterCommand({ name })),
+      ).then(out => out.cluster),
+    describeNodegroup: (nodegroup: string) =>
+      callAws(
+        scope.context(
+          'eks:DescribeNodegroup',
+          `node group ${nodegroup} of ${ofCluster}`,
+        ),
+        () =>
+          eks.send(
+            new DescribeNodegroupCommand({
+              clusterName: name,
+              nodegroupName: nodegroup,
+            }),
+          ),
+      ).then(out => out.nodegroup, ignoreNotFound),
+    describeAddon: (addonName: string) =>
+      callAws(
+        scope.context('eks:DescribeAddon', `add-on ${addonName} of ${ofCluster}`),
+        () =>
+          eks.send(new DescribeAddonCommand({ clusterName: name, addonName })),
+      ).then(out => out.addon, ignoreNotFound),
+    listNodegroups: () =>
+      callAws(scope.context('eks:ListNodegroups', ofCluster), () =>
+        collectPages(
+          paginateListNodegroups({ client: eks }, { clusterName: name }),
+          out => out.nodegroups,
+        ),
+      ),
+    listAddons: () =>
+      callAws(scope.context('eks:ListAddons', ofCluster), () =>
+        collectPages(
+          paginateListAddons({ client: eks }, { clusterName: name }),
+          out => out.addons,
+        ),
+      ),
+    // Insights are optional: missing permission or an unsupported region
+    // leaves them out (null); any other failure fails the view like the rest.
+    listInsights: () =>
+      callAwsOptional(
+        scope.context('eks:ListInsights', ofCluster),
+        () =>
+          collectPages(
+            paginateListInsights(
+              { client: eks },
+              {
+                clusterName: name,
+                filter: { categories: ['UPGRADE_READINESS'] },
+              },
+            ),
+            out => out.insights,
+          ),
+        error => isAccessDenied(error) || isInsightsUnsupported(error),
+      ).then(insights => (insights ? insights.map(toInsightView) : null)),
+  };
+}
 
 export async function fetchClusterView(
   environment: DeployedEnvironment,
@@ -59,47 +131,8 @@ export async function fetchClusterView(
     );
   }
   const name = clusterName(environment, resource);
-  const accountId = environment.spec.accounts.workloads;
-  const region = environment.spec.region;
-  const context = (action: string, what: string): AwsCallContext => ({
-    action,
-    accountId,
-    region,
-    accountRole: 'workloads',
-    resource: what,
-  });
-  const owned = (arn: string | undefined, field: string, what: string) =>
-    assertOwnedArn(arn, {
-      accountId,
-      region,
-      environment: environment.name,
-      field,
-      what,
-    });
-
-  const describeNodegroup = (nodegroupNameToDescribe: string) =>
-    callAws(
-      context(
-        'eks:DescribeNodegroup',
-        `node group ${nodegroupNameToDescribe} of EKS cluster ${name}`,
-      ),
-      () =>
-        eks.send(
-          new DescribeNodegroupCommand({
-            clusterName: name,
-            nodegroupName: nodegroupNameToDescribe,
-          }),
-        ),
-    ).then(out => out.nodegroup, ignoreNotFound);
-  const describeAddon = (addonName: string) =>
-    callAws(
-      context(
-        'eks:DescribeAddon',
-        `add-on ${addonName} of EKS cluster ${name}`,
-      ),
-      () =>
-        eks.send(new DescribeAddonCommand({ clusterName: name, addonName })),
-    ).then(out => out.addon, ignoreNotFound);
+  const scope = workloadsScope(environment);
+  const calls = clusterCalls(eks, name, scope);
 
   // Names known from the template are described at once, in parallel with
   // the listings, so a cold view costs about one round trip.
@@ -120,36 +153,62 @@ export async function fetchClusterView(
     knownAddonDetails,
     insights,
   ] = await Promise.all([
-    callAws(context('eks:DescribeCluster', `EKS cluster ${name}`), () =>
-      eks.send(new DescribeClusterCommand({ name })),
-    ).then(out => out.cluster),
-    listAll(
-      token =>
-        callAws(context('eks:ListNodegroups', `EKS cluster ${name}`), () =>
-          eks.send(
-            new ListNodegroupsCommand({ clusterName: name, nextToken: token }),
-          ),
-        ),
-      out => out.nodegroups,
-    ),
-    Promise.all(knownNodegroups.map(describeNodegroup)),
-    listAll(
-      token =>
-        callAws(context('eks:ListAddons', `EKS cluster ${name}`), () =>
-          eks.send(
-            new ListAddonsCommand({ clusterName: name, nextToken: token }),
-          ),
-        ),
-      out => out.addons,
-    ),
-    Promise.all(knownAddons.map(describeAddon)),
-    listInsights(eks, name, context),
+    calls.describeCluster(),
+    calls.listNodegroups(),
+    Promise.all(knownNodegroups.map(calls.describeNodegroup)),
+    calls.listAddons(),
+    Promise.all(knownAddons.map(calls.describeAddon)),
+    calls.listInsights(),
   ]);
+  const checked = checkCluster(cluster, name, scope);
 
+  const nodegroups = await describeListed(
+    listedNodegroups,
+    knownNodegroupDetails,
+    n => n.nodegroupName,
+    calls.describeNodegroup,
+  );
+  const addons = await describeListed(
+    listedAddons,
+    knownAddonDetails,
+    a => a.addonName,
+    calls.describeAddon,
+  );
+
+  return {
+    ...toClusterSummary(checked),
+    nodeGroups: nodegroups.map(n => {
+      scope.owned(
+        n.nodegroupArn,
+        'eks:DescribeNodegroup nodegroup.nodegroupArn',
+        'node group',
+      );
+      return toNodeGroupView(n, name);
+    }),
+    addons: addons.map(a => {
+      scope.owned(a.addonArn, 'eks:DescribeAddon addon.addonArn', 'add-on');
+      return toAddonView(a, name);
+    }),
+    insights,
+  };
+}
+
+type CheckedCluster = Cluster & {
+  name: string;
+  version: string;
+  status: NonNullable<Cluster['status']>;
+};
+
+/** The described cluster, checked to be the environment's and complete. */
+function checkCluster(
+  cluster: Cluster | undefined,
+  name: string,
+  scope: WorkloadsScope,
+): CheckedCluster {
   if (!cluster) {
     throw malformed('eks:DescribeCluster', 'cluster');
   }
-  owned(cluster.arn, 'eks:DescribeCluster cluster.arn', 'cluster');
+  scope.owned(cluster.arn, 'eks:DescribeCluster cluster.arn', 'cluster');
   if (cluster.name !== name) {
     throw malformed('eks:DescribeCluster', 'cluster.name');
   }
@@ -159,23 +218,15 @@ export async function fetchClusterView(
   if (!cluster.status) {
     throw malformed('eks:DescribeCluster', 'cluster.status');
   }
+  return cluster as CheckedCluster;
+}
 
-  const nodegroups = await describeListed(
-    listedNodegroups,
-    knownNodegroupDetails,
-    n => n.nodegroupName,
-    describeNodegroup,
-  );
-  const addons = await describeListed(
-    listedAddons,
-    knownAddonDetails,
-    a => a.addonName,
-    describeAddon,
-  );
-
+function toClusterSummary(
+  cluster: CheckedCluster,
+): Omit<ClusterView, 'nodeGroups' | 'addons' | 'insights'> {
   const vpc = cluster.resourcesVpcConfig ?? {};
   return {
-    name,
+    name: cluster.name,
     arn: cluster.arn,
     version: cluster.version,
     targetVersion: TARGET_KUBERNETES_VERSION,
@@ -194,19 +245,6 @@ export async function fetchClusterView(
     enabledLogTypes: (cluster.logging?.clusterLogging ?? [])
       .filter(setup => setup.enabled)
       .flatMap(setup => setup.types ?? []),
-    nodeGroups: nodegroups.map(n => {
-      owned(
-        n.nodegroupArn,
-        'eks:DescribeNodegroup nodegroup.nodegroupArn',
-        'node group',
-      );
-      return toNodeGroupView(n, name);
-    }),
-    addons: addons.map(a => {
-      owned(a.addonArn, 'eks:DescribeAddon addon.addonArn', 'add-on');
-      return toAddonView(a, name);
-    }),
-    insights,
   };
 }
 
@@ -215,20 +253,6 @@ function ignoreNotFound(error: unknown): undefined {
     return undefined;
   }
   throw error;
-}
-
-async function listAll<Out>(
-  page: (token: string | undefined) => Promise<Out & { nextToken?: string }>,
-  items: (out: Out) => string[] | undefined,
-): Promise<string[]> {
-  const all: string[] = [];
-  let token: string | undefined;
-  do {
-    const out = await page(token);
-    all.push(...(items(out) ?? []));
-    token = out.nextToken;
-  } while (token);
-  return all;
 }
 
 /**
@@ -305,56 +329,24 @@ function toAddonView(addon: Addon, cluster: string): AddonView {
   };
 }
 
-/** Upgrade insights, or null where the account or region does not offer them. */
-async function listInsights(
-  eks: EKSClient,
-  name: string,
-  context: (action: string, what: string) => AwsCallContext,
-): Promise<UpgradeInsightView[] | null> {
-  const insights: InsightSummary[] = [];
-  let nextToken: string | undefined;
-  do {
-    const pageToken = nextToken;
-    // Insights are optional: missing permission or an unsupported region
-    // leaves them out; any other failure fails the view like the rest.
-    const out = await callAwsOptional(
-      context('eks:ListInsights', `EKS cluster ${name}`),
-      () =>
-        eks.send(
-          new ListInsightsCommand({
-            clusterName: name,
-            filter: { categories: ['UPGRADE_READINESS'] },
-            nextToken: pageToken,
-          }),
-        ),
-      error =>
-        isAccessDenied(error) || INSIGHTS_UNSUPPORTED.has(awsErrorName(error)),
-    );
-    if (!out) {
-      return null;
-    }
-    insights.push(...(out.insights ?? []));
-    nextToken = out.nextToken;
-  } while (nextToken);
-  return insights.map(insight => {
-    if (!insight.id || !insight.name) {
-      throw malformed('eks:ListInsights', 'insights[].id');
-    }
-    const status = insight.insightStatus?.status ?? 'UNKNOWN';
-    return {
-      id: insight.id,
-      name: insight.name,
-      category: insight.category ?? 'UPGRADE_READINESS',
-      status: (INSIGHT_STATUSES.has(status)
-        ? status
-        : 'UNKNOWN') as UpgradeInsightView['status'],
-      ...(insight.insightStatus?.reason
-        ? { reason: insight.insightStatus.reason }
-        : {}),
-      ...(insight.kubernetesVersion
-        ? { kubernetesVersion: insight.kubernetesVersion }
-        : {}),
-      ...(insight.description ? { description: insight.description } : {}),
-    };
-  });
+function toInsightView(insight: InsightSummary): UpgradeInsightView {
+  if (!insight.id || !insight.name) {
+    throw malformed('eks:ListInsights', 'insights[].id');
+  }
+  const status = insight.insightStatus?.status ?? 'UNKNOWN';
+  return {
+    id: insight.id,
+    name: insight.name,
+    category: insight.category ?? 'UPGRADE_READINESS',
+    status: (INSIGHT_STATUSES.has(status)
+      ? status
+      : 'UNKNOWN') as UpgradeInsightView['status'],
+    ...(insight.insightStatus?.reason
+      ? { reason: insight.insightStatus.reason }
+      : {}),
+    ...(insight.kubernetesVersion
+      ? { kubernetesVersion: insight.kubernetesVersion }
+      : {}),
+    ...(insight.description ? { description: insight.description } : {}),
+  };
 }

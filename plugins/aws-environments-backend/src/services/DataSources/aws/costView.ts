@@ -1,9 +1,16 @@
-import { BudgetsClient, DescribeBudgetCommand } from '@aws-sdk/client-budgets';
+import {
+  Budget,
+  BudgetsClient,
+  DescribeBudgetCommand,
+  NotFoundException,
+} from '@aws-sdk/client-budgets';
 import {
   CostExplorerClient,
+  DataUnavailableException,
   Expression,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
+  GetCostForecastCommandOutput,
   ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import {
@@ -26,10 +33,10 @@ import {
 
 /** Cost Explorer's answers when an account has too little history to forecast. */
 function isNoForecast(error: unknown): boolean {
-  const name = awsErrorName(error);
   return (
-    name === 'DataUnavailableException' ||
-    (name === 'ValidationException' &&
+    error instanceof DataUnavailableException ||
+    // Not modeled by the Cost Explorer client: matched by name and message.
+    (awsErrorName(error) === 'ValidationException' &&
       /insufficient|not enough|no data/i.test(
         String((error as Error | null)?.message),
       ))
@@ -58,11 +65,28 @@ function amountOf(
   return amount;
 }
 
-export async function fetchCostView(
+/** The month of the view: from its first day up to and including today. */
+function monthOf(now: DateTime) {
+  const utc = now.setZone('utc');
+  const monthStart = utc.startOf('month');
+  const today = utc.startOf('day');
+  return {
+    monthStart,
+    today,
+    tomorrow: today.plus({ days: 1 }),
+    nextMonth: monthStart.plus({ months: 1 }),
+  };
+}
+
+type Month = ReturnType<typeof monthOf>;
+
+/** The Cost Explorer and Budgets calls of one environment's cost view. */
+function costCalls(
   environment: DeployedEnvironment,
   clients: { costExplorer: CostExplorerClient; budgets: BudgetsClient },
-  options: CostViewOptions,
-): Promise<ViewData<CostView>> {
+  costAllocationTag: string,
+  month: Month,
+) {
   const accountId = environment.spec.accounts.management;
   const context = (action: string, resource: string): AwsCallContext => ({
     action,
@@ -71,24 +95,24 @@ export async function fetchCostView(
     accountRole: 'management',
     resource,
   });
-  const now = options.now.setZone('utc');
-  const monthStart = now.startOf('month');
-  const today = now.startOf('day');
-  const tomorrow = today.plus({ days: 1 });
-  const nextMonth = monthStart.plus({ months: 1 });
   const filter: Expression = {
     Tags: {
-      Key: options.costAllocationTag,
+      Key: costAllocationTag,
       Values: [environment.name],
       MatchOptions: ['EQUALS'],
     },
   };
-  const costsOf = `costs tagged ${options.costAllocationTag}=${environment.name}`;
+  const costsOf = `costs tagged ${costAllocationTag}=${environment.name}`;
   const name = budgetName(environment);
-
-  const [results, forecast, budget] = await Promise.all([
-    (async () => {
-      const pages: ResultByTime[] = [];
+  const { monthStart, tomorrow, nextMonth } = month;
+  return {
+    budgetName: name,
+    /*
+     * The Cost Explorer client ships no paginator for GetCostAndUsage,
+     * hence the loop over NextPageToken.
+     */
+    costAndUsage: async (): Promise<ResultByTime[]> => {
+      const results: ResultByTime[] = [];
       let token: string | undefined;
       do {
         const pageToken = token;
@@ -111,50 +135,110 @@ export async function fetchCostView(
         if (!out.ResultsByTime) {
           throw malformed('ce:GetCostAndUsage', 'ResultsByTime');
         }
-        pages.push(...out.ResultsByTime);
+        results.push(...out.ResultsByTime);
         token = out.NextPageToken;
       } while (token);
-      return pages;
-    })(),
+      return results;
+    },
     // On the last day of the month there is nothing left to forecast
     // (undefined); null when Cost Explorer has too little history.
-    tomorrow < nextMonth
-      ? callAwsOptional(
-          context('ce:GetCostForecast', costsOf),
-          () =>
-            clients.costExplorer.send(
-              new GetCostForecastCommand({
-                TimePeriod: {
-                  Start: tomorrow.toISODate()!,
-                  End: nextMonth.toISODate()!,
-                },
-                Metric: 'UNBLENDED_COST',
-                Granularity: 'DAILY',
-                Filter: filter,
-              }),
-            ),
-          isNoForecast,
-        ).then(out => out ?? null)
-      : Promise.resolve(undefined),
+    forecast: async (): Promise<GetCostForecastCommandOutput | null | undefined> =>
+      tomorrow < nextMonth
+        ? callAwsOptional(
+            context('ce:GetCostForecast', costsOf),
+            () =>
+              clients.costExplorer.send(
+                new GetCostForecastCommand({
+                  TimePeriod: {
+                    Start: tomorrow.toISODate()!,
+                    End: nextMonth.toISODate()!,
+                  },
+                  Metric: 'UNBLENDED_COST',
+                  Granularity: 'DAILY',
+                  Filter: filter,
+                }),
+              ),
+            isNoForecast,
+          ).then(out => out ?? null)
+        : undefined,
     // No budget in AWS Budgets: the spec's amount is the budget.
-    callAwsOptional(
-      context('budgets:ViewBudget', `budget ${name}`),
-      () =>
-        clients.budgets.send(
-          new DescribeBudgetCommand({ AccountId: accountId, BudgetName: name }),
-        ),
-      error => awsErrorName(error) === 'NotFoundException',
-    ).then(out => out?.Budget),
+    budget: async (): Promise<Budget | undefined> =>
+      callAwsOptional(
+        context('budgets:ViewBudget', `budget ${name}`),
+        () =>
+          clients.budgets.send(
+            new DescribeBudgetCommand({ AccountId: accountId, BudgetName: name }),
+          ),
+        error => error instanceof NotFoundException,
+      ).then(out => out?.Budget),
+  };
+}
+
+export async function fetchCostView(
+  environment: DeployedEnvironment,
+  clients: { costExplorer: CostExplorerClient; budgets: BudgetsClient },
+  options: CostViewOptions,
+): Promise<ViewData<CostView>> {
+  const month = monthOf(options.now);
+  const calls = costCalls(
+    environment,
+    clients,
+    options.costAllocationTag,
+    month,
+  );
+  const [results, forecast, budget] = await Promise.all([
+    calls.costAndUsage(),
+    calls.forecast(),
+    calls.budget(),
   ]);
 
+  const actual = sumActuals(results, month);
+  const daily: DailySpend[] = [...actual.daily.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, amount]) => ({
+      date,
+      amountUsd: roundUsd(amount),
+      forecast: false,
+    }));
+  const monthToDateUsd = roundUsd(
+    [...actual.daily.values()].reduce((sum, amount) => sum + amount, 0),
+  );
+  const forecastUsd = forecastTotal(forecast, monthToDateUsd, daily);
+  const budgetAmount = budget
+    ? budgetLimit(budget, calls.budgetName)
+    : environment.spec.budget.monthlyUsd;
+
+  return {
+    currency: 'USD',
+    period: {
+      start: month.monthStart.toISODate()!,
+      end: month.today.toISODate()!,
+    },
+    monthToDateUsd,
+    forecastUsd,
+    budget: { amountUsd: budgetAmount, from: budget ? 'budgets' : 'spec' },
+    verdict: budgetVerdict(forecastUsd ?? monthToDateUsd, budgetAmount),
+    byService: [...actual.byService.entries()]
+      .map(([service, amount]) => ({ service, amountUsd: roundUsd(amount) }))
+      .sort((a, b) => b.amountUsd - a.amountUsd),
+    daily,
+    estimate: options.estimate,
+  };
+}
+
+/** The month's costs so far, per service and per day. */
+function sumActuals(results: ResultByTime[], month: Month) {
   const byService = new Map<string, number>();
-  const dailyActual = new Map<string, number>();
+  const daily = new Map<string, number>();
   for (const result of results) {
     const date = result.TimePeriod?.Start;
     if (!date || !DateTime.fromISO(date).isValid) {
       throw malformed('ce:GetCostAndUsage', 'ResultsByTime[].TimePeriod.Start');
     }
-    if (date < monthStart.toISODate()! || date > today.toISODate()!) {
+    if (
+      date < month.monthStart.toISODate()! ||
+      date > month.today.toISODate()!
+    ) {
       throw malformed(
         'ce:GetCostAndUsage',
         `ResultsByTime[].TimePeriod.Start (${date} is outside the month asked for)`,
@@ -174,67 +258,46 @@ export async function fetchCostView(
       day += amount;
       byService.set(service, (byService.get(service) ?? 0) + amount);
     }
-    dailyActual.set(date, (dailyActual.get(date) ?? 0) + day);
+    daily.set(date, (daily.get(date) ?? 0) + day);
   }
+  return { byService, daily };
+}
 
-  const daily: DailySpend[] = [...dailyActual.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, amount]) => ({
-      date,
-      amountUsd: roundUsd(amount),
-      forecast: false,
-    }));
-  const monthToDateUsd = roundUsd(
-    [...dailyActual.values()].reduce((sum, amount) => sum + amount, 0),
-  );
-
-  let forecastUsd: number | null;
+/**
+ * The month's forecast total (null without a forecast; the month to date
+ * on its last day), adding the forecast days to `daily`.
+ */
+function forecastTotal(
+  forecast: GetCostForecastCommandOutput | null | undefined,
+  monthToDateUsd: number,
+  daily: DailySpend[],
+): number | null {
   if (forecast === null) {
-    forecastUsd = null;
-  } else if (forecast === undefined) {
-    forecastUsd = monthToDateUsd;
-  } else {
-    for (const result of forecast.ForecastResultsByTime ?? []) {
-      const date = result.TimePeriod?.Start;
-      const mean = Number(result.MeanValue);
-      if (!date || !Number.isFinite(mean)) {
-        throw malformed(
-          'ce:GetCostForecast',
-          'ForecastResultsByTime[].MeanValue',
-        );
-      }
-      daily.push({ date, amountUsd: roundUsd(mean), forecast: true });
-    }
-    forecastUsd = roundUsd(
-      monthToDateUsd + amountOf(forecast.Total, 'ce:GetCostForecast', 'Total'),
-    );
+    return null;
   }
-
-  let budgetAmount = environment.spec.budget.monthlyUsd;
-  let budgetFrom: 'budgets' | 'spec' = 'spec';
-  if (budget) {
-    if (budget.BudgetName !== name) {
-      throw malformed('budgets:DescribeBudget', 'Budget.BudgetName');
-    }
-    budgetAmount = amountOf(
-      budget.BudgetLimit,
-      'budgets:DescribeBudget',
-      'Budget.BudgetLimit',
-    );
-    budgetFrom = 'budgets';
+  if (forecast === undefined) {
+    return monthToDateUsd;
   }
+  for (const result of forecast.ForecastResultsByTime ?? []) {
+    const date = result.TimePeriod?.Start;
+    const mean = Number(result.MeanValue);
+    if (!date || !Number.isFinite(mean)) {
+      throw malformed('ce:GetCostForecast', 'ForecastResultsByTime[].MeanValue');
+    }
+    daily.push({ date, amountUsd: roundUsd(mean), forecast: true });
+  }
+  return roundUsd(
+    monthToDateUsd + amountOf(forecast.Total, 'ce:GetCostForecast', 'Total'),
+  );
+}
 
-  return {
-    currency: 'USD',
-    period: { start: monthStart.toISODate()!, end: today.toISODate()! },
-    monthToDateUsd,
-    forecastUsd,
-    budget: { amountUsd: budgetAmount, from: budgetFrom },
-    verdict: budgetVerdict(forecastUsd ?? monthToDateUsd, budgetAmount),
-    byService: [...byService.entries()]
-      .map(([service, amount]) => ({ service, amountUsd: roundUsd(amount) }))
-      .sort((a, b) => b.amountUsd - a.amountUsd),
-    daily,
-    estimate: options.estimate,
-  };
+function budgetLimit(budget: Budget, name: string): number {
+  if (budget.BudgetName !== name) {
+    throw malformed('budgets:DescribeBudget', 'Budget.BudgetName');
+  }
+  return amountOf(
+    budget.BudgetLimit,
+    'budgets:DescribeBudget',
+    'Budget.BudgetLimit',
+  );
 }

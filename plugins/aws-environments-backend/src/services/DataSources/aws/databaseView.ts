@@ -13,8 +13,8 @@ import type {
 import { malformed } from '../../../errors';
 import { databaseIdentifier, databaseResource } from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
-import { AwsCallContext, callAws } from './awsErrors';
-import { assertOwnedArn } from './ownership';
+import { callAws } from './awsErrors';
+import { workloadsScope } from './workloadsScope';
 
 export async function fetchDatabaseView(
   environment: DeployedEnvironment,
@@ -27,15 +27,9 @@ export async function fetchDatabaseView(
     );
   }
   const identifier = databaseIdentifier(environment, resource);
-  const accountId = environment.spec.accounts.workloads;
-  const region = environment.spec.region;
-  const context = (action: string): AwsCallContext => ({
-    action,
-    accountId,
-    region,
-    accountRole: 'workloads',
-    resource: `RDS instance ${identifier}`,
-  });
+  const scope = workloadsScope(environment);
+  const context = (action: string) =>
+    scope.context(action, `RDS instance ${identifier}`);
 
   const [instances, maintenance] = await Promise.all([
     callAws(context('rds:DescribeDBInstances'), () =>
@@ -56,13 +50,11 @@ export async function fetchDatabaseView(
   if (!instance) {
     throw malformed('rds:DescribeDBInstances', 'DBInstances');
   }
-  assertOwnedArn(instance.DBInstanceArn, {
-    accountId,
-    region,
-    environment: environment.name,
-    field: 'rds:DescribeDBInstances DBInstances[0].DBInstanceArn',
-    what: 'DB instance',
-  });
+  scope.owned(
+    instance.DBInstanceArn,
+    'rds:DescribeDBInstances DBInstances[0].DBInstanceArn',
+    'DB instance',
+  );
   if (instance.DBInstanceIdentifier?.toLowerCase() !== identifier) {
     throw malformed(
       'rds:DescribeDBInstances',

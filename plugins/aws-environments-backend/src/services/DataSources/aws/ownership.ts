@@ -1,28 +1,5 @@
+import { parse as parseArn, validate as isArn } from '@aws-sdk/util-arn-parser';
 import { DataSourceError, malformed } from '../../../errors';
-
-/** The parts of an ARN: `arn:partition:service:region:account:resource`. */
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  region: string;
-  accountId: string;
-  resource: string;
-}
-
-export function parseArn(arn: string): ParsedArn | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') {
-    return undefined;
-  }
-  const [, partition, service, region, accountId, ...resource] = parts;
-  return {
-    partition,
-    service,
-    region,
-    accountId,
-    resource: resource.join(':'),
-  };
-}
 
 /**
  * Checks that a resource AWS returned is the environment's: its ARN is in
@@ -41,13 +18,10 @@ export function assertOwnedArn(
   },
 ): void {
   const [call, field] = expected.field.split(' ');
-  if (!arn) {
+  if (!arn || !isArn(arn)) {
     throw malformed(call, field);
   }
   const parsed = parseArn(arn);
-  if (!parsed) {
-    throw malformed(call, field);
-  }
   if (
     parsed.accountId !== expected.accountId ||
     parsed.region !== expected.region

@@ -21,7 +21,7 @@ import {
   literalString,
   literalStrings,
   propertyAt,
-} from '../../../lib/templates';
+} from '@innovate/plugin-aws-environments-common';
 import {
   addonResources,
   alarmKind,

@@ -1,4 +1,8 @@
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  GetParameterCommand,
+  ParameterNotFound,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CUSTOM_USER_AGENT } from '../../AwsClients/DefaultAwsClientFactory';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
@@ -105,7 +109,7 @@ export async function preflight(options: {
       }
     } catch (error) {
       problems.push(
-        (error as Error).name === 'ParameterNotFound'
+        error instanceof ParameterNotFound
           ? `${account}/${region} is not CDK-bootstrapped (no ${BOOTSTRAP_VERSION_PARAMETER}): ${bootstrapCommand(
               account,
               region,
