@@ -12,3 +12,4 @@ export * from './destroyPlan';
 export * from './api/types';
 export * from './permissions';
 export * from './annotations';
+export * from './facts';
