@@ -99,6 +99,405 @@ function keyOf(resource: FoundResource | undefined): string | undefined {
   return resource ? resourceKey(resource) : undefined;
 }
 
+/** What the part builders read: the spec, the templates and names. */
+interface PartContext {
+  spec: EnvironmentSpec;
+  stacks: readonly EnvironmentStackTemplate[];
+  env: string;
+  names: ReturnType<typeof environmentResourceNames>;
+  workloads: string;
+  management: string;
+  region: string;
+  nats: FoundResource[];
+  /** The first resource of a type, across the stacks. */
+  first(type: string): FoundResource | undefined;
+  arnIn(service: string, account: string, resource: string): string;
+}
+
+/** A part in the workloads account and the environment's region. */
+function workloadsPart(
+  ctx: PartContext,
+  part: Omit<Part, 'account' | 'region' | 'dependsOn'> &
+    Partial<Pick<Part, 'region' | 'dependsOn'>>,
+): Part {
+  return { account: ctx.workloads, region: ctx.region, dependsOn: [], ...part };
+}
+
+const natSuffix = (index: number) => `nat-gateway-${index + 1}`;
+
+const environmentPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: '',
+    title: `AWS environment ${ctx.env}`,
+    description: `The ${ctx.env} environment: the seed architecture in ${ctx.region} (workloads account ${ctx.workloads}, management account ${ctx.management}).`,
+    component: C.environment,
+    view: 'cost',
+    dependsOn: [
+      'cloudfront',
+      'ecr',
+      'alarm-topic',
+      'budget',
+      'cloudtrail',
+      'guardduty',
+    ],
+  });
+
+const vpcPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'vpc',
+    title: `${ctx.env} VPC`,
+    description: `VPC ${ctx.spec.network.vpcCidr} over ${ctx.spec.network.azCount} AZs with flow logs.`,
+    component: C.vpc,
+    resourceType: 'AWS::EC2::VPC',
+    arn: keyOf(ctx.first('AWS::EC2::VPC')),
+  });
+
+const natGatewayParts = (ctx: PartContext): Part[] =>
+  ctx.nats.map((nat, index) =>
+    workloadsPart(ctx, {
+      suffix: natSuffix(index),
+      title: `${ctx.env} NAT gateway ${index + 1}`,
+      description: `NAT gateway ${index + 1} of ${
+        ctx.nats.length
+      }: outbound traffic of the private subnets.`,
+      component: C.natGateway,
+      resourceType: 'AWS::EC2::NatGateway',
+      arn: resourceKey(nat),
+      dependsOn: ['vpc'],
+    }),
+  );
+
+const loadBalancerPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'alb',
+    title: ctx.names.loadBalancer,
+    description:
+      'Application Load Balancer: CloudFront → API pods on port 8080.',
+    component: C.loadBalancer,
+    resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    arn: keyOf(ctx.first('AWS::ElasticLoadBalancingV2::LoadBalancer')),
+    view: 'alarms',
+    dependsOn: ['eks-cluster'],
+  });
+
+const clusterPart = (ctx: PartContext): Part => {
+  const { names } = ctx;
+  return workloadsPart(ctx, {
+    suffix: 'eks-cluster',
+    title: names.cluster,
+    description: `EKS cluster, Kubernetes ${ctx.spec.cluster.kubernetesVersion}: the Flask API pods.`,
+    component: C.eksCluster,
+    type: 'kubernetes-cluster',
+    resourceType: 'AWS::EKS::Cluster',
+    arn: ctx.arnIn('eks', ctx.workloads, `cluster/${names.cluster}`),
+    view: 'cluster',
+    dependsOn: [
+      'rds',
+      ...ctx.nats.map((_, index) => natSuffix(index)),
+      'ecr',
+      'db-secret',
+      'kms-eks-secrets',
+      'vpc',
+    ],
+    extraAnnotations: {
+      [KUBERNETES_ANNOTATIONS.id]: names.cluster,
+      [KUBERNETES_ANNOTATIONS.cluster]: names.cluster,
+      [KUBERNETES_ANNOTATIONS.authProvider]: 'aws',
+      [KUBERNETES_ANNOTATIONS.awsClusterId]: names.cluster,
+    },
+  });
+};
+
+const nodeGroupParts = (ctx: PartContext): Part[] =>
+  findResources(ctx.stacks, 'AWS::EKS::Nodegroup').map(group => {
+    const role =
+      (group.properties.Labels as Record<string, string> | undefined)?.[
+        NODE_GROUP_ROLE_LABEL
+      ] ?? group.logicalId;
+    return workloadsPart(ctx, {
+      suffix: `node-group-${role}`,
+      title: String(group.properties.NodegroupName),
+      description: `Managed node group ${group.properties.NodegroupName}.`,
+      component: C.eksNodeGroup,
+      resourceType: 'AWS::EKS::Nodegroup',
+      arn: resourceKey(group),
+      view: 'cluster',
+      dependsOn: ['eks-cluster'],
+    });
+  });
+
+const databasePart = (ctx: PartContext): Part => {
+  const { spec, names } = ctx;
+  return workloadsPart(ctx, {
+    suffix: 'rds',
+    title: names.database,
+    description: `RDS PostgreSQL ${spec.database.engineVersion}, ${spec.database.instanceClass}, ${spec.database.allocatedStorageGb} GB ${spec.database.storageType}.`,
+    component: C.rdsInstance,
+    resourceType: 'AWS::RDS::DBInstance',
+    arn: ctx.arnIn('rds', ctx.workloads, `db:${names.database}`),
+    view: 'database',
+    dependsOn: ['kms-rds'],
+  });
+};
+
+const databaseSecretPart = (ctx: PartContext): Part => {
+  const database = ctx.first('AWS::RDS::DBInstance');
+  return workloadsPart(ctx, {
+    suffix: 'db-secret',
+    title: `${ctx.names.database} credentials`,
+    description:
+      'Secrets Manager secret with the database master credentials, created and rotated by RDS.',
+    component: C.secret,
+    resourceType: 'AWS::SecretsManager::Secret',
+    // RDS creates the secret: its ARN is the instance's attribute.
+    arn: database
+      ? `${resourceKey(database)}.MasterUserSecret.SecretArn`
+      : undefined,
+    view: 'database',
+    dependsOn: ['rds'],
+  });
+};
+
+const spaBucketPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'spa-bucket',
+    title: `${ctx.env} SPA bucket`,
+    description: 'Private S3 bucket of the React SPA, read by CloudFront only.',
+    component: C.s3Bucket,
+    resourceType: 'AWS::S3::Bucket',
+    arn: keyOf(
+      findResources(ctx.stacks, 'AWS::S3::Bucket').find(b =>
+        b.logicalId.includes('Spa'),
+      ),
+    ),
+  });
+
+const cloudFrontPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'cloudfront',
+    title: `${ctx.env} CloudFront`,
+    description: 'CloudFront distribution: the SPA from S3, /api/* to the ALB.',
+    component: C.cloudFrontDistribution,
+    resourceType: 'AWS::CloudFront::Distribution',
+    arn: keyOf(ctx.first('AWS::CloudFront::Distribution')),
+    dependsOn: ['waf', 'spa-bucket', 'alb'],
+  });
+
+const webAclPart = (ctx: PartContext): Part => {
+  const webAcl = ctx.first('AWS::WAFv2::WebACL');
+  return workloadsPart(ctx, {
+    suffix: 'waf',
+    title: ctx.names.webAcl,
+    description:
+      'WAF web ACL: AWS managed OWASP rules and a per-IP rate limit.',
+    component: C.webAcl,
+    resourceType: 'AWS::WAFv2::WebACL',
+    arn: keyOf(webAcl),
+    region: webAcl?.stack.region ?? ctx.region,
+  });
+};
+
+const registryPart = (ctx: PartContext): Part => {
+  const { names, management } = ctx;
+  return {
+    suffix: 'ecr',
+    title: names.apiRepository,
+    description: 'ECR repository of the Flask API image (management account).',
+    component: C.ecrRepository,
+    resourceType: 'AWS::ECR::Repository',
+    arn: ctx.arnIn('ecr', management, `repository/${names.apiRepository}`),
+    account: management,
+    region: ctx.region,
+    dependsOn: [],
+  };
+};
+
+/** The customer managed KMS keys, by the stack they are in. */
+const KMS_KEYS = [
+  {
+    suffix: 'kms-eks-secrets',
+    title: 'EKS secrets key',
+    description: 'KMS key encrypting Kubernetes secrets.',
+    stack: 'cluster',
+  },
+  {
+    suffix: 'kms-rds',
+    title: 'RDS storage key',
+    description: 'KMS key encrypting the database storage and backups.',
+    stack: 'database',
+  },
+  {
+    suffix: 'kms-alarm-topic',
+    title: 'alarm topic key',
+    description: 'KMS key encrypting the alarm SNS topic.',
+    stack: 'observability',
+  },
+] as const;
+
+const kmsKeyParts = (ctx: PartContext): Part[] => {
+  const keys = findResources(ctx.stacks, 'AWS::KMS::Key');
+  return KMS_KEYS.map(key =>
+    workloadsPart(ctx, {
+      suffix: key.suffix,
+      title: `${ctx.env} ${key.title}`,
+      description: key.description,
+      component: C.kmsKey,
+      resourceType: 'AWS::KMS::Key',
+      arn: keyOf(keys.find(found => found.stack.id === key.stack)),
+    }),
+  );
+};
+
+const alarmTopicPart = (ctx: PartContext): Part => {
+  const { names } = ctx;
+  return workloadsPart(ctx, {
+    suffix: 'alarm-topic',
+    title: names.alarmTopic,
+    description: `SNS topic the alarms notify; ${ctx.spec.budget.alertEmail} is subscribed.`,
+    component: C.snsTopic,
+    resourceType: 'AWS::SNS::Topic',
+    arn: ctx.arnIn('sns', ctx.workloads, names.alarmTopic),
+    view: 'alarms',
+    dependsOn: ['kms-alarm-topic'],
+  });
+};
+
+/** The alarms: entity suffix, alarm name and the part each watches. */
+const ALARM_KINDS: ReadonlyArray<{
+  suffix: string;
+  name: keyof ReturnType<typeof environmentResourceNames>['alarms'];
+  watches: string;
+}> = [
+  { suffix: 'alarm-error-rate', name: 'errorRate', watches: 'alb' },
+  { suffix: 'alarm-p99-latency', name: 'p99Latency', watches: 'alb' },
+  { suffix: 'alarm-node-cpu', name: 'nodeCpu', watches: 'eks-cluster' },
+  { suffix: 'alarm-node-memory', name: 'nodeMemory', watches: 'eks-cluster' },
+  { suffix: 'alarm-db-cpu', name: 'databaseCpu', watches: 'rds' },
+];
+
+const alarmParts = (ctx: PartContext): Part[] => {
+  const alarms = findResources(ctx.stacks, 'AWS::CloudWatch::Alarm');
+  return ALARM_KINDS.flatMap(kind => {
+    const name = ctx.names.alarms[kind.name];
+    const alarm = alarms.find(found => found.properties.AlarmName === name);
+    if (!alarm) {
+      return [];
+    }
+    return [
+      workloadsPart(ctx, {
+        suffix: kind.suffix,
+        title: name,
+        description: String(alarm.properties.AlarmDescription ?? name),
+        component: C.alarm,
+        resourceType: 'AWS::CloudWatch::Alarm',
+        arn: ctx.arnIn('cloudwatch', ctx.workloads, `alarm:${name}`),
+        view: 'alarms',
+        dependsOn: ['alarm-topic', kind.watches],
+      }),
+    ];
+  });
+};
+
+const budgetPart = (ctx: PartContext): Part => {
+  const { names, management } = ctx;
+  return {
+    suffix: 'budget',
+    title: names.budget,
+    description: `Monthly budget of $${ctx.spec.budget.monthlyUsd}; e-mails at ${BUDGET_ALERTS.actualPercent} % actual and ${BUDGET_ALERTS.forecastPercent} % forecast.`,
+    component: C.budget,
+    resourceType: 'AWS::Budgets::Budget',
+    arn: `arn:aws:budgets::${management}:budget/${names.budget}`,
+    account: management,
+    region: ctx.region,
+    view: 'cost',
+    dependsOn: [],
+  };
+};
+
+const cloudTrailPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'cloudtrail',
+    title: ctx.names.trail,
+    description: 'Multi-region CloudTrail trail of the workloads account.',
+    component: C.cloudTrail,
+    resourceType: 'AWS::CloudTrail::Trail',
+    arn: ctx.arnIn('cloudtrail', ctx.workloads, `trail/${ctx.names.trail}`),
+  });
+
+const guardDutyPart = (ctx: PartContext): Part =>
+  workloadsPart(ctx, {
+    suffix: 'guardduty',
+    title: `${ctx.env} GuardDuty`,
+    description: 'GuardDuty detector of the workloads account in the region.',
+    component: C.guardDuty,
+    resourceType: 'AWS::GuardDuty::Detector',
+    arn: keyOf(ctx.first('AWS::GuardDuty::Detector')),
+  });
+
+/** The parts of an environment, in entity order. */
+const PARTS: ReadonlyArray<(ctx: PartContext) => Part | Part[]> = [
+  environmentPart,
+  vpcPart,
+  natGatewayParts,
+  loadBalancerPart,
+  clusterPart,
+  nodeGroupParts,
+  databasePart,
+  databaseSecretPart,
+  spaBucketPart,
+  cloudFrontPart,
+  webAclPart,
+  registryPart,
+  kmsKeyParts,
+  alarmTopicPart,
+  alarmParts,
+  budgetPart,
+  cloudTrailPart,
+  guardDutyPart,
+];
+
+function partEntity(
+  part: Part,
+  env: string,
+  present: ReadonlySet<string>,
+  options: Required<EnvironmentEntitiesOptions>,
+): ResourceEntityV1alpha1 {
+  const { namespace } = options;
+  const annotations: Record<string, string> = {
+    [ANNOTATION_AWS_ENVIRONMENT]: env,
+    [ANNOTATION_AWS_COMPONENT]: part.component,
+    [ANNOTATION_AWS_ACCOUNT]: part.account,
+    [ANNOTATION_AWS_REGION]: part.region,
+    ...(part.resourceType
+      ? { [ANNOTATION_AWS_RESOURCE_TYPE]: part.resourceType }
+      : {}),
+    ...(part.arn ? { [ANNOTATION_AWS_ARN]: part.arn } : {}),
+    ...(part.view ? { [ANNOTATION_AWS_VIEW]: part.view } : {}),
+    ...part.extraAnnotations,
+  };
+  const nameOf = (suffix: string) => (suffix ? `${env}-${suffix}` : env);
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: nameOf(part.suffix),
+      namespace,
+      title: part.title,
+      description: part.description,
+      annotations,
+      tags: ['aws', part.component],
+    },
+    spec: {
+      type: part.type ?? part.component,
+      owner: options.owner,
+      system: options.system,
+      dependsOn: part.dependsOn
+        .filter(suffix => present.has(suffix))
+        .map(suffix => `resource:${namespace}/${nameOf(suffix)}`),
+    },
+  };
+}
+
 /**
  * Catalog entities for an environment: a Resource for the environment and
  * one for each of its parts, owned and placed in the system, with
@@ -116,367 +515,26 @@ export function environmentEntities(
   stacks: readonly EnvironmentStackTemplate[],
   options: EnvironmentEntitiesOptions = {},
 ): ResourceEntityV1alpha1[] {
-  const owner = options.owner ?? 'group:default/platform-team';
-  const system = options.system ?? 'innovate-platform';
-  const namespace = options.namespace ?? 'default';
-  const env = spec.name;
-  const names = environmentResourceNames(env);
-  const workloads = spec.accounts.workloads;
-  const management = spec.accounts.management;
   const region = spec.region;
-  const ref = (suffix: string) =>
-    `resource:${namespace}/${suffix ? `${env}-${suffix}` : env}`;
-  const first = (type: string) => findResources(stacks, type)[0];
-  const arnIn = (service: string, account: string, resource: string) =>
-    `arn:aws:${service}:${region}:${account}:${resource}`;
-
-  const nats = findResources(stacks, 'AWS::EC2::NatGateway');
-  const nodeGroups = findResources(stacks, 'AWS::EKS::Nodegroup');
-  const alarms = findResources(stacks, 'AWS::CloudWatch::Alarm');
-  const webAcl = first('AWS::WAFv2::WebACL');
-  const database = first('AWS::RDS::DBInstance');
-  const keys = findResources(stacks, 'AWS::KMS::Key');
-  const keyIn = (role: string) => keys.find(key => key.stack.id === role);
-  const natSuffix = (index: number) => `nat-gateway-${index + 1}`;
-  const nodeGroupRole = (group: FoundResource) =>
-    (group.properties.Labels as Record<string, string> | undefined)?.[
-      NODE_GROUP_ROLE_LABEL
-    ] ?? group.logicalId;
-
-  const alarmKinds: Array<{
-    suffix: string;
-    name: string;
-    watches: string;
-  }> = [
-    {
-      suffix: 'alarm-error-rate',
-      name: names.alarms.errorRate,
-      watches: 'alb',
-    },
-    {
-      suffix: 'alarm-p99-latency',
-      name: names.alarms.p99Latency,
-      watches: 'alb',
-    },
-    {
-      suffix: 'alarm-node-cpu',
-      name: names.alarms.nodeCpu,
-      watches: 'eks-cluster',
-    },
-    {
-      suffix: 'alarm-node-memory',
-      name: names.alarms.nodeMemory,
-      watches: 'eks-cluster',
-    },
-    { suffix: 'alarm-db-cpu', name: names.alarms.databaseCpu, watches: 'rds' },
-  ];
-
-  const parts: Part[] = [
-    {
-      suffix: '',
-      title: `AWS environment ${env}`,
-      description: `The ${env} environment: the seed architecture in ${region} (workloads account ${workloads}, management account ${management}).`,
-      component: C.environment,
-      account: workloads,
-      region,
-      view: 'cost',
-      dependsOn: [
-        'cloudfront',
-        'ecr',
-        'alarm-topic',
-        'budget',
-        'cloudtrail',
-        'guardduty',
-      ],
-    },
-    {
-      suffix: 'vpc',
-      title: `${env} VPC`,
-      description: `VPC ${spec.network.vpcCidr} over ${spec.network.azCount} AZs with flow logs.`,
-      component: C.vpc,
-      resourceType: 'AWS::EC2::VPC',
-      arn: keyOf(first('AWS::EC2::VPC')),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    ...nats.map((nat, index) => ({
-      suffix: natSuffix(index),
-      title: `${env} NAT gateway ${index + 1}`,
-      description: `NAT gateway ${index + 1} of ${
-        nats.length
-      }: outbound traffic of the private subnets.`,
-      component: C.natGateway,
-      resourceType: 'AWS::EC2::NatGateway',
-      arn: resourceKey(nat),
-      account: workloads,
-      region,
-      dependsOn: ['vpc'],
-    })),
-    {
-      suffix: 'alb',
-      title: names.loadBalancer,
-      description:
-        'Application Load Balancer: CloudFront → API pods on port 8080.',
-      component: C.loadBalancer,
-      resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-      arn: keyOf(first('AWS::ElasticLoadBalancingV2::LoadBalancer')),
-      account: workloads,
-      region,
-      view: 'alarms',
-      dependsOn: ['eks-cluster'],
-    },
-    {
-      suffix: 'eks-cluster',
-      title: names.cluster,
-      description: `EKS cluster, Kubernetes ${spec.cluster.kubernetesVersion}: the Flask API pods.`,
-      component: C.eksCluster,
-      type: 'kubernetes-cluster',
-      resourceType: 'AWS::EKS::Cluster',
-      arn: arnIn('eks', workloads, `cluster/${names.cluster}`),
-      account: workloads,
-      region,
-      view: 'cluster',
-      dependsOn: [
-        'rds',
-        ...nats.map((_, index) => natSuffix(index)),
-        'ecr',
-        'db-secret',
-        'kms-eks-secrets',
-        'vpc',
-      ],
-      extraAnnotations: {
-        [KUBERNETES_ANNOTATIONS.id]: names.cluster,
-        [KUBERNETES_ANNOTATIONS.cluster]: names.cluster,
-        [KUBERNETES_ANNOTATIONS.authProvider]: 'aws',
-        [KUBERNETES_ANNOTATIONS.awsClusterId]: names.cluster,
-      },
-    },
-    ...nodeGroups.map(group => ({
-      suffix: `node-group-${nodeGroupRole(group)}`,
-      title: String(group.properties.NodegroupName),
-      description: `Managed node group ${group.properties.NodegroupName}.`,
-      component: C.eksNodeGroup,
-      resourceType: 'AWS::EKS::Nodegroup',
-      arn: resourceKey(group),
-      account: workloads,
-      region,
-      view: 'cluster' as const,
-      dependsOn: ['eks-cluster'],
-    })),
-    {
-      suffix: 'rds',
-      title: names.database,
-      description: `RDS PostgreSQL ${spec.database.engineVersion}, ${spec.database.instanceClass}, ${spec.database.allocatedStorageGb} GB ${spec.database.storageType}.`,
-      component: C.rdsInstance,
-      resourceType: 'AWS::RDS::DBInstance',
-      arn: arnIn('rds', workloads, `db:${names.database}`),
-      account: workloads,
-      region,
-      view: 'database',
-      dependsOn: ['kms-rds'],
-    },
-    {
-      suffix: 'db-secret',
-      title: `${names.database} credentials`,
-      description:
-        'Secrets Manager secret with the database master credentials, created and rotated by RDS.',
-      component: C.secret,
-      resourceType: 'AWS::SecretsManager::Secret',
-      // RDS creates the secret: its ARN is the instance's attribute.
-      arn: database
-        ? `${resourceKey(database)}.MasterUserSecret.SecretArn`
-        : undefined,
-      account: workloads,
-      region,
-      view: 'database',
-      dependsOn: ['rds'],
-    },
-    {
-      suffix: 'spa-bucket',
-      title: `${env} SPA bucket`,
-      description:
-        'Private S3 bucket of the React SPA, read by CloudFront only.',
-      component: C.s3Bucket,
-      resourceType: 'AWS::S3::Bucket',
-      arn: keyOf(
-        findResources(stacks, 'AWS::S3::Bucket').find(b =>
-          b.logicalId.includes('Spa'),
-        ),
-      ),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'cloudfront',
-      title: `${env} CloudFront`,
-      description:
-        'CloudFront distribution: the SPA from S3, /api/* to the ALB.',
-      component: C.cloudFrontDistribution,
-      resourceType: 'AWS::CloudFront::Distribution',
-      arn: keyOf(first('AWS::CloudFront::Distribution')),
-      account: workloads,
-      region,
-      dependsOn: ['waf', 'spa-bucket', 'alb'],
-    },
-    {
-      suffix: 'waf',
-      title: names.webAcl,
-      description:
-        'WAF web ACL: AWS managed OWASP rules and a per-IP rate limit.',
-      component: C.webAcl,
-      resourceType: 'AWS::WAFv2::WebACL',
-      arn: keyOf(webAcl),
-      account: workloads,
-      region: webAcl?.stack.region ?? region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'ecr',
-      title: names.apiRepository,
-      description:
-        'ECR repository of the Flask API image (management account).',
-      component: C.ecrRepository,
-      resourceType: 'AWS::ECR::Repository',
-      arn: arnIn('ecr', management, `repository/${names.apiRepository}`),
-      account: management,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'kms-eks-secrets',
-      title: `${env} EKS secrets key`,
-      description: 'KMS key encrypting Kubernetes secrets.',
-      component: C.kmsKey,
-      resourceType: 'AWS::KMS::Key',
-      arn: keyOf(keyIn('cluster')),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'kms-rds',
-      title: `${env} RDS storage key`,
-      description: 'KMS key encrypting the database storage and backups.',
-      component: C.kmsKey,
-      resourceType: 'AWS::KMS::Key',
-      arn: keyOf(keyIn('database')),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'kms-alarm-topic',
-      title: `${env} alarm topic key`,
-      description: 'KMS key encrypting the alarm SNS topic.',
-      component: C.kmsKey,
-      resourceType: 'AWS::KMS::Key',
-      arn: keyOf(keyIn('observability')),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'alarm-topic',
-      title: names.alarmTopic,
-      description: `SNS topic the alarms notify; ${spec.budget.alertEmail} is subscribed.`,
-      component: C.snsTopic,
-      resourceType: 'AWS::SNS::Topic',
-      arn: arnIn('sns', workloads, names.alarmTopic),
-      account: workloads,
-      region,
-      view: 'alarms',
-      dependsOn: ['kms-alarm-topic'],
-    },
-    ...alarmKinds
-      .filter(kind =>
-        alarms.some(alarm => alarm.properties.AlarmName === kind.name),
-      )
-      .map(kind => ({
-        suffix: kind.suffix,
-        title: kind.name,
-        description: String(
-          alarms.find(alarm => alarm.properties.AlarmName === kind.name)
-            ?.properties.AlarmDescription ?? kind.name,
-        ),
-        component: C.alarm,
-        resourceType: 'AWS::CloudWatch::Alarm',
-        arn: arnIn('cloudwatch', workloads, `alarm:${kind.name}`),
-        account: workloads,
-        region,
-        view: 'alarms' as const,
-        dependsOn: ['alarm-topic', kind.watches],
-      })),
-    {
-      suffix: 'budget',
-      title: names.budget,
-      description: `Monthly budget of $${spec.budget.monthlyUsd}; e-mails at ${BUDGET_ALERTS.actualPercent} % actual and ${BUDGET_ALERTS.forecastPercent} % forecast.`,
-      component: C.budget,
-      resourceType: 'AWS::Budgets::Budget',
-      arn: `arn:aws:budgets::${management}:budget/${names.budget}`,
-      account: management,
-      region,
-      view: 'cost',
-      dependsOn: [],
-    },
-    {
-      suffix: 'cloudtrail',
-      title: names.trail,
-      description: 'Multi-region CloudTrail trail of the workloads account.',
-      component: C.cloudTrail,
-      resourceType: 'AWS::CloudTrail::Trail',
-      arn: arnIn('cloudtrail', workloads, `trail/${names.trail}`),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-    {
-      suffix: 'guardduty',
-      title: `${env} GuardDuty`,
-      description: 'GuardDuty detector of the workloads account in the region.',
-      component: C.guardDuty,
-      resourceType: 'AWS::GuardDuty::Detector',
-      arn: keyOf(first('AWS::GuardDuty::Detector')),
-      account: workloads,
-      region,
-      dependsOn: [],
-    },
-  ];
-
+  const ctx: PartContext = {
+    spec,
+    stacks,
+    env: spec.name,
+    names: environmentResourceNames(spec.name),
+    workloads: spec.accounts.workloads,
+    management: spec.accounts.management,
+    region,
+    nats: findResources(stacks, 'AWS::EC2::NatGateway'),
+    first: type => findResources(stacks, type)[0],
+    arnIn: (service, account, resource) =>
+      `arn:aws:${service}:${region}:${account}:${resource}`,
+  };
+  const parts = PARTS.flatMap(build => build(ctx));
   const present = new Set(parts.map(part => part.suffix));
-  return parts.map(part => {
-    const annotations: Record<string, string> = {
-      [ANNOTATION_AWS_ENVIRONMENT]: env,
-      [ANNOTATION_AWS_COMPONENT]: part.component,
-      [ANNOTATION_AWS_ACCOUNT]: part.account,
-      [ANNOTATION_AWS_REGION]: part.region,
-      ...(part.resourceType
-        ? { [ANNOTATION_AWS_RESOURCE_TYPE]: part.resourceType }
-        : {}),
-      ...(part.arn ? { [ANNOTATION_AWS_ARN]: part.arn } : {}),
-      ...(part.view ? { [ANNOTATION_AWS_VIEW]: part.view } : {}),
-      ...part.extraAnnotations,
-    };
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: part.suffix ? `${env}-${part.suffix}` : env,
-        namespace,
-        title: part.title,
-        description: part.description,
-        annotations,
-        tags: ['aws', part.component],
-      },
-      spec: {
-        type: part.type ?? part.component,
-        owner,
-        system,
-        dependsOn: part.dependsOn
-          .filter(suffix => present.has(suffix))
-          .map(ref),
-      },
-    };
-  });
+  const resolved = {
+    owner: options.owner ?? 'group:default/platform-team',
+    system: options.system ?? 'innovate-platform',
+    namespace: options.namespace ?? 'default',
+  };
+  return parts.map(part => partEntity(part, ctx.env, present, resolved));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   compareWithSeed,
   CostEstimate,
@@ -49,39 +50,68 @@ interface CliOptions {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): CliOptions {
+/** The options of every command, for `node:util`'s `parseArgs`. */
+const OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  'as-of': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * The command, then its options. `parseArgs` runs without `strict` so that
+ * its tokens give the usage errors in this CLI's words: an unknown option,
+ * a stray argument or a missing value (a value may not start with `--`).
+ */
+function parseCommandLine(argv: string[]): CliOptions {
   const [command, ...rest] = argv;
   if (!COMMANDS.includes(command as Command)) {
     throw new UsageError(
       command ? `Unknown command "${command}"` : 'No command given',
     );
   }
-  const options: CliOptions = { command: command as Command, json: false };
-  const valueOf = (flag: string, index: number) => {
-    const value = rest[index + 1];
-    if (value === undefined || value.startsWith('--')) {
-      throw new UsageError(`${flag} needs a value`);
+  const { values, tokens } = parseArgs({
+    args: rest,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== 'option') {
+      throw new UsageError(
+        `Unknown option "${token.kind === 'positional' ? token.value : '--'}"`,
+      );
     }
-    return value;
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--json') {
-      options.json = true;
-    } else if (arg === '--spec') {
-      options.specFile = valueOf(arg, i++);
-    } else if (arg === '--out') {
-      options.out = valueOf(arg, i++);
-    } else if (arg === '--as-of') {
-      options.asOf = valueOf(arg, i++);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
-        throw new UsageError('--as-of must be a date as YYYY-MM-DD');
-      }
-    } else {
-      throw new UsageError(`Unknown option "${arg}"`);
+    const option = Object.hasOwn(OPTIONS, token.name)
+      ? OPTIONS[token.name as keyof typeof OPTIONS]
+      : undefined;
+    if (!option || (option.type === 'boolean' && token.inlineValue)) {
+      throw new UsageError(
+        `Unknown option "${token.rawName}${
+          token.inlineValue ? `=${token.value}` : ''
+        }"`,
+      );
+    }
+    if (
+      option.type === 'string' &&
+      (token.value === undefined ||
+        (!token.inlineValue && token.value.startsWith('--')))
+    ) {
+      throw new UsageError(`${token.rawName} needs a value`);
     }
   }
-  return options;
+  const asOf = values['as-of'] as string | undefined;
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new UsageError('--as-of must be a date as YYYY-MM-DD');
+  }
+  return {
+    command: command as Command,
+    specFile: values.spec as string | undefined,
+    out: values.out as string | undefined,
+    json: values.json === true,
+    asOf,
+  };
 }
 
 type SpecResult =
@@ -329,7 +359,7 @@ export async function main(
   }
   let options: CliOptions;
   try {
-    options = parseArgs(argv);
+    options = parseCommandLine(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\n\n${USAGE}\n`);
