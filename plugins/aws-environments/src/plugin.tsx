@@ -12,13 +12,7 @@ import {
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from './api';
-import {
-  isAwsAlarmEntity,
-  isAwsBudgetEntity,
-  isAwsEnvironmentEntity,
-  isEksClusterEntity,
-  isRdsDatabaseEntity,
-} from './components/EntityAwsEnvironment/entityAnnotations';
+import * as entities from './components/EntityAwsEnvironment/entityAnnotations';
 import { environmentRouteRef, rootRouteRef } from './routes';
 
 /** The client of the aws-environments backend. */
@@ -54,7 +48,7 @@ export const awsEnvironmentEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'aws-environment',
     title: 'AWS Environment',
-    filter: isAwsEnvironmentEntity,
+    filter: entities.isAwsEnvironmentEntity,
     loader: () =>
       import('./components/EntityAwsEnvironment').then(m => (
         <m.EntityAwsEnvironmentContent />
@@ -67,7 +61,7 @@ export const eksClusterEntityCard = EntityCardBlueprint.make({
   name: 'eks-cluster',
   params: {
     type: 'content',
-    filter: isEksClusterEntity,
+    filter: entities.isEksClusterEntity,
     loader: () =>
       import('./components/EntityAwsEnvironment').then(m => (
         <m.EntityEksClusterCard />
@@ -80,7 +74,7 @@ export const rdsDatabaseEntityCard = EntityCardBlueprint.make({
   name: 'rds-database',
   params: {
     type: 'content',
-    filter: isRdsDatabaseEntity,
+    filter: entities.isRdsDatabaseEntity,
     loader: () =>
       import('./components/EntityAwsEnvironment').then(m => (
         <m.EntityRdsDatabaseCard />
@@ -93,7 +87,7 @@ export const alarmsEntityCard = EntityCardBlueprint.make({
   name: 'alarms',
   params: {
     type: 'content',
-    filter: isAwsAlarmEntity,
+    filter: entities.isAwsAlarmEntity,
     loader: () =>
       import('./components/EntityAwsEnvironment').then(m => (
         <m.EntityAwsAlarmsCard />
@@ -106,7 +100,7 @@ export const costEntityCard = EntityCardBlueprint.make({
   name: 'cost',
   params: {
     type: 'content',
-    filter: isAwsBudgetEntity,
+    filter: entities.isAwsBudgetEntity,
     loader: () =>
       import('./components/EntityAwsEnvironment').then(m => (
         <m.EntityAwsCostCard />

@@ -1,58 +1,44 @@
-import type {
-  AlarmsView,
-  ClusterView,
-  CostView,
-  DatabaseView,
-  Deployment,
-  DeploymentSummary,
-  EnvironmentDetail,
-  EnvironmentSummary,
-} from '@innovate/plugin-aws-environments-common';
-import {
-  QueryResult,
-  useAwsEnvironmentsQuery,
-} from './useAwsEnvironmentsQuery';
+import { useAwsEnvironmentsQuery } from './useAwsEnvironmentsQuery';
+
+// Each hook's value type is the API method's (QueryResult of what it resolves).
 
 /** Every environment the backend knows. */
-export function useEnvironments(): QueryResult<EnvironmentSummary[]> {
+export function useEnvironments() {
   return useAwsEnvironmentsQuery(api => api.listEnvironments(), []);
 }
 
 /** One environment with its spec and deployments. */
-export function useEnvironment(name: string): QueryResult<EnvironmentDetail> {
+export function useEnvironment(name: string) {
   return useAwsEnvironmentsQuery(api => api.getEnvironment(name), [name]);
 }
 
 /** The EKS view of an environment. */
-export function useClusterView(name: string): QueryResult<ClusterView> {
+export function useClusterView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getClusterView(name), [name]);
 }
 
 /** The RDS view of an environment. */
-export function useDatabaseView(name: string): QueryResult<DatabaseView> {
+export function useDatabaseView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getDatabaseView(name), [name]);
 }
 
 /** The CloudWatch alarms of an environment. */
-export function useAlarmsView(name: string): QueryResult<AlarmsView> {
+export function useAlarmsView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getAlarmsView(name), [name]);
 }
 
 /** Spend, forecast and budget of an environment. */
-export function useCostView(name: string): QueryResult<CostView> {
+export function useCostView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getCostView(name), [name]);
 }
 
 /** The deployment history of an environment, newest first. */
-export function useDeployments(name: string): QueryResult<DeploymentSummary[]> {
+export function useDeployments(name: string) {
   return useAwsEnvironmentsQuery(api => api.listDeployments(name), [name]);
 }
 
 /** One deployment with its events. */
-export function useDeployment(
-  name: string,
-  id: string,
-): QueryResult<Deployment> {
+export function useDeployment(name: string, id: string) {
   return useAwsEnvironmentsQuery(
     api => api.getDeployment(name, id),
     [name, id],

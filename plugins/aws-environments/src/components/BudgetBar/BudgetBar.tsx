@@ -1,8 +1,12 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { BudgetVerdict } from '@innovate/plugin-aws-environments-common';
-import { formatPercent, formatUsd, formatVerdict } from '../../format';
+import type {
+  BudgetVerdict,
+  CostView,
+} from '@innovate/plugin-aws-environments-common';
+import { formatUsd, formatVerdict } from '../../format';
+import { amountOfBudget, budgetMeterProps } from './budgetMeter';
 
 const useStyles = makeStyles(theme => ({
   track: {
@@ -61,24 +65,18 @@ export function BudgetBar(props: BudgetBarProps) {
   const { label, amountUsd, budgetUsd, verdict, forecastUsd, hideCaption } =
     props;
   const classes = useStyles();
-  const share = budgetUsd > 0 ? amountUsd / budgetUsd : 0;
   const hasForecast = forecastUsd !== undefined && forecastUsd !== null;
   const forecast = hasForecast ? `, forecast ${formatUsd(forecastUsd)}` : '';
   // The verdict in words too: the bar's colour alone says nothing to many.
-  const text = `${formatUsd(amountUsd)} of ${formatUsd(
+  const text = `${amountOfBudget(
+    amountUsd,
     budgetUsd,
-  )} (${formatPercent(share)})${forecast}: ${formatVerdict(verdict)}`;
+  )}${forecast}: ${formatVerdict(verdict)}`;
   return (
     <Box>
       <div
-        role="meter"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={Math.max(budgetUsd, amountUsd)}
-        aria-valuenow={amountUsd}
-        aria-valuetext={text}
+        {...budgetMeterProps({ label, amountUsd, budgetUsd, verdict, text })}
         className={classes.track}
-        data-verdict={verdict}
       >
         {hasForecast && (
           <div
@@ -97,5 +95,19 @@ export function BudgetBar(props: BudgetBarProps) {
         </Typography>
       )}
     </Box>
+  );
+}
+
+/** A cost view's month-to-date spend and forecast against its budget. */
+export function MonthToDateBar(props: { view: CostView; label: string }) {
+  const { view, label } = props;
+  return (
+    <BudgetBar
+      label={label}
+      amountUsd={view.monthToDateUsd}
+      forecastUsd={view.forecastUsd}
+      budgetUsd={view.budget.amountUsd}
+      verdict={view.verdict}
+    />
   );
 }

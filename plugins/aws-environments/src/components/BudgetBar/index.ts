@@ -1,2 +1,3 @@
-export { BudgetBar } from './BudgetBar';
+export { BudgetBar, MonthToDateBar } from './BudgetBar';
 export type { BudgetBarProps } from './BudgetBar';
+export { amountOfBudget, budgetMeterProps, budgetShare } from './budgetMeter';

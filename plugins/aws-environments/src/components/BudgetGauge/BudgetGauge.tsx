@@ -4,7 +4,12 @@ import { useTheme } from '@material-ui/core/styles';
 import { Gauge } from '@backstage/core-components';
 import type { CostView } from '@innovate/plugin-aws-environments-common';
 import { formatPercent, formatUsd, formatVerdict } from '../../format';
-import { BudgetBar } from '../BudgetBar';
+import {
+  MonthToDateBar,
+  amountOfBudget,
+  budgetMeterProps,
+  budgetShare,
+} from '../BudgetBar';
 import { Facts } from '../Facts';
 
 /**
@@ -19,7 +24,7 @@ export function BudgetGauge(props: {
   const theme = useTheme();
   const budget = view.budget.amountUsd;
   const projected = view.forecastUsd ?? view.monthToDateUsd;
-  const share = budget > 0 ? projected / budget : 0;
+  const share = budgetShare(projected, budget);
   const color = {
     under: theme.palette.status.ok,
     near: theme.palette.status.warning,
@@ -32,16 +37,16 @@ export function BudgetGauge(props: {
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 24 }}>
       <Box
-        role="meter"
-        aria-label={gaugeLabel}
-        aria-valuemin={0}
-        aria-valuemax={Math.max(budget, projected)}
-        aria-valuenow={projected}
-        aria-valuetext={`${formatUsd(projected)} of ${formatUsd(
-          budget,
-        )} (${formatPercent(share)}), ${formatVerdict(view.verdict)}`}
+        {...budgetMeterProps({
+          label: gaugeLabel,
+          amountUsd: projected,
+          budgetUsd: budget,
+          verdict: view.verdict,
+          text: `${amountOfBudget(projected, budget)}, ${formatVerdict(
+            view.verdict,
+          )}`,
+        })}
         width={size === 'small' ? 120 : 180}
-        data-verdict={view.verdict}
       >
         <Gauge value={share} fractional size={size} getColor={() => color} />
       </Box>
@@ -72,12 +77,9 @@ export function BudgetGauge(props: {
           ]}
         />
         <Box mt={1}>
-          <BudgetBar
+          <MonthToDateBar
             label="Month-to-date spend against budget"
-            amountUsd={view.monthToDateUsd}
-            forecastUsd={view.forecastUsd}
-            budgetUsd={budget}
-            verdict={view.verdict}
+            view={view}
           />
         </Box>
         <Typography variant="body2" component="p" data-testid="cost-verdict">

@@ -16,7 +16,7 @@ import {
 import type { DailySpend } from '@innovate/plugin-aws-environments-common';
 import { formatDay, formatUsd, formatUsdCents } from '../../format';
 import { useElementId } from '../../hooks';
-import { dailySeries } from './dailySeries';
+import { dailySeries, spendSummary, type DailyPoint } from './dailySeries';
 
 /** Props of {@link DailySpendChart}. */
 export interface DailySpendChartProps {
@@ -30,24 +30,9 @@ export interface DailySpendChartProps {
  */
 export function DailySpendChart(props: DailySpendChartProps) {
   const { daily, budgetUsd } = props;
-  const theme = useTheme();
   const captionId = useElementId('daily-spend');
   const points = dailySeries(daily);
-  const lastActual = [...points].reverse().find(p => p.actualUsd !== null);
-  const last = points[points.length - 1];
-  const spent = lastActual
-    ? `Spend to ${formatDay(lastActual.date)}: ${formatUsd(
-        lastActual.cumulativeUsd,
-      )}.`
-    : 'No spend recorded yet this month.';
-  const summary =
-    points.length === 0
-      ? 'No daily spend recorded yet.'
-      : `${spent} Running total with the forecast by ${formatDay(
-          last.date,
-        )}: ${formatUsd(last.cumulativeUsd)}, against a budget of ${formatUsd(
-          budgetUsd,
-        )}.`;
+  const summary = spendSummary(points, budgetUsd);
   return (
     <Box component="figure" m={0} mt={2} aria-labelledby={captionId}>
       <Typography
@@ -65,73 +50,86 @@ export function DailySpendChart(props: DailySpendChartProps) {
         {summary}
       </Typography>
       {points.length > 0 && (
-        <ResponsiveContainer width="100%" height={280}>
-          <ComposedChart
-            data={points}
-            accessibilityLayer={false}
-            role="img"
-            title={summary}
-            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="date"
-              tickFormatter={(day: string) => formatDay(day)}
-              minTickGap={16}
-            />
-            <YAxis
-              yAxisId="daily"
-              tickFormatter={(value: number) => formatUsd(value)}
-              width={56}
-            />
-            <YAxis
-              yAxisId="total"
-              orientation="right"
-              tickFormatter={(value: number) => formatUsd(value)}
-              width={64}
-              domain={[0, (max: number) => Math.max(max, budgetUsd) * 1.05]}
-            />
-            <Tooltip
-              labelFormatter={label => formatDay(String(label))}
-              formatter={value =>
-                typeof value === 'number' ? formatUsdCents(value) : value
-              }
-            />
-            <Legend />
-            <Bar
-              yAxisId="daily"
-              dataKey="actualUsd"
-              name="Daily spend"
-              fill={theme.palette.primary.main}
-            />
-            <Bar
-              yAxisId="daily"
-              dataKey="forecastUsd"
-              name="Daily forecast"
-              fill={theme.palette.primary.light}
-              fillOpacity={0.5}
-            />
-            <Line
-              yAxisId="total"
-              dataKey="cumulativeUsd"
-              name="Running total"
-              stroke={theme.palette.secondary.main}
-              dot={false}
-              type="monotone"
-            />
-            <ReferenceLine
-              yAxisId="total"
-              y={budgetUsd}
-              stroke={theme.palette.error.main}
-              strokeDasharray="6 3"
-              label={{
-                value: `Budget ${formatUsd(budgetUsd)}`,
-                position: 'insideTopLeft',
-              }}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <SpendChart points={points} budgetUsd={budgetUsd} summary={summary} />
       )}
     </Box>
+  );
+}
+
+/** Daily bars (actual, forecast), the running total and the budget line. */
+function SpendChart(props: {
+  points: DailyPoint[];
+  budgetUsd: number;
+  summary: string;
+}) {
+  const { points, budgetUsd, summary } = props;
+  const theme = useTheme();
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <ComposedChart
+        data={points}
+        accessibilityLayer={false}
+        role="img"
+        title={summary}
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="date"
+          tickFormatter={(day: string) => formatDay(day)}
+          minTickGap={16}
+        />
+        <YAxis
+          yAxisId="daily"
+          tickFormatter={(value: number) => formatUsd(value)}
+          width={56}
+        />
+        <YAxis
+          yAxisId="total"
+          orientation="right"
+          tickFormatter={(value: number) => formatUsd(value)}
+          width={64}
+          domain={[0, (max: number) => Math.max(max, budgetUsd) * 1.05]}
+        />
+        <Tooltip
+          labelFormatter={label => formatDay(String(label))}
+          formatter={value =>
+            typeof value === 'number' ? formatUsdCents(value) : value
+          }
+        />
+        <Legend />
+        <Bar
+          yAxisId="daily"
+          dataKey="actualUsd"
+          name="Daily spend"
+          fill={theme.palette.primary.main}
+        />
+        <Bar
+          yAxisId="daily"
+          dataKey="forecastUsd"
+          name="Daily forecast"
+          fill={theme.palette.primary.light}
+          fillOpacity={0.5}
+        />
+        <Line
+          yAxisId="total"
+          dataKey="cumulativeUsd"
+          name="Running total"
+          stroke={theme.palette.secondary.main}
+          dot={false}
+          type="monotone"
+        />
+        <ReferenceLine
+          yAxisId="total"
+          y={budgetUsd}
+          stroke={theme.palette.error.main}
+          strokeDasharray="6 3"
+          label={{
+            value: `Budget ${formatUsd(budgetUsd)}`,
+            position: 'insideTopLeft',
+          }}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,14 +1,1 @@
-export {
-  EntityAwsAlarmsCard,
-  EntityAwsCostCard,
-  EntityAwsEnvironmentContent,
-  EntityEksClusterCard,
-  EntityRdsDatabaseCard,
-} from './EntityAwsEnvironment';
-export {
-  isAwsAlarmEntity,
-  isAwsBudgetEntity,
-  isAwsEnvironmentEntity,
-  isEksClusterEntity,
-  isRdsDatabaseEntity,
-} from './entityAnnotations';
+export * from './EntityAwsEnvironment';

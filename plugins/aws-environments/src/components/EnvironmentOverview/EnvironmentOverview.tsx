@@ -1,4 +1,10 @@
 import { ReactNode } from 'react';
+import type {
+  AlarmsView,
+  ClusterView,
+  CostView,
+  DatabaseView,
+} from '@innovate/plugin-aws-environments-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -11,7 +17,7 @@ import {
   useDatabaseView,
 } from '../../hooks';
 import { FiringAlarms, firingAlarms } from '../AlarmsCard';
-import { BudgetBar } from '../BudgetBar';
+import { MonthToDateBar } from '../BudgetBar';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard, type ViewCardProps } from '../ViewCard';
 
@@ -47,6 +53,73 @@ function Line(props: { children: ReactNode }) {
   );
 }
 
+function ClusterSummary(props: { view: ClusterView }) {
+  const { view } = props;
+  return (
+    <>
+      <StatusLabel tone={view.behindTarget ? 'warning' : toneOf(view.status)}>
+        {`${view.status}, Kubernetes ${view.version}`}
+      </StatusLabel>
+      {view.behindTarget && (
+        <Line>Behind the target version {view.targetVersion}.</Line>
+      )}
+      <Line>
+        {plural(view.nodeGroups.length, 'node group')},{' '}
+        {plural(
+          view.nodeGroups.reduce((n, group) => n + group.desiredSize, 0),
+          'node',
+        )}{' '}
+        desired
+        {view.nodeGroups.some(group => group.healthIssues.length > 0)
+          ? '; some node groups report health issues'
+          : ''}
+        .
+      </Line>
+    </>
+  );
+}
+
+function DatabaseSummary(props: { view: DatabaseView }) {
+  const { view } = props;
+  return (
+    <>
+      <StatusLabel tone={toneOf(view.status)}>
+        {`${view.status}, ${view.instanceClass}`}
+      </StatusLabel>
+      <Line>
+        {view.engine} {view.engineVersion},{' '}
+        {view.multiAz ? 'Multi-AZ' : 'single AZ'},{' '}
+        {view.latestRestorableTime
+          ? `restorable to ${formatRelative(view.latestRestorableTime)}`
+          : 'no restorable time yet'}
+        .
+      </Line>
+    </>
+  );
+}
+
+function AlarmsSummary(props: { view: AlarmsView }) {
+  const firing = firingAlarms(props.view.alarms);
+  return (
+    <>
+      <FiringAlarms alarms={props.view.alarms} />
+      {firing.length > 0 && (
+        <Line>{firing.map(alarm => alarm.name).join(', ')}</Line>
+      )}
+    </>
+  );
+}
+
+function BudgetSummary(props: { view: CostView }) {
+  const { view } = props;
+  return (
+    <>
+      <Line>{formatUsd(view.monthToDateUsd)} spent this month.</Line>
+      <MonthToDateBar label="Month-to-date spend against budget" view={view} />
+    </>
+  );
+}
+
 /**
  * Health at a glance: cluster, database, alarms and budget, each with its
  * own state and a link to its tab.
@@ -66,30 +139,7 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="cluster"
         link="Cluster details"
       >
-        {view => (
-          <>
-            <StatusLabel
-              tone={view.behindTarget ? 'warning' : toneOf(view.status)}
-            >
-              {`${view.status}, Kubernetes ${view.version}`}
-            </StatusLabel>
-            {view.behindTarget && (
-              <Line>Behind the target version {view.targetVersion}.</Line>
-            )}
-            <Line>
-              {plural(view.nodeGroups.length, 'node group')},{' '}
-              {plural(
-                view.nodeGroups.reduce((n, group) => n + group.desiredSize, 0),
-                'node',
-              )}{' '}
-              desired
-              {view.nodeGroups.some(group => group.healthIssues.length > 0)
-                ? '; some node groups report health issues'
-                : ''}
-              .
-            </Line>
-          </>
-        )}
+        {view => <ClusterSummary view={view} />}
       </OverviewTile>
       <OverviewTile
         title="Database"
@@ -98,21 +148,7 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="database"
         link="Database details"
       >
-        {view => (
-          <>
-            <StatusLabel tone={toneOf(view.status)}>
-              {`${view.status}, ${view.instanceClass}`}
-            </StatusLabel>
-            <Line>
-              {view.engine} {view.engineVersion},{' '}
-              {view.multiAz ? 'Multi-AZ' : 'single AZ'},{' '}
-              {view.latestRestorableTime
-                ? `restorable to ${formatRelative(view.latestRestorableTime)}`
-                : 'no restorable time yet'}
-              .
-            </Line>
-          </>
-        )}
+        {view => <DatabaseSummary view={view} />}
       </OverviewTile>
       <OverviewTile
         title="Alarms"
@@ -121,17 +157,7 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="alarms"
         link="All alarms"
       >
-        {view => {
-          const firing = firingAlarms(view.alarms);
-          return (
-            <>
-              <FiringAlarms alarms={view.alarms} />
-              {firing.length > 0 && (
-                <Line>{firing.map(alarm => alarm.name).join(', ')}</Line>
-              )}
-            </>
-          );
-        }}
+        {view => <AlarmsSummary view={view} />}
       </OverviewTile>
       <OverviewTile
         title="Budget"
@@ -140,18 +166,7 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="cost"
         link="Cost details"
       >
-        {view => (
-          <>
-            <Line>{formatUsd(view.monthToDateUsd)} spent this month.</Line>
-            <BudgetBar
-              label="Month-to-date spend against budget"
-              amountUsd={view.monthToDateUsd}
-              forecastUsd={view.forecastUsd}
-              budgetUsd={view.budget.amountUsd}
-              verdict={view.verdict}
-            />
-          </>
-        )}
+        {view => <BudgetSummary view={view} />}
       </OverviewTile>
     </Grid>
   );

@@ -1,6 +1,6 @@
 import { useAlarmsView, useCostView } from '../../hooks';
 import { FiringAlarms } from '../AlarmsCard';
-import { BudgetBar } from '../BudgetBar';
+import { MonthToDateBar } from '../BudgetBar';
 import { QueryContent } from '../QueryContent';
 
 /** How many alarms of an environment are firing. */
@@ -28,12 +28,9 @@ export function MonthToDateCell(props: { environment: string }) {
     >
       {view => (
         <div style={{ minWidth: 180 }}>
-          <BudgetBar
+          <MonthToDateBar
             label={`Month-to-date spend of ${props.environment} against budget`}
-            amountUsd={view.monthToDateUsd}
-            forecastUsd={view.forecastUsd}
-            budgetUsd={view.budget.amountUsd}
-            verdict={view.verdict}
+            view={view}
           />
         </div>
       )}
