@@ -24,12 +24,11 @@ function fakeBackend(
   const requests: string[] = [];
   const fetchMock = jest
     .spyOn(global, 'fetch')
-    .mockImplementation(async (input, init) => {
-      const url = String(input);
+    .mockImplementation(async input => {
+      // openapi-fetch hands fetch one Request.
+      const { url, headers } = input as Request;
       requests.push(url);
-      expect((init?.headers as Record<string, string>).Authorization).toMatch(
-        /^Bearer /,
-      );
+      expect(headers.get('Authorization')).toMatch(/^Bearer /);
       const path = url.replace(
         'http://backend.test/api/aws-environments/v1',
         '',

@@ -15,7 +15,11 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
+import {
+  type AwsEnvironmentsApiClient,
+  createAwsEnvironmentsApiClient,
+  type EnvironmentSummary,
+} from '@innovate/plugin-aws-environments-common';
 
 /** The backend plugin that owns environments, and its events topic. */
 const PLUGIN_ID = 'aws-environments';
@@ -50,8 +54,22 @@ export class AwsEnvironmentsProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private refreshing?: Promise<void>;
   private refreshAgain = false;
+  private readonly client: AwsEnvironmentsApiClient;
 
-  constructor(private readonly options: AwsEnvironmentsProviderOptions) {}
+  constructor(private readonly options: AwsEnvironmentsProviderOptions) {
+    const { discovery, auth } = options;
+    this.client = createAwsEnvironmentsApiClient({
+      baseUrl: () => discovery.getBaseUrl(PLUGIN_ID),
+      headers: async () => {
+        const { token } = await auth.getPluginRequestToken({
+          onBehalfOf: await auth.getOwnServiceCredentials(),
+          targetPluginId: PLUGIN_ID,
+        });
+        return { Authorization: `Bearer ${token}` };
+      },
+      toError: response => ResponseError.fromResponse(response),
+    });
+  }
 
   getProviderName(): string {
     return 'aws-environments';
@@ -96,16 +114,19 @@ export class AwsEnvironmentsProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error('AwsEnvironmentsProvider is not connected');
     }
-    const { items } = await this.get<{ items: EnvironmentSummary[] }>(
-      '/environments',
+    const items = await read('/environments', () =>
+      this.client.listEnvironments(),
     );
     const listed = items.filter(env => LISTED_STATUSES.includes(env.status));
     const perEnvironment = await Promise.all(
       listed.map(async env => {
-        const { items: entities } = await this.get<{ items: Entity[] }>(
+        const entities = await read(
           `/environments/${encodeURIComponent(env.name)}/entities`,
+          () => this.client.getEntities(env.name),
         );
-        return entities.map(entity => this.withLocation(entity, env.name));
+        return entities.map(entity =>
+          this.withLocation(entity as Entity, env.name),
+        );
       }),
     );
     const entities = perEnvironment.flat();
@@ -138,24 +159,19 @@ export class AwsEnvironmentsProvider implements EntityProvider {
       },
     };
   }
+}
 
-  private async get<T>(path: string): Promise<T> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl(PLUGIN_ID);
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: PLUGIN_ID,
-    });
-    const response = await fetch(`${baseUrl}/v1${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      const error = await ResponseError.fromResponse(response);
-      throw new Error(
-        `Reading ${path} from the aws-environments backend failed: ${error.cause.message}`,
-        { cause: error },
-      );
+/** The call's result; its failure says what was read and the backend's message. */
+async function read<T>(path: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ResponseError)) {
+      throw error;
     }
-    return (await response.json()) as T;
+    throw new Error(
+      `Reading ${path} from the aws-environments backend failed: ${error.cause.message}`,
+      { cause: error },
+    );
   }
 }

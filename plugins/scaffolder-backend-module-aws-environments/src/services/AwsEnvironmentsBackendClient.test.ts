@@ -6,6 +6,14 @@ import {
 
 afterEach(() => jest.restoreAllMocks());
 
+/**
+ * The request fetch was called with: openapi-fetch hands fetch one
+ * `Request`, where the hand-written client passed a URL and init.
+ */
+function sent(fetchMock: jest.SpyInstance, call = 0): Request {
+  return fetchMock.mock.calls[call][0];
+}
+
 function client() {
   return new AwsEnvironmentsBackendClient({
     discovery: mockServices.discovery.mock({
@@ -31,14 +39,13 @@ describe('AwsEnvironmentsBackendClient', () => {
       mockCredentials.user('user:default/jane'),
     );
     expect(created.id).toBe('d1');
-    const [url, init] = fetchMock.mock.calls[0];
+    const { url, method, headers } = sent(fetchMock);
     expect(url).toBe(
       'http://backend.test/api/aws-environments/v1/environments/innovate-x/deployments',
     );
-    expect(init?.method).toBe('POST');
-    const headers = init?.headers as Record<string, string>;
-    expect(headers['Content-Type']).toBe('application/json');
-    expect(headers.Authorization).toContain('user:default/jane');
+    expect(method).toBe('POST');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(headers.get('Authorization')).toContain('user:default/jane');
   });
 
   it("surfaces the backend's own message, not only the status", async () => {
@@ -101,7 +108,7 @@ describe('AwsEnvironmentsBackendClient', () => {
       { owner: 'group:default/platform-team' },
       mockCredentials.user('user:default/maria.garcia'),
     );
-    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({
+    expect(await sent(fetchMock).json()).toEqual({
       owner: 'group:default/platform-team',
     });
   });

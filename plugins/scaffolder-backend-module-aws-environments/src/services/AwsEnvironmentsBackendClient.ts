@@ -5,12 +5,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { isError, NotAllowedError, ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  CreateDeploymentRequest,
-  CreateDeploymentResponse,
-  Deployment,
-  DestroyEnvironmentRequest,
-  EnvironmentDetail,
+import {
+  createAwsEnvironmentsApiClient,
+  type CreateDeploymentRequest,
+  type CreateDeploymentResponse,
+  type Deployment,
+  type DestroyEnvironmentRequest,
+  type EnvironmentDetail,
 } from '@innovate/plugin-aws-environments-common';
 
 /**
@@ -46,96 +47,64 @@ export interface AwsEnvironmentsBackend {
 
 const PLUGIN_ID = 'aws-environments';
 
-/** HTTP client of the aws-environments backend plugin's `/v1` routes. */
+/**
+ * Client of the aws-environments backend plugin's `/v1` routes, on the
+ * client generated from its OpenAPI document. Each call is made with a
+ * fresh plugin token on behalf of the user.
+ */
 export class AwsEnvironmentsBackendClient implements AwsEnvironmentsBackend {
   constructor(
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {}
 
   async getEnvironment(name: string, credentials: BackstageCredentials) {
-    const response = await this.request(
-      `/environments/${encodeURIComponent(name)}`,
-      credentials,
-      { method: 'GET' },
-      [404],
-    );
-    return response.status === 404
-      ? undefined
-      : ((await response.json()) as EnvironmentDetail);
+    try {
+      return await this.client(credentials).getEnvironment(name);
+    } catch (error) {
+      if (responseStatusOf(error) === 404) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
-  async createDeployment(
+  createDeployment(
     name: string,
     request: CreateDeploymentRequest,
     credentials: BackstageCredentials,
   ) {
-    const response = await this.request(
-      `/environments/${encodeURIComponent(name)}/deployments`,
-      credentials,
-      { method: 'POST', body: JSON.stringify(request) },
-    );
-    return (await response.json()) as CreateDeploymentResponse;
+    return this.client(credentials).createDeployment(name, request);
   }
 
-  async getDeployment(
-    name: string,
-    id: string,
-    credentials: BackstageCredentials,
-  ) {
-    const response = await this.request(
-      `/environments/${encodeURIComponent(
-        name,
-      )}/deployments/${encodeURIComponent(id)}`,
-      credentials,
-      { method: 'GET' },
-    );
-    return (await response.json()) as Deployment;
+  getDeployment(name: string, id: string, credentials: BackstageCredentials) {
+    return this.client(credentials).getDeployment(name, id);
   }
 
-  async destroyEnvironment(
+  destroyEnvironment(
     name: string,
     request: DestroyEnvironmentRequest,
     credentials: BackstageCredentials,
   ) {
-    const response = await this.request(
-      `/environments/${encodeURIComponent(name)}`,
-      credentials,
-      { method: 'DELETE', body: JSON.stringify(request) },
-    );
-    return (await response.json()) as CreateDeploymentResponse;
+    return this.client(credentials).destroyEnvironment(name, request);
   }
 
   async getEntities(name: string, credentials: BackstageCredentials) {
-    const response = await this.request(
-      `/environments/${encodeURIComponent(name)}/entities`,
-      credentials,
-      { method: 'GET' },
-    );
-    return ((await response.json()) as { items: Entity[] }).items;
+    return (await this.client(credentials).getEntities(name)) as Entity[];
   }
 
-  private async request(
-    path: string,
-    credentials: BackstageCredentials,
-    init: RequestInit,
-    allowedStatuses: number[] = [],
-  ): Promise<Response> {
-    const baseUrl = await this.deps.discovery.getBaseUrl(PLUGIN_ID);
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: PLUGIN_ID,
-    });
-    const response = await fetch(`${baseUrl}/v1${path}`, {
-      ...init,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+  private client(credentials: BackstageCredentials) {
+    const { discovery, auth } = this.deps;
+    return createAwsEnvironmentsApiClient({
+      baseUrl: () => discovery.getBaseUrl(PLUGIN_ID),
+      headers: async () => {
+        const { token } = await auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: PLUGIN_ID,
+        });
+        return { Authorization: `Bearer ${token}` };
       },
+      toError: backendResponseError,
     });
-    if (!response.ok && !allowedStatuses.includes(response.status)) {
-      throw await backendResponseError(response);
-    }
-    return response;
   }
 }
 
