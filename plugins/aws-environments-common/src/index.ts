@@ -10,6 +10,8 @@ export * from './cost';
 export * from './synthesis';
 export * from './destroyPlan';
 export * from './api/types';
+export * from './api/requests';
+export * from './api/client';
 export * from './permissions';
 export * from './annotations';
 export * from './facts';
