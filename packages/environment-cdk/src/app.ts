@@ -109,8 +109,9 @@ export function buildEnvironmentApp(
     account: spec.accounts.management,
     region: spec.region,
   };
+  const sameAccount = spec.accounts.workloads === spec.accounts.management;
   const stackProps = (role: EnvironmentStackRole) => ({
-    spec,
+    environmentName: spec.name,
     stackName: environmentStackName(spec.name, role),
     description: `Innovate environment ${spec.name}: ${role}`,
   });
@@ -118,11 +119,13 @@ export function buildEnvironmentApp(
   const network = new NetworkStack(app, STACK_IDS.network, {
     ...stackProps('network'),
     env: workloads,
+    network: spec.network,
   });
   const database = new DatabaseStack(app, STACK_IDS.database, {
     ...stackProps('database'),
     env: workloads,
     network: network.network,
+    database: spec.database,
   });
   const crossRegion = spec.region !== CLOUDFRONT_WAF_REGION;
   const edgeWaf = crossRegion
@@ -139,6 +142,8 @@ export function buildEnvironmentApp(
     env: workloads,
     network: network.network,
     webAcl: edgeWaf?.webAcl,
+    domainName: spec.domain?.name,
+    certificateArn: spec.domain?.certificateArn,
   });
   const cluster = new ClusterStack(app, STACK_IDS.cluster, {
     ...stackProps('cluster'),
@@ -146,11 +151,14 @@ export function buildEnvironmentApp(
     network: network.network,
     database: database.database,
     edge: edge.edge,
+    cluster: spec.cluster,
   });
   const observability = new ObservabilityStack(app, STACK_IDS.observability, {
     ...stackProps('observability'),
     env: workloads,
     edge: edge.edge,
+    alarms: spec.alarms,
+    alertEmail: spec.budget.alertEmail,
   });
   // Alarms name the cluster and the database; create them after both.
   observability.addStackDependency(cluster);
@@ -162,10 +170,13 @@ export function buildEnvironmentApp(
   const registry = new RegistryStack(app, STACK_IDS.registry, {
     ...stackProps('registry'),
     env: management,
+    pullAccountIds: sameAccount ? [] : [spec.accounts.workloads],
   });
   const budget = new BudgetStack(app, STACK_IDS.budget, {
     ...stackProps('budget'),
     env: management,
+    budget: spec.budget,
+    linkedAccountId: sameAccount ? undefined : spec.accounts.workloads,
   });
 
   if (options.nag ?? true) {

@@ -1,4 +1,6 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 
 /**
  * Size and type of one managed node group.
@@ -6,10 +8,20 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
  * @public
  */
 export interface NodeGroupSizing {
-  readonly instanceType: string;
+  readonly instanceType: ec2.InstanceType;
   readonly minSize: number;
   readonly desiredSize: number;
   readonly maxSize: number;
+}
+
+/**
+ * A Kubernetes service account, by namespace and name.
+ *
+ * @public
+ */
+export interface ServiceAccountName {
+  readonly namespace: string;
+  readonly name: string;
 }
 
 /**
@@ -33,24 +45,21 @@ export interface ClusterProps {
   /** Root volume of every node, GiB (gp3, encrypted). */
   readonly nodeRootVolumeGb: number;
   /**
-   * ARN of the database credentials secret: the only thing the API pods'
-   * IAM role may read.
+   * The database credentials secret: the only thing the API pods' IAM role
+   * may read.
    */
-  readonly databaseSecretArn: string;
-  /** Kubernetes service account (`namespace`, `name`) of the API pods. */
-  readonly apiServiceAccount: { namespace: string; name: string };
-  readonly clusterAutoscalerServiceAccount: { namespace: string; name: string };
+  readonly databaseSecret: secretsmanager.ISecret;
+  /** Kubernetes service account of the API pods. */
+  readonly apiServiceAccount: ServiceAccountName;
+  readonly clusterAutoscalerServiceAccount: ServiceAccountName;
   /**
    * Service account of the AWS Load Balancer Controller, which registers the
    * API pods in the ALB's target group (TargetGroupBinding).
    */
-  readonly loadBalancerControllerServiceAccount: {
-    namespace: string;
-    name: string;
-  };
-  /** ARN of the ALB target group the API pods are registered in. */
-  readonly apiTargetGroupArn: string;
-  readonly cloudWatchAgentServiceAccount: { namespace: string; name: string };
+  readonly loadBalancerControllerServiceAccount: ServiceAccountName;
+  /** The ALB target group the API pods are registered in. */
+  readonly apiTargetGroup: elbv2.IApplicationTargetGroup;
+  readonly cloudWatchAgentServiceAccount: ServiceAccountName;
   /** Name of the control-plane log group EKS writes to. */
   readonly controlPlaneLogGroupName: string;
   readonly controlPlaneLogRetentionDays: number;

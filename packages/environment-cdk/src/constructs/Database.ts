@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
 import type { DatabaseProps } from './DatabaseProps';
@@ -15,11 +16,6 @@ import { retentionDays } from './retention';
  * @public
  */
 export const POSTGRES_PORT = 5432;
-
-const STORAGE_TYPES: Record<string, rds.StorageType> = {
-  gp3: rds.StorageType.GP3,
-  gp2: rds.StorageType.GP2,
-};
 
 /**
  * RDS for PostgreSQL in the isolated subnets: storage encrypted with a
@@ -35,18 +31,14 @@ export class Database extends Construct {
   readonly storageKey: kms.Key;
   /** ARN of the RDS-managed credentials secret (username and password). */
   readonly secretArn: string;
+  /** The RDS-managed credentials secret, for grants and references. */
+  readonly secret: secretsmanager.ISecret;
   /** Name of the database created in the instance. */
   readonly databaseName: string;
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id);
     this.databaseName = props.databaseName ?? 'app';
-    const storageType = STORAGE_TYPES[props.storageType];
-    if (!storageType) {
-      throw new Error(
-        `Unsupported RDS storage type "${props.storageType}"; use gp3 or gp2`,
-      );
-    }
 
     this.storageKey = new kms.Key(this, 'StorageKey', {
       description: `Storage encryption of RDS instance ${props.instanceIdentifier}`,
@@ -61,16 +53,14 @@ export class Database extends Construct {
           props.engineVersion,
         ),
       }),
-      instanceType: new ec2.InstanceType(
-        props.instanceClass.replace(/^db\./, ''),
-      ),
+      instanceType: props.instanceType,
       vpc: props.vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       securityGroups: [props.securityGroup],
       port: POSTGRES_PORT,
       databaseName: this.databaseName,
       allocatedStorage: props.allocatedStorageGb,
-      storageType,
+      storageType: props.storageType,
       storageEncryptionKey: this.storageKey,
       multiAz: props.multiAz,
       backupRetention: Duration.days(props.backupRetentionDays),
@@ -85,6 +75,11 @@ export class Database extends Construct {
     });
     const resource = this.instance.node.defaultChild as rds.CfnDBInstance;
     this.secretArn = resource.attrMasterUserSecretSecretArn;
+    this.secret = secretsmanager.Secret.fromSecretCompleteArn(
+      this,
+      'Secret',
+      this.secretArn,
+    );
     acknowledge(
       resource,
       'AwsSolutions-RDS11',

@@ -1,4 +1,5 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as rds from 'aws-cdk-lib/aws-rds';
 
 /**
  * Properties of {@link Database}.
@@ -13,11 +14,10 @@ export interface DatabaseProps {
   readonly securityGroup: ec2.ISecurityGroup;
   /** PostgreSQL major version, e.g. `15`. */
   readonly engineVersion: string;
-  /** RDS instance class, e.g. `db.t3.medium`. */
-  readonly instanceClass: string;
+  /** Instance type, e.g. `t3.medium` for the RDS class `db.t3.medium`. */
+  readonly instanceType: ec2.InstanceType;
   readonly allocatedStorageGb: number;
-  /** `gp3` or `gp2`. */
-  readonly storageType: string;
+  readonly storageType: rds.StorageType;
   readonly multiAz: boolean;
   /** Days of automated backups (and of point-in-time recovery), 1 to 35. */
   readonly backupRetentionDays: number;

@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -44,6 +43,11 @@ export class Edge extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
     super(scope, id);
+    if (props.domainName !== undefined && !props.certificate) {
+      throw new Error(
+        `The custom domain ${props.domainName} needs a certificate`,
+      );
+    }
 
     this.logBucket = new s3.Bucket(this, 'AccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -66,7 +70,15 @@ export class Edge extends Construct {
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
     });
 
-    this.loadBalancer = new elbv2.ApplicationLoadBalancer(
+    this.loadBalancer = this.createLoadBalancer(props);
+    this.apiTargetGroup = this.createApiTargetGroup(props);
+    this.distribution = this.createDistribution(props);
+    this.acknowledgeDistributionFindings(props);
+  }
+
+  /** Internet-facing, but its security group admits only CloudFront. */
+  private createLoadBalancer(props: EdgeProps): elbv2.ApplicationLoadBalancer {
+    const loadBalancer = new elbv2.ApplicationLoadBalancer(
       this,
       'LoadBalancer',
       {
@@ -78,9 +90,13 @@ export class Edge extends Construct {
         dropInvalidHeaderFields: true,
       },
     );
-    this.loadBalancer.logAccessLogs(this.logBucket, 'alb');
+    loadBalancer.logAccessLogs(this.logBucket, 'alb');
+    return loadBalancer;
+  }
 
-    this.apiTargetGroup = new elbv2.ApplicationTargetGroup(
+  /** The API pods' IP target group, behind the ALB's HTTP listener. */
+  private createApiTargetGroup(props: EdgeProps): elbv2.ApplicationTargetGroup {
+    const targetGroup = new elbv2.ApplicationTargetGroup(
       this,
       'ApiTargetGroup',
       {
@@ -102,9 +118,13 @@ export class Edge extends Construct {
       port: 80,
       // The security group decides who may connect: CloudFront only.
       open: false,
-      defaultTargetGroups: [this.apiTargetGroup],
+      defaultTargetGroups: [targetGroup],
     });
+    return targetGroup;
+  }
 
+  /** The SPA from S3 (with its routing function), `/api/*` to the ALB. */
+  private createDistribution(props: EdgeProps): cloudfront.Distribution {
     const spaRouting = new cloudfront.Function(this, 'SpaRoutingFunction', {
       functionName: props.spaRoutingFunctionName,
       comment: 'Client-side routes of the SPA get index.html',
@@ -112,7 +132,7 @@ export class Edge extends Construct {
       code: cloudfront.FunctionCode.fromInline(SPA_ROUTING_CODE),
     });
 
-    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+    return new cloudfront.Distribution(this, 'Distribution', {
       comment: 'React SPA and Flask API',
       defaultRootObject: 'index.html',
       defaultBehavior: {
@@ -143,19 +163,18 @@ export class Edge extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      ...(props.domain
+      ...(props.certificate
         ? {
-            domainNames: [props.domain.name],
-            certificate: acm.Certificate.fromCertificateArn(
-              this,
-              'Certificate',
-              props.domain.certificateArn,
-            ),
+            domainNames: props.domainName ? [props.domainName] : undefined,
+            certificate: props.certificate,
             minimumProtocolVersion:
               cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
     });
+  }
+
+  private acknowledgeDistributionFindings(props: EdgeProps) {
     const distributionResource = this.distribution.node
       .defaultChild as cloudfront.CfnDistribution;
     acknowledge(
@@ -168,7 +187,7 @@ export class Edge extends Construct {
       'AwsSolutions-CFR5',
       'CloudFront reaches the ALB over HTTP: the ALB has no certificate because the spec carries no origin host name. The ALB admits only CloudFront origin-facing addresses; viewers always use HTTPS.',
     );
-    if (!props.domain) {
+    if (!props.certificate) {
       acknowledge(
         distributionResource,
         'AwsSolutions-CFR4',

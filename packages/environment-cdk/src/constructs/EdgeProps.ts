@@ -1,3 +1,4 @@
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 
 /**
@@ -19,14 +20,25 @@ export interface EdgeProps {
    * to `index.html`; unique in the account (CloudFront is global).
    */
   readonly spaRoutingFunctionName: string;
-  /** ARN of the CLOUDFRONT-scope WAF web ACL (created in us-east-1). */
+  /**
+   * ARN of the CLOUDFRONT-scope WAF web ACL (created in us-east-1). An ARN:
+   * WAFv2 has no construct interface in aws-cdk-lib, and CloudFront takes
+   * the ARN.
+   */
   readonly webAclArn: string;
   /**
-   * Custom domain served by CloudFront, with its ACM certificate (us-east-1).
+   * Custom domain served by CloudFront; needs `certificate`.
    *
    * @default - the distribution's `*.cloudfront.net` name only
    */
-  readonly domain?: { name: string; certificateArn: string };
+  readonly domainName?: string;
+  /**
+   * ACM certificate (us-east-1) of `domainName`; with it, viewers need
+   * TLSv1.2_2021 or later.
+   *
+   * @default - the default `*.cloudfront.net` certificate
+   */
+  readonly certificate?: acm.ICertificate;
   /** Days access logs (ALB, CloudFront, S3) are kept. */
   readonly accessLogRetentionDays: number;
 }

@@ -1,7 +1,11 @@
 export * from './Network';
 export type { NetworkProps } from './NetworkProps';
 export * from './Cluster';
-export type { ClusterProps, NodeGroupSizing } from './ClusterProps';
+export type {
+  ClusterProps,
+  NodeGroupSizing,
+  ServiceAccountName,
+} from './ClusterProps';
 export * from './Database';
 export type { DatabaseProps } from './DatabaseProps';
 export * from './EdgeWebAcl';

@@ -2,7 +2,25 @@ import { Stack } from 'aws-cdk-lib';
 import { environmentResourceNames } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Budget } from '../constructs';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
+
+/**
+ * Properties of {@link BudgetStack}.
+ *
+ * @public
+ */
+export interface BudgetStackProps extends EnvironmentStackProps {
+  /** The spec's `budget`. */
+  readonly budget: EnvironmentSpec['budget'];
+  /**
+   * The workloads account, when the budget lives in another (the
+   * management, i.e. payer, account).
+   *
+   * @default - all costs of the stack's own account
+   */
+  readonly linkedAccountId?: string;
+}
 
 /**
  * `<name>-budget`: the monthly budget, in the management (payer) account,
@@ -13,17 +31,14 @@ import type { EnvironmentStackProps } from './EnvironmentStackProps';
 export class BudgetStack extends Stack {
   readonly budget: Budget;
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+  constructor(scope: Construct, id: string, props: BudgetStackProps) {
     super(scope, id, props);
-    const { accounts, budget, name } = props.spec;
+    const { budget, environmentName, linkedAccountId } = props;
     this.budget = new Budget(this, 'Budget', {
-      budgetName: environmentResourceNames(name).budget,
+      budgetName: environmentResourceNames(environmentName).budget,
       monthlyUsd: budget.monthlyUsd,
       alertEmail: budget.alertEmail,
-      linkedAccountId:
-        accounts.workloads === accounts.management
-          ? undefined
-          : accounts.workloads,
+      linkedAccountId,
     });
   }
 }

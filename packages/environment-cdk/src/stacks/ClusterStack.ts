@@ -6,6 +6,8 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Cluster, Database, Edge, Network } from '../constructs';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
 
@@ -18,6 +20,8 @@ export interface ClusterStackProps extends EnvironmentStackProps {
   readonly network: Network;
   readonly database: Database;
   readonly edge: Edge;
+  /** The spec's `cluster`. */
+  readonly cluster: EnvironmentSpec['cluster'];
 }
 
 /**
@@ -32,22 +36,26 @@ export class ClusterStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ClusterStackProps) {
     super(scope, id, props);
-    const { spec, network, database, edge } = props;
-    const names = environmentResourceNames(spec.name);
+    const { network, database, edge, cluster: clusterSpec } = props;
+    const names = environmentResourceNames(props.environmentName);
+    const sizing = (group: EnvironmentSpec['cluster']['systemNodeGroup']) => ({
+      ...group,
+      instanceType: new ec2.InstanceType(group.instanceType),
+    });
     this.cluster = new Cluster(this, 'Cluster', {
       clusterName: names.cluster,
       vpc: network.vpc,
       nodeSecurityGroup: network.nodeSecurityGroup,
-      kubernetesVersion: spec.cluster.kubernetesVersion,
-      systemNodeGroup: spec.cluster.systemNodeGroup,
-      applicationNodeGroup: spec.cluster.applicationNodeGroup,
+      kubernetesVersion: clusterSpec.kubernetesVersion,
+      systemNodeGroup: sizing(clusterSpec.systemNodeGroup),
+      applicationNodeGroup: sizing(clusterSpec.applicationNodeGroup),
       nodeRootVolumeGb: ENVIRONMENT_DESIGN.nodeRootVolumeGb,
-      databaseSecretArn: database.secretArn,
+      databaseSecret: database.secret,
       apiServiceAccount: IRSA_SERVICE_ACCOUNTS.api,
       clusterAutoscalerServiceAccount: IRSA_SERVICE_ACCOUNTS.clusterAutoscaler,
       loadBalancerControllerServiceAccount:
         IRSA_SERVICE_ACCOUNTS.loadBalancerController,
-      apiTargetGroupArn: edge.apiTargetGroup.targetGroupArn,
+      apiTargetGroup: edge.apiTargetGroup,
       cloudWatchAgentServiceAccount: IRSA_SERVICE_ACCOUNTS.cloudWatchAgent,
       controlPlaneLogGroupName: names.controlPlaneLogGroup,
       controlPlaneLogRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
@@ -67,11 +75,11 @@ export class ClusterStack extends Stack {
         value: this.cluster.loadBalancerControllerRole.roleArn,
       },
       HpaMinReplicas: {
-        value: String(spec.cluster.hpa.minReplicas),
+        value: String(clusterSpec.hpa.minReplicas),
         description: 'HPA lower bound for the API Deployment (GitOps repo)',
       },
       HpaMaxReplicas: {
-        value: String(spec.cluster.hpa.maxReplicas),
+        value: String(clusterSpec.hpa.maxReplicas),
         description: 'HPA upper bound for the API Deployment (GitOps repo)',
       },
     });

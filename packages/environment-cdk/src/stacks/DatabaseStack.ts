@@ -5,6 +5,9 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Database, Network } from '../constructs';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
 
@@ -15,7 +18,14 @@ import { addOutputs } from './outputs';
  */
 export interface DatabaseStackProps extends EnvironmentStackProps {
   readonly network: Network;
+  /** The spec's `database`. */
+  readonly database: EnvironmentSpec['database'];
 }
+
+const STORAGE_TYPES: Record<string, rds.StorageType> = {
+  gp3: rds.StorageType.GP3,
+  gp2: rds.StorageType.GP2,
+};
 
 /**
  * `<name>-database`: the stateful stack (termination protection on). Depends
@@ -29,17 +39,27 @@ export class DatabaseStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DatabaseStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
-    const { spec, network } = props;
+    const { database, network } = props;
+    const storageType = STORAGE_TYPES[database.storageType];
+    if (!storageType) {
+      throw new Error(
+        `Unsupported RDS storage type "${database.storageType}"; use gp3 or gp2`,
+      );
+    }
     this.database = new Database(this, 'Database', {
-      instanceIdentifier: environmentResourceNames(spec.name).database,
+      instanceIdentifier: environmentResourceNames(props.environmentName)
+        .database,
       vpc: network.vpc,
       securityGroup: network.databaseSecurityGroup,
-      engineVersion: spec.database.engineVersion,
-      instanceClass: spec.database.instanceClass,
-      allocatedStorageGb: spec.database.allocatedStorageGb,
-      storageType: spec.database.storageType,
-      multiAz: spec.database.multiAz,
-      backupRetentionDays: spec.database.backupRetentionDays,
+      engineVersion: database.engineVersion,
+      // RDS classes are EC2 instance types with a `db.` prefix.
+      instanceType: new ec2.InstanceType(
+        database.instanceClass.replace(/^db\./, ''),
+      ),
+      allocatedStorageGb: database.allocatedStorageGb,
+      storageType,
+      multiAz: database.multiAz,
+      backupRetentionDays: database.backupRetentionDays,
       logRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     const { instance } = this.database;

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import {
   ENVIRONMENT_DESIGN,
   environmentResourceNames,
@@ -21,6 +22,20 @@ export interface EdgeStackProps extends EnvironmentStackProps {
    * @default - the web ACL is created in this stack (region us-east-1)
    */
   readonly webAcl?: EdgeWebAcl;
+  /**
+   * Custom domain (the spec's `domain.name`), served only with
+   * `certificateArn`.
+   *
+   * @default - the distribution's `*.cloudfront.net` name only
+   */
+  readonly domainName?: string;
+  /**
+   * ARN of the domain's ACM certificate in us-east-1 (the spec's
+   * `domain.certificateArn`), imported in this stack.
+   *
+   * @default - the default `*.cloudfront.net` certificate
+   */
+  readonly certificateArn?: string;
 }
 
 /**
@@ -34,8 +49,8 @@ export class EdgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
-    const { spec, network } = props;
-    const names = environmentResourceNames(spec.name);
+    const { network, certificateArn } = props;
+    const names = environmentResourceNames(props.environmentName);
     this.webAcl =
       props.webAcl ??
       new EdgeWebAcl(this, 'WebAcl', {
@@ -49,15 +64,18 @@ export class EdgeStack extends Stack {
       apiTargetGroupName: names.apiTargetGroup,
       apiPort: ENVIRONMENT_DESIGN.apiPort,
       apiHealthCheckPath: ENVIRONMENT_DESIGN.apiHealthCheckPath,
-      spaRoutingFunctionName: `${spec.name}-spa-routing`,
+      spaRoutingFunctionName: `${props.environmentName}-spa-routing`,
       webAclArn: this.webAcl.webAcl.attrArn,
-      domain:
-        spec.domain?.certificateArn !== undefined
-          ? {
-              name: spec.domain.name,
-              certificateArn: spec.domain.certificateArn,
-            }
-          : undefined,
+      ...(certificateArn !== undefined
+        ? {
+            domainName: props.domainName,
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'Certificate',
+              certificateArn,
+            ),
+          }
+        : {}),
       accessLogRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     const { distribution, spaBucket, loadBalancer, apiTargetGroup } = this.edge;

@@ -1,12 +1,12 @@
 import type { StackProps } from 'aws-cdk-lib';
-import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 
 /**
- * What every stack of an environment is given.
+ * What every stack of an environment is given; each stack's own props add
+ * its slice of the spec.
  *
  * @public
  */
 export interface EnvironmentStackProps extends StackProps {
-  /** The validated spec of the environment. */
-  readonly spec: EnvironmentSpec;
+  /** The environment's name (`spec.name`): resource names derive from it. */
+  readonly environmentName: string;
 }

@@ -6,8 +6,20 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Network } from '../constructs';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
+
+/**
+ * Properties of {@link NetworkStack}. The region is the stack's own
+ * (`env.region`, required: the subnets' AZs come from it).
+ *
+ * @public
+ */
+export interface NetworkStackProps extends EnvironmentStackProps {
+  /** The spec's `network`. */
+  readonly network: EnvironmentSpec['network'];
+}
 
 /**
  * `<name>-network`: the VPC and the security-group chain.
@@ -18,24 +30,22 @@ export class NetworkStack extends Stack {
   readonly network: Network;
   private readonly regionAvailabilityZones: string[];
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+  constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
-    const { spec } = props;
-    const region = findSupportedRegion(spec.region);
+    const { network } = props;
+    const region = findSupportedRegion(this.region);
     if (!region) {
-      throw new Error(`Region ${spec.region} is not supported`);
+      throw new Error(`Region ${this.region} is not supported`);
     }
     this.regionAvailabilityZones = [...region.availabilityZones];
     this.network = new Network(this, 'Network', {
-      vpcCidr: spec.network.vpcCidr,
-      availabilityZones: this.regionAvailabilityZones.slice(
-        0,
-        spec.network.azCount,
-      ),
-      natGateways: spec.network.natGateways,
+      vpcCidr: network.vpcCidr,
+      availabilityZones: this.regionAvailabilityZones.slice(0, network.azCount),
+      natGateways: network.natGateways,
       cloudFrontPrefixListId: region.cloudFrontOriginFacingPrefixListId,
       apiPort: ENVIRONMENT_DESIGN.apiPort,
-      flowLogGroupName: environmentResourceNames(spec.name).flowLogGroup,
+      flowLogGroupName: environmentResourceNames(props.environmentName)
+        .flowLogGroup,
       flowLogRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     addOutputs(this, {

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { environmentResourceNames } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Edge, Observability } from '../constructs';
+import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
 
@@ -12,6 +13,10 @@ import { addOutputs } from './outputs';
  */
 export interface ObservabilityStackProps extends EnvironmentStackProps {
   readonly edge: Edge;
+  /** The spec's `alarms` (thresholds). */
+  readonly alarms: EnvironmentSpec['alarms'];
+  /** Address subscribed to the alarm topic (the spec's `budget.alertEmail`). */
+  readonly alertEmail: string;
 }
 
 /**
@@ -24,34 +29,34 @@ export class ObservabilityStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
     super(scope, id, props);
-    const { spec, edge } = props;
-    const names = environmentResourceNames(spec.name);
+    const { edge, alarms } = props;
+    const names = environmentResourceNames(props.environmentName);
     this.observability = new Observability(this, 'Observability', {
       topicName: names.alarmTopic,
-      alertEmail: spec.budget.alertEmail,
+      alertEmail: props.alertEmail,
       loadBalancerFullName: edge.loadBalancer.loadBalancerFullName,
       clusterName: names.cluster,
       databaseInstanceIdentifier: names.database,
       alarms: {
         errorRate: {
           name: names.alarms.errorRate,
-          thresholdPercent: spec.alarms.errorRatePercent,
+          thresholdPercent: alarms.errorRatePercent,
         },
         p99Latency: {
           name: names.alarms.p99Latency,
-          thresholdSeconds: spec.alarms.p99LatencySeconds,
+          thresholdSeconds: alarms.p99LatencySeconds,
         },
         nodeCpu: {
           name: names.alarms.nodeCpu,
-          thresholdPercent: spec.alarms.nodeCpuPercent,
+          thresholdPercent: alarms.nodeCpuPercent,
         },
         nodeMemory: {
           name: names.alarms.nodeMemory,
-          thresholdPercent: spec.alarms.nodeMemoryPercent,
+          thresholdPercent: alarms.nodeMemoryPercent,
         },
         databaseCpu: {
           name: names.alarms.databaseCpu,
-          thresholdPercent: spec.alarms.databaseCpuPercent,
+          thresholdPercent: alarms.databaseCpuPercent,
         },
       },
     });

@@ -9,6 +9,19 @@ import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
 
 /**
+ * Properties of {@link RegistryStack}.
+ *
+ * @public
+ */
+export interface RegistryStackProps extends EnvironmentStackProps {
+  /**
+   * Other accounts whose nodes may pull images (the workloads account when
+   * it differs from the registry's own).
+   */
+  readonly pullAccountIds: string[];
+}
+
+/**
  * `<name>-registry`: ECR, in the management account.
  *
  * @public
@@ -16,13 +29,12 @@ import { addOutputs } from './outputs';
 export class RegistryStack extends Stack {
   readonly registry: Registry;
 
-  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+  constructor(scope: Construct, id: string, props: RegistryStackProps) {
     super(scope, id, props);
-    const { accounts, name } = props.spec;
     this.registry = new Registry(this, 'Registry', {
-      repositoryName: environmentResourceNames(name).apiRepository,
-      pullAccountIds:
-        accounts.workloads === accounts.management ? [] : [accounts.workloads],
+      repositoryName: environmentResourceNames(props.environmentName)
+        .apiRepository,
+      pullAccountIds: props.pullAccountIds,
       imagesKept: ENVIRONMENT_DESIGN.ecrImagesKept,
     });
     addOutputs(this, {

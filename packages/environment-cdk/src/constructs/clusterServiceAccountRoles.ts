@@ -1,0 +1,211 @@
+import { CfnJson } from 'aws-cdk-lib';
+import type * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { acknowledge, managedPolicyFinding } from './acknowledge';
+import type { ClusterProps, ServiceAccountName } from './ClusterProps';
+import type { ClusterNodeGroups } from './clusterNodeGroups';
+
+/** The IAM roles for service accounts (IRSA) of the cluster. */
+export interface ClusterServiceAccountRoles {
+  api: iam.Role;
+  clusterAutoscaler: iam.Role;
+  loadBalancerController: iam.Role;
+  cloudWatchAgent: iam.Role;
+}
+
+/**
+ * The IRSA roles, created in `scope` (the `Cluster` construct: their
+ * construct ids, and so their logical ids, are the cluster's children):
+ * the API (may read only the database secret), the Cluster Autoscaler, the
+ * AWS Load Balancer Controller and the CloudWatch agent.
+ */
+export function addServiceAccountRoles(
+  scope: Construct,
+  cluster: eks.Cluster,
+  props: ClusterProps,
+  nodeGroups: ClusterNodeGroups,
+): ClusterServiceAccountRoles {
+  const roleFor = (
+    id: string,
+    serviceAccount: ServiceAccountName,
+    description: string,
+  ) => serviceAccountRole(scope, cluster, id, serviceAccount, description);
+  return {
+    api: apiRole(roleFor, props),
+    clusterAutoscaler: clusterAutoscalerRole(roleFor, props, nodeGroups),
+    loadBalancerController: loadBalancerControllerRole(roleFor, props),
+    cloudWatchAgent: cloudWatchAgentRole(roleFor, props),
+  };
+}
+
+type RoleFor = (
+  id: string,
+  serviceAccount: ServiceAccountName,
+  description: string,
+) => iam.Role;
+
+/** An IAM role that one Kubernetes service account assumes (IRSA). */
+function serviceAccountRole(
+  scope: Construct,
+  cluster: eks.Cluster,
+  id: string,
+  serviceAccount: ServiceAccountName,
+  description: string,
+): iam.Role {
+  const provider = cluster.openIdConnectProvider;
+  const issuer = provider.openIdConnectProviderIssuer;
+  // The issuer is only known at deploy time, and IAM condition keys cannot
+  // be intrinsics: CfnJson resolves the keys during deployment.
+  const conditions = new CfnJson(scope, `${id}Conditions`, {
+    value: {
+      [`${issuer}:aud`]: 'sts.amazonaws.com',
+      [`${issuer}:sub`]: `system:serviceaccount:${serviceAccount.namespace}:${serviceAccount.name}`,
+    },
+  });
+  return new iam.Role(scope, id, {
+    description,
+    assumedBy: new iam.OpenIdConnectPrincipal(provider).withConditions({
+      StringEquals: conditions,
+    }),
+  });
+}
+
+function apiRole(roleFor: RoleFor, props: ClusterProps): iam.Role {
+  const role = roleFor(
+    'ApiServiceAccountRole',
+    props.apiServiceAccount,
+    'Flask API pods: read the database credentials secret',
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:DescribeSecret',
+      ],
+      resources: [props.databaseSecret.secretArn],
+    }),
+  );
+  return role;
+}
+
+function clusterAutoscalerRole(
+  roleFor: RoleFor,
+  props: ClusterProps,
+  nodeGroups: ClusterNodeGroups,
+): iam.Role {
+  const role = roleFor(
+    'ClusterAutoscalerRole',
+    props.clusterAutoscalerServiceAccount,
+    'Cluster Autoscaler: resize the managed node groups',
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'autoscaling:DescribeAutoScalingGroups',
+        'autoscaling:DescribeAutoScalingInstances',
+        'autoscaling:DescribeLaunchConfigurations',
+        'autoscaling:DescribeScalingActivities',
+        'autoscaling:DescribeTags',
+        'ec2:DescribeImages',
+        'ec2:DescribeInstanceTypes',
+        'ec2:DescribeLaunchTemplateVersions',
+        'ec2:GetInstanceTypesFromInstanceRequirements',
+      ],
+      resources: ['*'],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['eks:DescribeNodegroup'],
+      resources: [
+        nodeGroups.system.nodegroupArn,
+        nodeGroups.application.nodegroupArn,
+      ],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'autoscaling:SetDesiredCapacity',
+        'autoscaling:TerminateInstanceInAutoScalingGroup',
+      ],
+      resources: ['*'],
+      // EKS tags the node groups' Auto Scaling groups with this key.
+      conditions: {
+        StringEquals: {
+          [`aws:ResourceTag/k8s.io/cluster-autoscaler/${props.clusterName}`]:
+            'owned',
+        },
+      },
+    }),
+  );
+  acknowledge(
+    role.node.findChild('DefaultPolicy'),
+    'AwsSolutions-IAM5[Resource::*]',
+    'The Auto Scaling and EC2 Describe* actions and ec2:GetInstanceTypesFromInstanceRequirements do not support resource-level permissions; eks:DescribeNodegroup is limited to the two node groups and the two mutating actions to groups with the cluster ownership tag, as in the Cluster Autoscaler AWS guide.',
+  );
+  return role;
+}
+
+function loadBalancerControllerRole(
+  roleFor: RoleFor,
+  props: ClusterProps,
+): iam.Role {
+  const role = roleFor(
+    'LoadBalancerControllerRole',
+    props.loadBalancerControllerServiceAccount,
+    'AWS Load Balancer Controller: register the API pods in the ALB target group',
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'elasticloadbalancing:DescribeListeners',
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeTags',
+        'elasticloadbalancing:DescribeTargetGroupAttributes',
+        'elasticloadbalancing:DescribeTargetGroups',
+        'elasticloadbalancing:DescribeTargetHealth',
+        'ec2:DescribeAvailabilityZones',
+        'ec2:DescribeInstances',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeVpcs',
+      ],
+      resources: ['*'],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        'elasticloadbalancing:RegisterTargets',
+        'elasticloadbalancing:DeregisterTargets',
+      ],
+      resources: [props.apiTargetGroup.targetGroupArn],
+    }),
+  );
+  acknowledge(
+    role.node.findChild('DefaultPolicy'),
+    'AwsSolutions-IAM5[Resource::*]',
+    'Describe actions of Elastic Load Balancing and EC2 do not support resource-level permissions; registering targets is limited to the API target group.',
+  );
+  return role;
+}
+
+function cloudWatchAgentRole(roleFor: RoleFor, props: ClusterProps): iam.Role {
+  const role = roleFor(
+    'CloudWatchAgentRole',
+    props.cloudWatchAgentServiceAccount,
+    'CloudWatch agent (Container Insights): publish node metrics and logs',
+  );
+  role.addManagedPolicy(
+    iam.ManagedPolicy.fromAwsManagedPolicyName('CloudWatchAgentServerPolicy'),
+  );
+  acknowledge(
+    role,
+    managedPolicyFinding('CloudWatchAgentServerPolicy'),
+    'The amazon-cloudwatch-observability add-on documents this AWS managed policy for its agent role; it allows writing metrics, logs and X-Ray traces, describing EC2 volumes and tags, and reading AmazonCloudWatch-* SSM parameters, nothing else.',
+  );
+  return role;
+}
