@@ -20,13 +20,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // - ae-wrong-input-file-type: workspace packages point `types` at src/*.ts, so
 //   the extractor meets sources of sibling packages, not declarations.
 // - ae-undocumented: not every exported member carries a doc comment.
-// - tsdoc-undefined-tag: `@default` is the AWS CDK convention for props
-//   (TSDoc's own tag is `@defaultValue`).
-const OMITTED = [
-  'ae-wrong-input-file-type',
-  'ae-undocumented',
-  'tsdoc-undefined-tag',
-];
+const OMITTED = ['ae-wrong-input-file-type', 'ae-undocumented'];
+
+// Packages whose reports may keep warnings (they stay recorded in the report,
+// so a new one still fails the check): environment-cdk documents its construct
+// props with `@default`, the AWS CDK convention, which TSDoc does not define
+// (tsdoc-undefined-tag; only ae-* messages can be omitted).
+const ALLOW_WARNINGS = ['packages/environment-cdk'];
 
 const result = spawnSync(
   'yarn',
@@ -35,6 +35,8 @@ const result = spawnSync(
     'api-reports',
     '--omit-messages',
     OMITTED.join(','),
+    '--allow-warnings',
+    ALLOW_WARNINGS.join(','),
     '--validate-release-tags',
     ...process.argv.slice(2),
   ],

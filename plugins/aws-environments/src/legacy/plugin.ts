@@ -11,6 +11,7 @@ import {
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from '../api';
 import { costEstimateFieldExtension } from '../components/CostEstimateField';
+import type * as EntityComponents from '../components/EntityAwsEnvironment';
 
 /**
  * The environments page, for apps on the legacy frontend system.
@@ -57,32 +58,40 @@ export const awsEnvironmentsPlugin = createPlugin({
  *
  * @public
  */
-export const AwsEnvironmentsPage = awsEnvironmentsPlugin.provide(
-  createRoutableExtension({
-    name: 'AwsEnvironmentsPage',
-    component: () =>
-      import('./LegacyAwsEnvironmentsPage').then(
-        m => m.LegacyAwsEnvironmentsPage,
-      ),
-    mountPoint: legacyRootRouteRef,
-  }),
-);
+export const AwsEnvironmentsPage: () => JSX.Element =
+  awsEnvironmentsPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsEnvironmentsPage',
+      component: () =>
+        import('./LegacyAwsEnvironmentsPage').then(
+          m => m.LegacyAwsEnvironmentsPage,
+        ),
+      mountPoint: legacyRootRouteRef,
+    }),
+  );
+
+/** An entity page component of the plugin, loaded when first rendered. */
+function entityComponent(
+  name: keyof typeof EntityComponents,
+): () => JSX.Element {
+  return awsEnvironmentsPlugin.provide(
+    createComponentExtension({
+      name,
+      component: {
+        lazy: () =>
+          import('../components/EntityAwsEnvironment').then(m => m[name]),
+      },
+    }),
+  );
+}
 
 /**
  * The environment's tabs, for the entity page of an environment entity.
  *
  * @public
  */
-export const EntityAwsEnvironmentContent = awsEnvironmentsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsEnvironmentContent',
-    component: {
-      lazy: () =>
-        import('../components/EntityAwsEnvironment').then(
-          m => m.EntityAwsEnvironmentContent,
-        ),
-    },
-  }),
+export const EntityAwsEnvironmentContent = entityComponent(
+  'EntityAwsEnvironmentContent',
 );
 
 /**
@@ -90,68 +99,28 @@ export const EntityAwsEnvironmentContent = awsEnvironmentsPlugin.provide(
  *
  * @public
  */
-export const EntityEksClusterCard = awsEnvironmentsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityEksClusterCard',
-    component: {
-      lazy: () =>
-        import('../components/EntityAwsEnvironment').then(
-          m => m.EntityEksClusterCard,
-        ),
-    },
-  }),
-);
+export const EntityEksClusterCard = entityComponent('EntityEksClusterCard');
 
 /**
  * The database view, for RDS instance entities.
  *
  * @public
  */
-export const EntityRdsDatabaseCard = awsEnvironmentsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityRdsDatabaseCard',
-    component: {
-      lazy: () =>
-        import('../components/EntityAwsEnvironment').then(
-          m => m.EntityRdsDatabaseCard,
-        ),
-    },
-  }),
-);
+export const EntityRdsDatabaseCard = entityComponent('EntityRdsDatabaseCard');
 
 /**
  * The alarm's state, for CloudWatch alarm entities.
  *
  * @public
  */
-export const EntityAwsAlarmsCard = awsEnvironmentsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAlarmsCard',
-    component: {
-      lazy: () =>
-        import('../components/EntityAwsEnvironment').then(
-          m => m.EntityAwsAlarmsCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsAlarmsCard = entityComponent('EntityAwsAlarmsCard');
 
 /**
  * Spend against the budget, for AWS Budget entities.
  *
  * @public
  */
-export const EntityAwsCostCard = awsEnvironmentsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsCostCard',
-    component: {
-      lazy: () =>
-        import('../components/EntityAwsEnvironment').then(
-          m => m.EntityAwsCostCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsCostCard = entityComponent('EntityAwsCostCard');
 
 /**
  * The live cost field (`ui:field: AwsEnvironmentCostEstimate`); put it inside

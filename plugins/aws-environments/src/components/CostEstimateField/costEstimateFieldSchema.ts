@@ -4,6 +4,8 @@ import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
  * The value and `ui:options` of the `AwsEnvironmentCostEstimate` field.
  * The value is a summary the template may pass on (e.g. to the task's
  * output); the spec itself stays in the wizard's own fields.
+ *
+ * @public
  */
 export const CostEstimateFieldSchema = makeFieldSchema({
   output: z =>
@@ -36,7 +38,11 @@ export const CostEstimateFieldSchema = makeFieldSchema({
     }),
 });
 
-/** The value of the `AwsEnvironmentCostEstimate` field. */
+/**
+ * The value of the `AwsEnvironmentCostEstimate` field.
+ *
+ * @public
+ */
 export type CostEstimateFieldValue = typeof CostEstimateFieldSchema.TOutput;
 
 /** The props of the `AwsEnvironmentCostEstimate` field component. */

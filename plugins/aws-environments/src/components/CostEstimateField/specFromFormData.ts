@@ -10,6 +10,8 @@ import {
  * With neither option, the form's top-level keys named like the spec's
  * (`name`, `accounts`, `region`, `network`, `cluster`, `database`,
  * `domain`, `alarms`, `budget`) are the spec.
+ *
+ * @public
  */
 export interface CostEstimateFieldUiOptions {
   /** A form key whose value is the whole spec object (e.g. `spec`). */
@@ -72,11 +74,13 @@ function withoutUndefined(value: unknown): unknown {
 /**
  * The environment spec (as input to `validateEnvironmentSpec`) that the
  * wizard's whole form data describes.
+ *
+ * @public
  */
 export function specFromFormData(
   formData: unknown,
   options: CostEstimateFieldUiOptions = {},
-): Json {
+): Record<string, unknown> {
   const data = isObject(formData) ? formData : {};
   let spec: Json;
   if (options.specKey) {
