@@ -91,8 +91,18 @@ export function buildEnvironmentApp(
   spec: EnvironmentSpec,
   options: BuildEnvironmentAppOptions = {},
 ): EnvironmentApp {
+  const app = createApp(spec, options.outdir);
+  const stacks = addStacks(app, spec);
+  if (options.nag ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  return { app, stacks };
+}
+
+/** The app with the recommended feature flags and the environment tag. */
+function createApp(spec: EnvironmentSpec, outdir: string | undefined): App {
   const app = new App({
-    outdir: options.outdir,
+    outdir,
     context: {
       // What `cdk init` writes into a new project's cdk.json.
       ...recommendedFeatureFlags,
@@ -103,7 +113,14 @@ export function buildEnvironmentApp(
     analyticsReporting: false,
   });
   Tags.of(app).add(ENVIRONMENT_TAG, spec.name);
+  return app;
+}
 
+/**
+ * The stacks, each given its slice of the spec, in the two accounts; the
+ * web ACL stack only outside us-east-1.
+ */
+function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   const workloads = { account: spec.accounts.workloads, region: spec.region };
   const management = {
     account: spec.accounts.management,
@@ -178,22 +195,15 @@ export function buildEnvironmentApp(
     budget: spec.budget,
     linkedAccountId: sameAccount ? undefined : spec.accounts.workloads,
   });
-
-  if (options.nag ?? true) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  }
   return {
-    app,
-    stacks: {
-      network,
-      database,
-      cluster,
-      ...(edgeWaf ? { 'edge-waf': edgeWaf } : {}),
-      edge,
-      observability,
-      security,
-      registry,
-      budget,
-    },
+    network,
+    database,
+    cluster,
+    ...(edgeWaf ? { 'edge-waf': edgeWaf } : {}),
+    edge,
+    observability,
+    security,
+    registry,
+    budget,
   };
 }

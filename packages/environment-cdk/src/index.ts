@@ -9,6 +9,7 @@
 export * from './app';
 export * from './synthesize';
 export { synthesizeEnvironmentInWorker } from './synthesizeInWorker';
+export { startWorkerThread } from './workerThread';
 export * from './conformance';
 export * from './cost';
 export * from './catalog';

@@ -1,39 +1,16 @@
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import {
   deserializeError,
   type SynthesisReply,
   type SynthesisRequest,
 } from './synthesisMessages';
 import { SYNTHESIS_WORKER_MODULE } from './synthesisWorker';
+import { startWorkerThread } from './workerThread';
 import {
   type EnvironmentSynthesis,
   EnvironmentSynthesisError,
   type SynthesizeEnvironmentOptions,
 } from './synthesize';
-
-/**
- * The thread's first code, before its entry module. A TypeScript entry (a
- * source checkout) needs a transpiler: `backstage-cli package start`
- * preloads its own into every thread, but Jest and plain Node do not, so it
- * is loaded here when no `.ts` loader is registered yet. The built entry in
- * `dist` needs none.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.transpiler && !require.extensions['.ts']) {
-  require(workerData.transpiler);
-}
-require(workerData.module);
-`;
-
-/** Backstage's own transpiler, for a TypeScript entry module. */
-function transpilerFor(module: string): string | undefined {
-  return module.endsWith('.ts')
-    ? createRequire(module).resolve('@backstage/cli/config/nodeTransform.cjs')
-    : undefined;
-}
 
 /**
  * Runs one synthesis in a new worker thread started with `module` as its
@@ -44,10 +21,7 @@ export function synthesizeInThread(
   request: SynthesisRequest,
 ): Promise<EnvironmentSynthesis> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { module, transpiler: transpilerFor(module), request },
-    });
+    const worker = startWorkerThread(module, { request });
     let answered = false;
     const answer = (settle: () => void) => {
       if (!answered) {
