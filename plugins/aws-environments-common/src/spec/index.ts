@@ -4,3 +4,4 @@ export * from './regions';
 export * from './network';
 export * from './naming';
 export * from './validate';
+export * from './jsonSchema';

@@ -1,4 +1,26 @@
 import { z } from 'zod';
+import {
+  domainProblems,
+  hpaProblems,
+  networkProblems,
+  nodeGroupProblems,
+  Problem,
+} from './crossField';
+import {
+  ACCOUNT_PATTERN,
+  ALLOWED,
+  ALLOWED_VALUES,
+  CLOUDFRONT_CERTIFICATE_PATTERN,
+  DOMAIN_PATTERN,
+  EMAIL_PATTERN,
+  explain,
+  explainObject,
+  explainRoot,
+  isReservedName,
+  NAME_PATTERN,
+  RESERVED_NAME_MESSAGE,
+  SPEC_LIMITS,
+} from './rules';
 
 /**
  * The seed architecture's values. Every default of {@link environmentSpecSchema}
@@ -43,109 +65,216 @@ export const SEED_DEFAULTS = {
   budget: { monthlyUsd: 430 },
 } as const;
 
+type Limits = { readonly min: number; readonly max: number };
+
+/** Runs a cross-field rule even when another field has a type error. */
+const always = { when: () => true };
+
+function report<T>(problems: (value: T) => Problem[]) {
+  return (value: T, ctx: z.RefinementCtx<T>) => {
+    for (const { field, message } of problems(value)) {
+      ctx.addIssue({ code: 'custom', path: [field], message, input: value });
+    }
+  };
+}
+
+/** A string field whose every problem reads "must be <allowed>". */
+function text(allowed: string, pattern?: RegExp) {
+  const error = explain(allowed);
+  const schema = z.string({ error }).describe(`Must be ${allowed}.`);
+  return pattern ? schema.regex(pattern, { error }) : schema;
+}
+
+function oneOf(values: readonly string[], allowed: string) {
+  return z
+    .enum(values, { error: explain(allowed) })
+    .describe(`Must be ${allowed}.`);
+}
+
+/**
+ * A whole number in a range. Whole is checked with `multipleOf(1)`, not
+ * `.int()`: zod's int check aborts explicitly on a fraction, which skips the
+ * object's cross-field rules even with `when`, and the spec reports those next
+ * to a type error. The JSON Schema says "integer" (see environmentSpecJsonSchema).
+ */
+function wholeNumber(allowed: string, limits?: Limits, rangeAllowed?: string) {
+  const error = explain(allowed, rangeAllowed);
+  const schema = z
+    .number({ error })
+    .multipleOf(1, { error })
+    .check(({ value, issues }) => {
+      // Past 2^53 a number is no longer exact: a type error, as in zod's int().
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        const issue = { code: 'invalid_type', input: value } as const;
+        issues.push({ ...issue, expected: 'int', message: error(issue) });
+      }
+    })
+    .describe(`Must be ${allowed}.`);
+  return limits
+    ? schema.min(limits.min, { error }).max(limits.max, { error })
+    : schema;
+}
+
+function decimal(allowed: string, limits: Limits) {
+  const error = explain(allowed);
+  return z
+    .number({ error })
+    .min(limits.min, { error })
+    .max(limits.max, { error })
+    .describe(`Must be ${allowed}.`);
+}
+
+/** An object that rejects keys it does not know, naming the ones it does. */
+function strict<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.strictObject(shape, { error: explainObject(Object.keys(shape)) });
+}
+
 const nodeGroupSchema = (defaults: {
   instanceType: string;
   minSize: number;
   desiredSize: number;
   maxSize: number;
-}) =>
-  z.object({
-    instanceType: z.string().default(defaults.instanceType),
-    minSize: z.number().int().default(defaults.minSize),
-    desiredSize: z.number().int().default(defaults.desiredSize),
-    maxSize: z.number().int().default(defaults.maxSize),
-  });
+}) => {
+  const size = (allowed: string) =>
+    wholeNumber(allowed, SPEC_LIMITS.nodeGroupSize, ALLOWED.nodeGroupSize);
+  return strict({
+    instanceType: oneOf(
+      ALLOWED_VALUES.instanceType,
+      ALLOWED.instanceType,
+    ).default(defaults.instanceType),
+    minSize: size(ALLOWED.minSize).default(defaults.minSize),
+    desiredSize: size(ALLOWED.desiredSize).default(defaults.desiredSize),
+    maxSize: size(ALLOWED.maxSize).default(defaults.maxSize),
+  })
+    .superRefine(report(nodeGroupProblems), always)
+    .prefault({});
+};
+
+const name = text(ALLOWED.name)
+  .min(SPEC_LIMITS.name.minLength, { error: explain(ALLOWED.name) })
+  .max(SPEC_LIMITS.name.maxLength, { error: explain(ALLOWED.name) })
+  .regex(NAME_PATTERN, { error: explain(ALLOWED.name) })
+  .refine(value => !isReservedName(value), { error: RESERVED_NAME_MESSAGE });
+
+const network = strict({
+  // The CIDR's own rules are in networkProblems too: they report in the
+  // order azCount, vpcCidr, natGateways, as the wizard shows the fields.
+  vpcCidr: text(ALLOWED.vpcCidr).default(SEED_DEFAULTS.network.vpcCidr),
+  azCount: wholeNumber(ALLOWED.azCount, SPEC_LIMITS.azCount).default(
+    SEED_DEFAULTS.network.azCount,
+  ),
+  natGateways: wholeNumber(ALLOWED.natGateways).default(
+    SEED_DEFAULTS.network.natGateways,
+  ),
+}).superRefine(report(networkProblems), always);
+
+const cluster = strict({
+  kubernetesVersion: oneOf(
+    ALLOWED_VALUES.kubernetesVersion,
+    ALLOWED.kubernetesVersion,
+  ).default(SEED_DEFAULTS.cluster.kubernetesVersion),
+  systemNodeGroup: nodeGroupSchema(SEED_DEFAULTS.cluster.systemNodeGroup),
+  applicationNodeGroup: nodeGroupSchema(
+    SEED_DEFAULTS.cluster.applicationNodeGroup,
+  ),
+  hpa: strict({
+    minReplicas: wholeNumber(
+      ALLOWED.minReplicas,
+      SPEC_LIMITS.hpaReplicas,
+    ).default(SEED_DEFAULTS.cluster.hpa.minReplicas),
+    maxReplicas: wholeNumber(
+      ALLOWED.maxReplicas,
+      SPEC_LIMITS.hpaReplicas,
+    ).default(SEED_DEFAULTS.cluster.hpa.maxReplicas),
+  })
+    .superRefine(report(hpaProblems), always)
+    .prefault({}),
+});
+
+const database = strict({
+  engineVersion: oneOf(
+    ALLOWED_VALUES.engineVersion,
+    ALLOWED.engineVersion,
+  ).default(SEED_DEFAULTS.database.engineVersion),
+  instanceClass: oneOf(
+    ALLOWED_VALUES.instanceClass,
+    ALLOWED.instanceClass,
+  ).default(SEED_DEFAULTS.database.instanceClass),
+  allocatedStorageGb: wholeNumber(
+    ALLOWED.storageGb,
+    SPEC_LIMITS.storageGb,
+  ).default(SEED_DEFAULTS.database.allocatedStorageGb),
+  storageType: oneOf(ALLOWED_VALUES.storageType, ALLOWED.storageType).default(
+    SEED_DEFAULTS.database.storageType,
+  ),
+  multiAz: z
+    .boolean({ error: explain(ALLOWED.boolean) })
+    .describe('Whether the database runs in two AZs (a standby).')
+    .default(SEED_DEFAULTS.database.multiAz),
+  backupRetentionDays: wholeNumber(
+    ALLOWED.backupRetentionDays,
+    SPEC_LIMITS.backupRetentionDays,
+  ).default(SEED_DEFAULTS.database.backupRetentionDays),
+});
+
+const domain = strict({
+  name: text(ALLOWED.domain, DOMAIN_PATTERN),
+  certificateArn: text(
+    ALLOWED.certificateArn,
+    CLOUDFRONT_CERTIFICATE_PATTERN,
+  ).optional(),
+}).superRefine(report(domainProblems), always);
+
+const percent = (defaultValue: number) =>
+  decimal(ALLOWED.utilizationPercent, SPEC_LIMITS.utilizationPercent).default(
+    defaultValue,
+  );
+
+const alarms = strict({
+  errorRatePercent: decimal(
+    ALLOWED.errorRatePercent,
+    SPEC_LIMITS.errorRatePercent,
+  ).default(SEED_DEFAULTS.alarms.errorRatePercent),
+  p99LatencySeconds: decimal(
+    ALLOWED.p99LatencySeconds,
+    SPEC_LIMITS.p99LatencySeconds,
+  ).default(SEED_DEFAULTS.alarms.p99LatencySeconds),
+  nodeCpuPercent: percent(SEED_DEFAULTS.alarms.nodeCpuPercent),
+  nodeMemoryPercent: percent(SEED_DEFAULTS.alarms.nodeMemoryPercent),
+  databaseCpuPercent: percent(SEED_DEFAULTS.alarms.databaseCpuPercent),
+});
+
+const rootShape = {
+  name,
+  accounts: strict({
+    management: text(ALLOWED.account, ACCOUNT_PATTERN),
+    workloads: text(ALLOWED.account, ACCOUNT_PATTERN),
+  }),
+  region: oneOf(ALLOWED_VALUES.region, ALLOWED.region).default(
+    SEED_DEFAULTS.region,
+  ),
+  network: network.prefault({}),
+  cluster: cluster.prefault({}),
+  database: database.prefault({}),
+  domain: domain.optional(),
+  alarms: alarms.prefault({}),
+  budget: strict({
+    monthlyUsd: decimal(ALLOWED.monthlyUsd, SPEC_LIMITS.monthlyUsd).default(
+      SEED_DEFAULTS.budget.monthlyUsd,
+    ),
+    alertEmail: text(ALLOWED.email, EMAIL_PATTERN),
+  }),
+};
 
 /**
- * The shape of an environment, with the seed's defaults.
- *
- * Field-level rules (allowed values, cross-field checks) are applied by
- * `validateEnvironmentSpec`; this schema fixes the shape and the defaults.
+ * The environment spec: its shape, the seed's defaults, and every rule
+ * (allowed values, ranges, patterns, cross-field checks), each with the
+ * message `validateEnvironmentSpec` reports. Unknown keys are rejected.
  *
  * @public
  */
-export const environmentSpecSchema = z.object({
-  name: z.string(),
-  accounts: z.object({
-    management: z.string(),
-    workloads: z.string(),
-  }),
-  region: z.string().default(SEED_DEFAULTS.region),
-  network: z
-    .object({
-      vpcCidr: z.string().default(SEED_DEFAULTS.network.vpcCidr),
-      azCount: z.number().int().default(SEED_DEFAULTS.network.azCount),
-      natGateways: z.number().int().default(SEED_DEFAULTS.network.natGateways),
-    })
-    .prefault({}),
-  cluster: z
-    .object({
-      kubernetesVersion: z
-        .string()
-        .default(SEED_DEFAULTS.cluster.kubernetesVersion),
-      systemNodeGroup: nodeGroupSchema(
-        SEED_DEFAULTS.cluster.systemNodeGroup,
-      ).prefault({}),
-      applicationNodeGroup: nodeGroupSchema(
-        SEED_DEFAULTS.cluster.applicationNodeGroup,
-      ).prefault({}),
-      hpa: z
-        .object({
-          minReplicas: z
-            .number()
-            .int()
-            .default(SEED_DEFAULTS.cluster.hpa.minReplicas),
-          maxReplicas: z
-            .number()
-            .int()
-            .default(SEED_DEFAULTS.cluster.hpa.maxReplicas),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
-  database: z
-    .object({
-      engineVersion: z.string().default(SEED_DEFAULTS.database.engineVersion),
-      instanceClass: z.string().default(SEED_DEFAULTS.database.instanceClass),
-      allocatedStorageGb: z
-        .number()
-        .int()
-        .default(SEED_DEFAULTS.database.allocatedStorageGb),
-      storageType: z.string().default(SEED_DEFAULTS.database.storageType),
-      multiAz: z.boolean().default(SEED_DEFAULTS.database.multiAz),
-      backupRetentionDays: z
-        .number()
-        .int()
-        .default(SEED_DEFAULTS.database.backupRetentionDays),
-    })
-    .prefault({}),
-  domain: z
-    .object({
-      name: z.string(),
-      certificateArn: z.string().optional(),
-    })
-    .optional(),
-  alarms: z
-    .object({
-      errorRatePercent: z
-        .number()
-        .default(SEED_DEFAULTS.alarms.errorRatePercent),
-      p99LatencySeconds: z
-        .number()
-        .default(SEED_DEFAULTS.alarms.p99LatencySeconds),
-      nodeCpuPercent: z.number().default(SEED_DEFAULTS.alarms.nodeCpuPercent),
-      nodeMemoryPercent: z
-        .number()
-        .default(SEED_DEFAULTS.alarms.nodeMemoryPercent),
-      databaseCpuPercent: z
-        .number()
-        .default(SEED_DEFAULTS.alarms.databaseCpuPercent),
-    })
-    .prefault({}),
-  budget: z.object({
-    monthlyUsd: z.number().default(SEED_DEFAULTS.budget.monthlyUsd),
-    alertEmail: z.string(),
-  }),
+export const environmentSpecSchema = z.strictObject(rootShape, {
+  error: explainRoot(Object.keys(rootShape)),
 });
 
 /**

