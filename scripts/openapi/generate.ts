@@ -16,12 +16,17 @@
  */
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import prettier from 'prettier';
 import YAML from 'yaml';
 import { z } from 'zod';
 import * as common from '../../plugins/aws-environments-common/src';
 
 type JsonSchema = Record<string, unknown>;
+
+/** The part of prettier 2 used here (it ships no types). */
+const prettier: {
+  resolveConfig(file: string): Promise<object | null>;
+  format(text: string, options: object): string;
+} = require('prettier');
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const FILES = {

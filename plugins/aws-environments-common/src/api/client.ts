@@ -71,6 +71,93 @@ export interface AwsEnvironmentsApiClient {
   ): Promise<Schemas['Deployment']>;
 }
 
+type Init = { baseUrl: string; headers?: Record<string, string> };
+
+/** The data of a 2xx response (the middleware throws for the others). */
+async function dataOf<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
+}
+
+/** Reads of an environment and its views, deployments and entities. */
+function reads(
+  client: Client<paths>,
+  init: (name?: string, id?: string) => Promise<Init & { params: any }>,
+) {
+  return {
+    listEnvironments: async () =>
+      (await dataOf(client.GET('/v1/environments', await init()))).items,
+    getEnvironment: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}', await init(name))),
+    getClusterView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/cluster', await init(name))),
+    getDatabaseView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/database', await init(name))),
+    getAlarmsView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/alarms', await init(name))),
+    getCostView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/cost', await init(name))),
+    getEntities: async (name: string) =>
+      (
+        await dataOf(
+          client.GET('/v1/environments/{name}/entities', await init(name)),
+        )
+      ).items,
+    listDeployments: async (name: string) =>
+      (
+        await dataOf(
+          client.GET('/v1/environments/{name}/deployments', await init(name)),
+        )
+      ).items,
+    getDeployment: async (name: string, id: string) =>
+      dataOf(
+        client.GET(
+          '/v1/environments/{name}/deployments/{id}',
+          await init(name, id),
+        ),
+      ),
+  };
+}
+
+/** The estimate, and the changes: deployments, their execution, destroys. */
+function writes(
+  client: Client<paths>,
+  init: (name?: string, id?: string) => Promise<Init & { params: any }>,
+) {
+  return {
+    // The backend checks the spec and names each bad field.
+    estimate: async (spec: unknown) =>
+      (
+        await dataOf(
+          client.POST('/v1/estimate', {
+            ...(await init()),
+            body: { spec } as Schemas['EstimateRequest'],
+          }),
+        )
+      ).estimate,
+    createDeployment: async (name: string, body: CreateDeploymentRequest) =>
+      dataOf(
+        client.POST('/v1/environments/{name}/deployments', {
+          ...(await init(name)),
+          body: body as Schemas['CreateDeploymentRequest'],
+        }),
+      ),
+    executeDeployment: async (name: string, id: string) =>
+      dataOf(
+        client.POST(
+          '/v1/environments/{name}/deployments/{id}/execute',
+          await init(name, id),
+        ),
+      ),
+    destroyEnvironment: async (name: string, body: DestroyEnvironmentRequest) =>
+      dataOf(
+        client.DELETE('/v1/environments/{name}', {
+          ...(await init(name)),
+          body,
+        }),
+      ),
+  };
+}
+
 /**
  * A client of the aws-environments API.
  *
@@ -90,114 +177,16 @@ export function createAwsEnvironmentsApiClient(
       return undefined;
     },
   });
-  // Where and with which headers: both may change between calls.
-  const init = async () => ({
+  // Where, with which headers and for which path parameters: the base URL
+  // and the headers may change between calls.
+  const init = async (name?: string, id?: string) => ({
     baseUrl: await options.baseUrl(),
     headers: options.headers ? await options.headers() : undefined,
+    params: { path: { name, id } },
   });
-  const name = (value: string) => ({ path: { name: value } });
-  const nameAndId = (value: string, id: string) => ({
-    path: { name: value, id },
-  });
-  /** The data of a 2xx response (the middleware throws for the others). */
-  const data = async <T>(call: Promise<{ data?: T }>) => (await call).data as T;
-
   return {
     raw: async () => client,
-    listEnvironments: async () =>
-      (await data(client.GET('/v1/environments', await init()))).items,
-    getEnvironment: async n =>
-      data(
-        client.GET('/v1/environments/{name}', {
-          ...(await init()),
-          params: name(n),
-        }),
-      ),
-    getClusterView: async n =>
-      data(
-        client.GET('/v1/environments/{name}/cluster', {
-          ...(await init()),
-          params: name(n),
-        }),
-      ),
-    getDatabaseView: async n =>
-      data(
-        client.GET('/v1/environments/{name}/database', {
-          ...(await init()),
-          params: name(n),
-        }),
-      ),
-    getAlarmsView: async n =>
-      data(
-        client.GET('/v1/environments/{name}/alarms', {
-          ...(await init()),
-          params: name(n),
-        }),
-      ),
-    getCostView: async n =>
-      data(
-        client.GET('/v1/environments/{name}/cost', {
-          ...(await init()),
-          params: name(n),
-        }),
-      ),
-    getEntities: async n =>
-      (
-        await data(
-          client.GET('/v1/environments/{name}/entities', {
-            ...(await init()),
-            params: name(n),
-          }),
-        )
-      ).items,
-    estimate: async spec =>
-      (
-        await data(
-          client.POST('/v1/estimate', {
-            ...(await init()),
-            // The backend checks the spec and names each bad field.
-            body: { spec } as Schemas['EstimateRequest'],
-          }),
-        )
-      ).estimate,
-    listDeployments: async n =>
-      (
-        await data(
-          client.GET('/v1/environments/{name}/deployments', {
-            ...(await init()),
-            params: name(n),
-          }),
-        )
-      ).items,
-    getDeployment: async (n, id) =>
-      data(
-        client.GET('/v1/environments/{name}/deployments/{id}', {
-          ...(await init()),
-          params: nameAndId(n, id),
-        }),
-      ),
-    createDeployment: async (n, body) =>
-      data(
-        client.POST('/v1/environments/{name}/deployments', {
-          ...(await init()),
-          params: name(n),
-          body: body as Schemas['CreateDeploymentRequest'],
-        }),
-      ),
-    executeDeployment: async (n, id) =>
-      data(
-        client.POST('/v1/environments/{name}/deployments/{id}/execute', {
-          ...(await init()),
-          params: nameAndId(n, id),
-        }),
-      ),
-    destroyEnvironment: async (n, body) =>
-      data(
-        client.DELETE('/v1/environments/{name}', {
-          ...(await init()),
-          params: name(n),
-          body,
-        }),
-      ),
+    ...reads(client, init),
+    ...writes(client, init),
   };
 }

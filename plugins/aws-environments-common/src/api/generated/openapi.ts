@@ -254,84 +254,265 @@ export interface components {
     ApprovalMode: 'auto' | 'required';
     /** @description A complete environment spec, with the defaults applied (`EnvironmentSpec` of the common package). */
     EnvironmentSpec: {
+      /** @description Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
       name: string;
       accounts: {
+        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         management: string;
+        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         workloads: string;
       };
-      /** @default us-east-1 */
-      region: string;
+      /**
+       * @description Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
+       * @default us-east-1
+       * @enum {string}
+       */
+      region:
+        | 'us-east-1'
+        | 'us-east-2'
+        | 'us-west-2'
+        | 'ca-central-1'
+        | 'sa-east-1'
+        | 'eu-west-1'
+        | 'eu-west-2'
+        | 'eu-west-3'
+        | 'eu-central-1'
+        | 'eu-north-1'
+        | 'ap-south-1'
+        | 'ap-southeast-1'
+        | 'ap-southeast-2'
+        | 'ap-northeast-1'
+        | 'ap-northeast-2'
+        | 'ap-northeast-3';
       network: {
-        /** @default 10.0.0.0/16 */
+        /**
+         * @description Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
+         * @default 10.0.0.0/16
+         */
         vpcCidr: string;
-        /** @default 3 */
+        /**
+         * @description Must be a whole number from 2 to 3.
+         * @default 3
+         */
         azCount: number;
-        /** @default 3 */
+        /**
+         * @description Must be a whole number from 1 to network.azCount.
+         * @default 3
+         */
         natGateways: number;
       };
       cluster: {
-        /** @default 1.33 */
-        kubernetesVersion: string;
+        /**
+         * @description Must be one of "1.32", "1.33", "1.34", "1.35".
+         * @default 1.33
+         * @enum {string}
+         */
+        kubernetesVersion: '1.32' | '1.33' | '1.34' | '1.35';
         systemNodeGroup: {
-          /** @default t3.medium */
-          instanceType: string;
-          /** @default 2 */
+          /**
+           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @default t3.medium
+           * @enum {string}
+           */
+          instanceType:
+            | 't3.medium'
+            | 't3.large'
+            | 't3.xlarge'
+            | 't3.2xlarge'
+            | 't3a.medium'
+            | 't3a.large'
+            | 't3a.xlarge'
+            | 't4g.medium'
+            | 't4g.large'
+            | 't4g.xlarge'
+            | 'm5.large'
+            | 'm5.xlarge'
+            | 'm5.2xlarge'
+            | 'm6i.large'
+            | 'm6i.xlarge'
+            | 'm6i.2xlarge'
+            | 'm7i.large'
+            | 'm7i.xlarge'
+            | 'm6g.large'
+            | 'm6g.xlarge'
+            | 'm7g.large'
+            | 'm7g.xlarge'
+            | 'c6i.large'
+            | 'c6i.xlarge'
+            | 'r6i.large'
+            | 'r6i.xlarge';
+          /**
+           * @description Must be a whole number from 1 to 100, at most desiredSize.
+           * @default 2
+           */
           minSize: number;
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from minSize to maxSize.
+           * @default 2
+           */
           desiredSize: number;
-          /** @default 3 */
+          /**
+           * @description Must be a whole number from desiredSize to 100.
+           * @default 3
+           */
           maxSize: number;
         };
         applicationNodeGroup: {
-          /** @default t3.large */
-          instanceType: string;
-          /** @default 2 */
+          /**
+           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @default t3.large
+           * @enum {string}
+           */
+          instanceType:
+            | 't3.medium'
+            | 't3.large'
+            | 't3.xlarge'
+            | 't3.2xlarge'
+            | 't3a.medium'
+            | 't3a.large'
+            | 't3a.xlarge'
+            | 't4g.medium'
+            | 't4g.large'
+            | 't4g.xlarge'
+            | 'm5.large'
+            | 'm5.xlarge'
+            | 'm5.2xlarge'
+            | 'm6i.large'
+            | 'm6i.xlarge'
+            | 'm6i.2xlarge'
+            | 'm7i.large'
+            | 'm7i.xlarge'
+            | 'm6g.large'
+            | 'm6g.xlarge'
+            | 'm7g.large'
+            | 'm7g.xlarge'
+            | 'c6i.large'
+            | 'c6i.xlarge'
+            | 'r6i.large'
+            | 'r6i.xlarge';
+          /**
+           * @description Must be a whole number from 1 to 100, at most desiredSize.
+           * @default 2
+           */
           minSize: number;
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from minSize to maxSize.
+           * @default 2
+           */
           desiredSize: number;
-          /** @default 20 */
+          /**
+           * @description Must be a whole number from desiredSize to 100.
+           * @default 20
+           */
           maxSize: number;
         };
         hpa: {
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from 1 to 1000.
+           * @default 2
+           */
           minReplicas: number;
-          /** @default 100 */
+          /**
+           * @description Must be a whole number from cluster.hpa.minReplicas to 1000.
+           * @default 100
+           */
           maxReplicas: number;
         };
       };
       database: {
-        /** @default 15 */
-        engineVersion: string;
-        /** @default db.t3.medium */
-        instanceClass: string;
-        /** @default 100 */
+        /**
+         * @description Must be one of "15", "16", "17" (PostgreSQL major version).
+         * @default 15
+         * @enum {string}
+         */
+        engineVersion: '15' | '16' | '17';
+        /**
+         * @description Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
+         * @default db.t3.medium
+         * @enum {string}
+         */
+        instanceClass:
+          | 'db.t3.micro'
+          | 'db.t3.small'
+          | 'db.t3.medium'
+          | 'db.t3.large'
+          | 'db.t3.xlarge'
+          | 'db.t4g.micro'
+          | 'db.t4g.small'
+          | 'db.t4g.medium'
+          | 'db.t4g.large'
+          | 'db.m5.large'
+          | 'db.m5.xlarge'
+          | 'db.m6i.large'
+          | 'db.m6i.xlarge'
+          | 'db.m6g.large'
+          | 'db.m6g.xlarge'
+          | 'db.m7g.large'
+          | 'db.m7g.xlarge'
+          | 'db.r6g.large'
+          | 'db.r6i.large';
+        /**
+         * @description Must be a whole number of GiB from 20 to 65536.
+         * @default 100
+         */
         allocatedStorageGb: number;
-        /** @default gp3 */
-        storageType: string;
-        /** @default false */
+        /**
+         * @description Must be one of gp3, gp2.
+         * @default gp3
+         * @enum {string}
+         */
+        storageType: 'gp3' | 'gp2';
+        /**
+         * @description Whether the database runs in two AZs (a standby).
+         * @default false
+         */
         multiAz: boolean;
-        /** @default 14 */
+        /**
+         * @description Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
+         * @default 14
+         */
         backupRetentionDays: number;
       };
       domain?: {
+        /** @description Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
+        /** @description Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
         certificateArn?: string;
       };
       alarms: {
-        /** @default 1 */
+        /**
+         * @description Must be a percentage from 0.01 to 50.
+         * @default 1
+         */
         errorRatePercent: number;
-        /** @default 2 */
+        /**
+         * @description Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
+         * @default 2
+         */
         p99LatencySeconds: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         nodeCpuPercent: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         nodeMemoryPercent: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         databaseCpuPercent: number;
       };
       budget: {
-        /** @default 430 */
+        /**
+         * @description Must be an amount in US dollars from 1 to 1000000.
+         * @default 430
+         */
         monthlyUsd: number;
+        /** @description Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it). */
         alertEmail: string;
       };
     };
@@ -661,91 +842,272 @@ export interface components {
     };
     /** @description An environment spec as a caller sends it: fields with seed defaults may be left out (`EnvironmentSpecInput` of the common package). */
     EnvironmentSpecInput: {
+      /** @description Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
       name: string;
       accounts: {
+        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         management: string;
+        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         workloads: string;
       };
-      /** @default us-east-1 */
-      region: string;
+      /**
+       * @description Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
+       * @default us-east-1
+       * @enum {string}
+       */
+      region:
+        | 'us-east-1'
+        | 'us-east-2'
+        | 'us-west-2'
+        | 'ca-central-1'
+        | 'sa-east-1'
+        | 'eu-west-1'
+        | 'eu-west-2'
+        | 'eu-west-3'
+        | 'eu-central-1'
+        | 'eu-north-1'
+        | 'ap-south-1'
+        | 'ap-southeast-1'
+        | 'ap-southeast-2'
+        | 'ap-northeast-1'
+        | 'ap-northeast-2'
+        | 'ap-northeast-3';
       /** @default {} */
       network: {
-        /** @default 10.0.0.0/16 */
+        /**
+         * @description Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
+         * @default 10.0.0.0/16
+         */
         vpcCidr: string;
-        /** @default 3 */
+        /**
+         * @description Must be a whole number from 2 to 3.
+         * @default 3
+         */
         azCount: number;
-        /** @default 3 */
+        /**
+         * @description Must be a whole number from 1 to network.azCount.
+         * @default 3
+         */
         natGateways: number;
       };
       /** @default {} */
       cluster: {
-        /** @default 1.33 */
-        kubernetesVersion: string;
+        /**
+         * @description Must be one of "1.32", "1.33", "1.34", "1.35".
+         * @default 1.33
+         * @enum {string}
+         */
+        kubernetesVersion: '1.32' | '1.33' | '1.34' | '1.35';
         /** @default {} */
         systemNodeGroup: {
-          /** @default t3.medium */
-          instanceType: string;
-          /** @default 2 */
+          /**
+           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @default t3.medium
+           * @enum {string}
+           */
+          instanceType:
+            | 't3.medium'
+            | 't3.large'
+            | 't3.xlarge'
+            | 't3.2xlarge'
+            | 't3a.medium'
+            | 't3a.large'
+            | 't3a.xlarge'
+            | 't4g.medium'
+            | 't4g.large'
+            | 't4g.xlarge'
+            | 'm5.large'
+            | 'm5.xlarge'
+            | 'm5.2xlarge'
+            | 'm6i.large'
+            | 'm6i.xlarge'
+            | 'm6i.2xlarge'
+            | 'm7i.large'
+            | 'm7i.xlarge'
+            | 'm6g.large'
+            | 'm6g.xlarge'
+            | 'm7g.large'
+            | 'm7g.xlarge'
+            | 'c6i.large'
+            | 'c6i.xlarge'
+            | 'r6i.large'
+            | 'r6i.xlarge';
+          /**
+           * @description Must be a whole number from 1 to 100, at most desiredSize.
+           * @default 2
+           */
           minSize: number;
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from minSize to maxSize.
+           * @default 2
+           */
           desiredSize: number;
-          /** @default 3 */
+          /**
+           * @description Must be a whole number from desiredSize to 100.
+           * @default 3
+           */
           maxSize: number;
         };
         /** @default {} */
         applicationNodeGroup: {
-          /** @default t3.large */
-          instanceType: string;
-          /** @default 2 */
+          /**
+           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @default t3.large
+           * @enum {string}
+           */
+          instanceType:
+            | 't3.medium'
+            | 't3.large'
+            | 't3.xlarge'
+            | 't3.2xlarge'
+            | 't3a.medium'
+            | 't3a.large'
+            | 't3a.xlarge'
+            | 't4g.medium'
+            | 't4g.large'
+            | 't4g.xlarge'
+            | 'm5.large'
+            | 'm5.xlarge'
+            | 'm5.2xlarge'
+            | 'm6i.large'
+            | 'm6i.xlarge'
+            | 'm6i.2xlarge'
+            | 'm7i.large'
+            | 'm7i.xlarge'
+            | 'm6g.large'
+            | 'm6g.xlarge'
+            | 'm7g.large'
+            | 'm7g.xlarge'
+            | 'c6i.large'
+            | 'c6i.xlarge'
+            | 'r6i.large'
+            | 'r6i.xlarge';
+          /**
+           * @description Must be a whole number from 1 to 100, at most desiredSize.
+           * @default 2
+           */
           minSize: number;
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from minSize to maxSize.
+           * @default 2
+           */
           desiredSize: number;
-          /** @default 20 */
+          /**
+           * @description Must be a whole number from desiredSize to 100.
+           * @default 20
+           */
           maxSize: number;
         };
         /** @default {} */
         hpa: {
-          /** @default 2 */
+          /**
+           * @description Must be a whole number from 1 to 1000.
+           * @default 2
+           */
           minReplicas: number;
-          /** @default 100 */
+          /**
+           * @description Must be a whole number from cluster.hpa.minReplicas to 1000.
+           * @default 100
+           */
           maxReplicas: number;
         };
       };
       /** @default {} */
       database: {
-        /** @default 15 */
-        engineVersion: string;
-        /** @default db.t3.medium */
-        instanceClass: string;
-        /** @default 100 */
+        /**
+         * @description Must be one of "15", "16", "17" (PostgreSQL major version).
+         * @default 15
+         * @enum {string}
+         */
+        engineVersion: '15' | '16' | '17';
+        /**
+         * @description Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
+         * @default db.t3.medium
+         * @enum {string}
+         */
+        instanceClass:
+          | 'db.t3.micro'
+          | 'db.t3.small'
+          | 'db.t3.medium'
+          | 'db.t3.large'
+          | 'db.t3.xlarge'
+          | 'db.t4g.micro'
+          | 'db.t4g.small'
+          | 'db.t4g.medium'
+          | 'db.t4g.large'
+          | 'db.m5.large'
+          | 'db.m5.xlarge'
+          | 'db.m6i.large'
+          | 'db.m6i.xlarge'
+          | 'db.m6g.large'
+          | 'db.m6g.xlarge'
+          | 'db.m7g.large'
+          | 'db.m7g.xlarge'
+          | 'db.r6g.large'
+          | 'db.r6i.large';
+        /**
+         * @description Must be a whole number of GiB from 20 to 65536.
+         * @default 100
+         */
         allocatedStorageGb: number;
-        /** @default gp3 */
-        storageType: string;
-        /** @default false */
+        /**
+         * @description Must be one of gp3, gp2.
+         * @default gp3
+         * @enum {string}
+         */
+        storageType: 'gp3' | 'gp2';
+        /**
+         * @description Whether the database runs in two AZs (a standby).
+         * @default false
+         */
         multiAz: boolean;
-        /** @default 14 */
+        /**
+         * @description Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
+         * @default 14
+         */
         backupRetentionDays: number;
       };
       domain?: {
+        /** @description Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
+        /** @description Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
         certificateArn?: string;
       };
       /** @default {} */
       alarms: {
-        /** @default 1 */
+        /**
+         * @description Must be a percentage from 0.01 to 50.
+         * @default 1
+         */
         errorRatePercent: number;
-        /** @default 2 */
+        /**
+         * @description Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
+         * @default 2
+         */
         p99LatencySeconds: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         nodeCpuPercent: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         nodeMemoryPercent: number;
-        /** @default 80 */
+        /**
+         * @description Must be a percentage from 1 to 99.
+         * @default 80
+         */
         databaseCpuPercent: number;
       };
       budget: {
-        /** @default 430 */
+        /**
+         * @description Must be an amount in US dollars from 1 to 1000000.
+         * @default 430
+         */
         monthlyUsd: number;
+        /** @description Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it). */
         alertEmail: string;
       };
     };

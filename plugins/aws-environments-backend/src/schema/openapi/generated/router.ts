@@ -191,15 +191,26 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
+            minLength: 3,
+            maxLength: 24,
+            pattern: '^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$',
+            description:
+              'Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names).',
           },
           accounts: {
             type: 'object',
             properties: {
               management: {
                 type: 'string',
+                pattern: '^\\d{12}$',
+                description:
+                  'Must be a 12-digit AWS account id, as a string (e.g. "123456789012").',
               },
               workloads: {
                 type: 'string',
+                pattern: '^\\d{12}$',
+                description:
+                  'Must be a 12-digit AWS account id, as a string (e.g. "123456789012").',
               },
             },
             required: ['management', 'workloads'],
@@ -208,6 +219,26 @@ export const spec = {
           region: {
             default: 'us-east-1',
             type: 'string',
+            enum: [
+              'us-east-1',
+              'us-east-2',
+              'us-west-2',
+              'ca-central-1',
+              'sa-east-1',
+              'eu-west-1',
+              'eu-west-2',
+              'eu-west-3',
+              'eu-central-1',
+              'eu-north-1',
+              'ap-south-1',
+              'ap-southeast-1',
+              'ap-southeast-2',
+              'ap-northeast-1',
+              'ap-northeast-2',
+              'ap-northeast-3',
+            ],
+            description:
+              'Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.',
           },
           network: {
             type: 'object',
@@ -215,18 +246,23 @@ export const spec = {
               vpcCidr: {
                 default: '10.0.0.0/16',
                 type: 'string',
+                description:
+                  'Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".',
               },
               azCount: {
                 default: 3,
-                type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                type: 'number',
+                minimum: 2,
+                maximum: 3,
+                multipleOf: 1,
+                description: 'Must be a whole number from 2 to 3.',
               },
               natGateways: {
                 default: 3,
-                type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                type: 'number',
+                multipleOf: 1,
+                description:
+                  'Must be a whole number from 1 to network.azCount.',
               },
             },
             required: ['vpcCidr', 'azCount', 'natGateways'],
@@ -238,6 +274,8 @@ export const spec = {
               kubernetesVersion: {
                 default: '1.33',
                 type: 'string',
+                enum: ['1.32', '1.33', '1.34', '1.35'],
+                description: 'Must be one of "1.32", "1.33", "1.34", "1.35".',
               },
               systemNodeGroup: {
                 type: 'object',
@@ -245,24 +283,63 @@ export const spec = {
                   instanceType: {
                     default: 't3.medium',
                     type: 'string',
+                    enum: [
+                      't3.medium',
+                      't3.large',
+                      't3.xlarge',
+                      't3.2xlarge',
+                      't3a.medium',
+                      't3a.large',
+                      't3a.xlarge',
+                      't4g.medium',
+                      't4g.large',
+                      't4g.xlarge',
+                      'm5.large',
+                      'm5.xlarge',
+                      'm5.2xlarge',
+                      'm6i.large',
+                      'm6i.xlarge',
+                      'm6i.2xlarge',
+                      'm7i.large',
+                      'm7i.xlarge',
+                      'm6g.large',
+                      'm6g.xlarge',
+                      'm7g.large',
+                      'm7g.xlarge',
+                      'c6i.large',
+                      'c6i.xlarge',
+                      'r6i.large',
+                      'r6i.xlarge',
+                    ],
+                    description:
+                      'Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.',
                   },
                   minSize: {
                     default: 2,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from 1 to 100, at most desiredSize.',
                   },
                   desiredSize: {
                     default: 2,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from minSize to maxSize.',
                   },
                   maxSize: {
                     default: 3,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from desiredSize to 100.',
                   },
                 },
                 required: ['instanceType', 'minSize', 'desiredSize', 'maxSize'],
@@ -274,24 +351,63 @@ export const spec = {
                   instanceType: {
                     default: 't3.large',
                     type: 'string',
+                    enum: [
+                      't3.medium',
+                      't3.large',
+                      't3.xlarge',
+                      't3.2xlarge',
+                      't3a.medium',
+                      't3a.large',
+                      't3a.xlarge',
+                      't4g.medium',
+                      't4g.large',
+                      't4g.xlarge',
+                      'm5.large',
+                      'm5.xlarge',
+                      'm5.2xlarge',
+                      'm6i.large',
+                      'm6i.xlarge',
+                      'm6i.2xlarge',
+                      'm7i.large',
+                      'm7i.xlarge',
+                      'm6g.large',
+                      'm6g.xlarge',
+                      'm7g.large',
+                      'm7g.xlarge',
+                      'c6i.large',
+                      'c6i.xlarge',
+                      'r6i.large',
+                      'r6i.xlarge',
+                    ],
+                    description:
+                      'Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.',
                   },
                   minSize: {
                     default: 2,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from 1 to 100, at most desiredSize.',
                   },
                   desiredSize: {
                     default: 2,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from minSize to maxSize.',
                   },
                   maxSize: {
                     default: 20,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 100,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from desiredSize to 100.',
                   },
                 },
                 required: ['instanceType', 'minSize', 'desiredSize', 'maxSize'],
@@ -302,15 +418,20 @@ export const spec = {
                 properties: {
                   minReplicas: {
                     default: 2,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 1000,
+                    multipleOf: 1,
+                    description: 'Must be a whole number from 1 to 1000.',
                   },
                   maxReplicas: {
                     default: 100,
-                    type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    type: 'number',
+                    minimum: 1,
+                    maximum: 1000,
+                    multipleOf: 1,
+                    description:
+                      'Must be a whole number from cluster.hpa.minReplicas to 1000.',
                   },
                 },
                 required: ['minReplicas', 'maxReplicas'],
@@ -331,30 +452,65 @@ export const spec = {
               engineVersion: {
                 default: '15',
                 type: 'string',
+                enum: ['15', '16', '17'],
+                description:
+                  'Must be one of "15", "16", "17" (PostgreSQL major version).',
               },
               instanceClass: {
                 default: 'db.t3.medium',
                 type: 'string',
+                enum: [
+                  'db.t3.micro',
+                  'db.t3.small',
+                  'db.t3.medium',
+                  'db.t3.large',
+                  'db.t3.xlarge',
+                  'db.t4g.micro',
+                  'db.t4g.small',
+                  'db.t4g.medium',
+                  'db.t4g.large',
+                  'db.m5.large',
+                  'db.m5.xlarge',
+                  'db.m6i.large',
+                  'db.m6i.xlarge',
+                  'db.m6g.large',
+                  'db.m6g.xlarge',
+                  'db.m7g.large',
+                  'db.m7g.xlarge',
+                  'db.r6g.large',
+                  'db.r6i.large',
+                ],
+                description:
+                  'Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.',
               },
               allocatedStorageGb: {
                 default: 100,
-                type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                type: 'number',
+                minimum: 20,
+                maximum: 65536,
+                multipleOf: 1,
+                description: 'Must be a whole number of GiB from 20 to 65536.',
               },
               storageType: {
                 default: 'gp3',
                 type: 'string',
+                enum: ['gp3', 'gp2'],
+                description: 'Must be one of gp3, gp2.',
               },
               multiAz: {
                 default: false,
                 type: 'boolean',
+                description:
+                  'Whether the database runs in two AZs (a standby).',
               },
               backupRetentionDays: {
                 default: 14,
-                type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                type: 'number',
+                minimum: 1,
+                maximum: 35,
+                multipleOf: 1,
+                description:
+                  'Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).',
               },
             },
             required: [
@@ -372,9 +528,17 @@ export const spec = {
             properties: {
               name: {
                 type: 'string',
+                pattern:
+                  '^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+                description:
+                  'Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels).',
               },
               certificateArn: {
                 type: 'string',
+                pattern:
+                  '^arn:aws:acm:us-east-1:\\d{12}:certificate\\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+                description:
+                  'Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>".',
               },
             },
             required: ['name'],
@@ -386,22 +550,38 @@ export const spec = {
               errorRatePercent: {
                 default: 1,
                 type: 'number',
+                minimum: 0.01,
+                maximum: 50,
+                description: 'Must be a percentage from 0.01 to 50.',
               },
               p99LatencySeconds: {
                 default: 2,
                 type: 'number',
+                minimum: 0.05,
+                maximum: 60,
+                description:
+                  "Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).",
               },
               nodeCpuPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
               nodeMemoryPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
               databaseCpuPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
             },
             required: [
@@ -419,9 +599,17 @@ export const spec = {
               monthlyUsd: {
                 default: 430,
                 type: 'number',
+                minimum: 1,
+                maximum: 1000000,
+                description:
+                  'Must be an amount in US dollars from 1 to 1000000.',
               },
               alertEmail: {
                 type: 'string',
+                pattern:
+                  '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+                description:
+                  'Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it).',
               },
             },
             required: ['monthlyUsd', 'alertEmail'],
@@ -1530,22 +1718,54 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
+            minLength: 3,
+            maxLength: 24,
+            pattern: '^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$',
+            description:
+              'Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names).',
           },
           accounts: {
             type: 'object',
             properties: {
               management: {
                 type: 'string',
+                pattern: '^\\d{12}$',
+                description:
+                  'Must be a 12-digit AWS account id, as a string (e.g. "123456789012").',
               },
               workloads: {
                 type: 'string',
+                pattern: '^\\d{12}$',
+                description:
+                  'Must be a 12-digit AWS account id, as a string (e.g. "123456789012").',
               },
             },
             required: ['management', 'workloads'],
+            additionalProperties: false,
           },
           region: {
             default: 'us-east-1',
             type: 'string',
+            enum: [
+              'us-east-1',
+              'us-east-2',
+              'us-west-2',
+              'ca-central-1',
+              'sa-east-1',
+              'eu-west-1',
+              'eu-west-2',
+              'eu-west-3',
+              'eu-central-1',
+              'eu-north-1',
+              'ap-south-1',
+              'ap-southeast-1',
+              'ap-southeast-2',
+              'ap-northeast-1',
+              'ap-northeast-2',
+              'ap-northeast-3',
+            ],
+            description:
+              'Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.',
           },
           network: {
             default: {},
@@ -1554,20 +1774,24 @@ export const spec = {
               vpcCidr: {
                 default: '10.0.0.0/16',
                 type: 'string',
+                description:
+                  'Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".',
               },
               azCount: {
                 default: 3,
                 type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                minimum: 2,
+                maximum: 3,
+                description: 'Must be a whole number from 2 to 3.',
               },
               natGateways: {
                 default: 3,
                 type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                description:
+                  'Must be a whole number from 1 to network.azCount.',
               },
             },
+            additionalProperties: false,
           },
           cluster: {
             default: {},
@@ -1576,6 +1800,8 @@ export const spec = {
               kubernetesVersion: {
                 default: '1.33',
                 type: 'string',
+                enum: ['1.32', '1.33', '1.34', '1.35'],
+                description: 'Must be one of "1.32", "1.33", "1.34", "1.35".',
               },
               systemNodeGroup: {
                 default: {},
@@ -1584,26 +1810,63 @@ export const spec = {
                   instanceType: {
                     default: 't3.medium',
                     type: 'string',
+                    enum: [
+                      't3.medium',
+                      't3.large',
+                      't3.xlarge',
+                      't3.2xlarge',
+                      't3a.medium',
+                      't3a.large',
+                      't3a.xlarge',
+                      't4g.medium',
+                      't4g.large',
+                      't4g.xlarge',
+                      'm5.large',
+                      'm5.xlarge',
+                      'm5.2xlarge',
+                      'm6i.large',
+                      'm6i.xlarge',
+                      'm6i.2xlarge',
+                      'm7i.large',
+                      'm7i.xlarge',
+                      'm6g.large',
+                      'm6g.xlarge',
+                      'm7g.large',
+                      'm7g.xlarge',
+                      'c6i.large',
+                      'c6i.xlarge',
+                      'r6i.large',
+                      'r6i.xlarge',
+                    ],
+                    description:
+                      'Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.',
                   },
                   minSize: {
                     default: 2,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from 1 to 100, at most desiredSize.',
                   },
                   desiredSize: {
                     default: 2,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from minSize to maxSize.',
                   },
                   maxSize: {
                     default: 3,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from desiredSize to 100.',
                   },
                 },
+                additionalProperties: false,
               },
               applicationNodeGroup: {
                 default: {},
@@ -1612,26 +1875,63 @@ export const spec = {
                   instanceType: {
                     default: 't3.large',
                     type: 'string',
+                    enum: [
+                      't3.medium',
+                      't3.large',
+                      't3.xlarge',
+                      't3.2xlarge',
+                      't3a.medium',
+                      't3a.large',
+                      't3a.xlarge',
+                      't4g.medium',
+                      't4g.large',
+                      't4g.xlarge',
+                      'm5.large',
+                      'm5.xlarge',
+                      'm5.2xlarge',
+                      'm6i.large',
+                      'm6i.xlarge',
+                      'm6i.2xlarge',
+                      'm7i.large',
+                      'm7i.xlarge',
+                      'm6g.large',
+                      'm6g.xlarge',
+                      'm7g.large',
+                      'm7g.xlarge',
+                      'c6i.large',
+                      'c6i.xlarge',
+                      'r6i.large',
+                      'r6i.xlarge',
+                    ],
+                    description:
+                      'Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.',
                   },
                   minSize: {
                     default: 2,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from 1 to 100, at most desiredSize.',
                   },
                   desiredSize: {
                     default: 2,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from minSize to maxSize.',
                   },
                   maxSize: {
                     default: 20,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 100,
+                    description:
+                      'Must be a whole number from desiredSize to 100.',
                   },
                 },
+                additionalProperties: false,
               },
               hpa: {
                 default: {},
@@ -1640,18 +1940,23 @@ export const spec = {
                   minReplicas: {
                     default: 2,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 1000,
+                    description: 'Must be a whole number from 1 to 1000.',
                   },
                   maxReplicas: {
                     default: 100,
                     type: 'integer',
-                    minimum: -9007199254740991,
-                    maximum: 9007199254740991,
+                    minimum: 1,
+                    maximum: 1000,
+                    description:
+                      'Must be a whole number from cluster.hpa.minReplicas to 1000.',
                   },
                 },
+                additionalProperties: false,
               },
             },
+            additionalProperties: false,
           },
           database: {
             default: {},
@@ -1660,44 +1965,87 @@ export const spec = {
               engineVersion: {
                 default: '15',
                 type: 'string',
+                enum: ['15', '16', '17'],
+                description:
+                  'Must be one of "15", "16", "17" (PostgreSQL major version).',
               },
               instanceClass: {
                 default: 'db.t3.medium',
                 type: 'string',
+                enum: [
+                  'db.t3.micro',
+                  'db.t3.small',
+                  'db.t3.medium',
+                  'db.t3.large',
+                  'db.t3.xlarge',
+                  'db.t4g.micro',
+                  'db.t4g.small',
+                  'db.t4g.medium',
+                  'db.t4g.large',
+                  'db.m5.large',
+                  'db.m5.xlarge',
+                  'db.m6i.large',
+                  'db.m6i.xlarge',
+                  'db.m6g.large',
+                  'db.m6g.xlarge',
+                  'db.m7g.large',
+                  'db.m7g.xlarge',
+                  'db.r6g.large',
+                  'db.r6i.large',
+                ],
+                description:
+                  'Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.',
               },
               allocatedStorageGb: {
                 default: 100,
                 type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                minimum: 20,
+                maximum: 65536,
+                description: 'Must be a whole number of GiB from 20 to 65536.',
               },
               storageType: {
                 default: 'gp3',
                 type: 'string',
+                enum: ['gp3', 'gp2'],
+                description: 'Must be one of gp3, gp2.',
               },
               multiAz: {
                 default: false,
                 type: 'boolean',
+                description:
+                  'Whether the database runs in two AZs (a standby).',
               },
               backupRetentionDays: {
                 default: 14,
                 type: 'integer',
-                minimum: -9007199254740991,
-                maximum: 9007199254740991,
+                minimum: 1,
+                maximum: 35,
+                description:
+                  'Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).',
               },
             },
+            additionalProperties: false,
           },
           domain: {
             type: 'object',
             properties: {
               name: {
                 type: 'string',
+                pattern:
+                  '^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+                description:
+                  'Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels).',
               },
               certificateArn: {
                 type: 'string',
+                pattern:
+                  '^arn:aws:acm:us-east-1:\\d{12}:certificate\\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+                description:
+                  'Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>".',
               },
             },
             required: ['name'],
+            additionalProperties: false,
           },
           alarms: {
             default: {},
@@ -1706,24 +2054,41 @@ export const spec = {
               errorRatePercent: {
                 default: 1,
                 type: 'number',
+                minimum: 0.01,
+                maximum: 50,
+                description: 'Must be a percentage from 0.01 to 50.',
               },
               p99LatencySeconds: {
                 default: 2,
                 type: 'number',
+                minimum: 0.05,
+                maximum: 60,
+                description:
+                  "Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).",
               },
               nodeCpuPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
               nodeMemoryPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
               databaseCpuPercent: {
                 default: 80,
                 type: 'number',
+                minimum: 1,
+                maximum: 99,
+                description: 'Must be a percentage from 1 to 99.',
               },
             },
+            additionalProperties: false,
           },
           budget: {
             type: 'object',
@@ -1731,15 +2096,25 @@ export const spec = {
               monthlyUsd: {
                 default: 430,
                 type: 'number',
+                minimum: 1,
+                maximum: 1000000,
+                description:
+                  'Must be an amount in US dollars from 1 to 1000000.',
               },
               alertEmail: {
                 type: 'string',
+                pattern:
+                  '^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+                description:
+                  'Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it).',
               },
             },
             required: ['alertEmail'],
+            additionalProperties: false,
           },
         },
         required: ['name', 'accounts', 'budget'],
+        additionalProperties: false,
       },
     },
   },
