@@ -36,6 +36,15 @@ export interface Config {
      */
     defaultOwner?: string;
 
+    /**
+     * Check every API response against the plugin's OpenAPI document and
+     * answer 500 when one breaks it. Catches contract drift in development
+     * and tests; costs time per response, so production turns it off.
+     *
+     * @default true
+     */
+    validateResponses?: boolean;
+
     /** Caching of the data views (stored in the backend's cache, e.g. Redis). */
     cache?: {
       /**

@@ -20,8 +20,11 @@ import {
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { CacheManager } from '@backstage/backend-defaults/cache';
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID,
   estimateFromSpec,
   parseEnvironmentSpec,
   SEED_ENVIRONMENT_INPUT,
@@ -30,19 +33,20 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import autocannon from 'autocannon';
 import express from 'express';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'node:net';
 import {
   MockedAwsClientFactory,
   mockAwsEnvironment,
 } from '../src/__testUtils__/awsMocks';
 import { fixtureSynthesis } from '../src/__testUtils__/fakeSynthesizer';
+import { readPluginOptions } from '../src/config';
+import { awsEnvironmentRules } from '../src/permissions/rules';
 import { createRouter } from '../src/router';
-import { AwsDataSource } from '../src/services/DataSources/aws/AwsDataSource';
-import { SandboxDataSource } from '../src/services/DataSources/sandbox/SandboxDataSource';
+import { EnvironmentAccess } from '../src/services/Access/EnvironmentAccess';
 import { DefaultDeploymentService } from '../src/services/Deployments/DefaultDeploymentService';
 import { DatabaseEnvironmentRegistry } from '../src/services/EnvironmentRegistry/DatabaseEnvironmentRegistry';
-import { ViewService } from '../src/services/Views/ViewService';
+import { createViewService } from '../src/wiring';
 
 const DELAY_MS = 100;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -64,12 +68,15 @@ const awsSpec = parseEnvironmentSpec({
   name: 'bench-aws',
 });
 
-async function main() {
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
+type MockedAws = ReturnType<typeof mockAwsEnvironment>;
+
+/** Records nothing (the bench reads views only; mocks need jest). */
+const silentAuditor: AuditorService = {
+  createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
+};
+
+/** A registry in SQLite in memory with both environments deployed. */
+async function benchRegistry(knex: Knex) {
   const registry = await DatabaseEnvironmentRegistry.create({
     database: mockServices.database({ knex }),
   });
@@ -80,6 +87,7 @@ async function main() {
     const synthesis = fixtureSynthesis(spec);
     await registry.createEnvironment({
       name: spec.name,
+      owner: 'group:default/platform-team',
       source,
       status: 'pending',
       spec,
@@ -92,59 +100,74 @@ async function main() {
       lastDeploymentId: 'bench-0',
     });
   }
+  return registry;
+}
 
-  const now = new Date();
-  const aws = mockAwsEnvironment(awsSpec, { now });
-  const setDelay = (delayMs: number) => {
-    aws.restore();
-    Object.assign(aws, mockAwsEnvironment(awsSpec, { delayMs, now }));
-  };
-
+/**
+ * Serves the plugin's router as plugin.ts wires it, with the default
+ * options, the permission framework allowing everything and the AWS calls
+ * mocked; returns the URL of the environments.
+ */
+async function serveRouter(registry: DatabaseEnvironmentRegistry) {
   const config = mockServices.rootConfig({ data: {} });
-  const cache = CacheManager.fromConfig(config).forPlugin('aws-environments');
-  const estimate = (env: { spec: typeof awsSpec }) =>
-    estimateFromSpec(env.spec);
-  const views = new ViewService({
-    registry,
-    sources: {
-      sandbox: new SandboxDataSource({ estimate }),
-      aws: new AwsDataSource({
-        clients: new MockedAwsClientFactory(),
-        costAllocationTag: 'innovate:environment',
-        estimate,
-      }),
-    },
-    cache,
-    logger: mockServices.rootLogger({ level: 'error' }),
-    options: {
-      costTtlMs: 6 * 3600_000,
-      viewTtlMs: 60_000,
-      staleTtlMs: 7 * 86400_000,
-    },
-  });
+  const pluginOptions = readPluginOptions(config);
+  const logger = mockServices.rootLogger({ level: 'error' });
+  const awsClients = new MockedAwsClientFactory();
+  const rules = Object.values(awsEnvironmentRules);
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
-    permissions: mockServices.permissions(),
+    auditor: silentAuditor,
+    access: new EnvironmentAccess({
+      permissions: mockServices.permissions(),
+      userInfo: mockServices.userInfo(),
+      catalog: catalogServiceMock(),
+      ruleset: { getRuleByName: name => rules.find(r => r.name === name)! },
+    }),
     registry,
-    views,
+    views: createViewService({
+      registry,
+      awsClients,
+      cache: CacheManager.fromConfig(config).forPlugin(
+        AWS_ENVIRONMENTS_PLUGIN_ID,
+      ),
+      logger,
+      pluginOptions,
+    }),
+    // Nothing is deployed: no worker to wake.
     deployments: new DefaultDeploymentService({
       registry,
       validateSpec: validateEnvironmentSpec,
-      defaultSource: 'sandbox',
+      defaultSource: pluginOptions.defaultSource,
+      seedOwner: pluginOptions.defaultOwner,
+      perUserLimit: pluginOptions.deployments.perUserLimit,
       onQueued: () => {},
     }),
     validateSpec: validateEnvironmentSpec,
     estimate: estimateFromSpec,
   });
   const app = express();
-  app.use('/api/aws-environments', router);
+  app.use(`/api/${AWS_ENVIRONMENTS_PLUGIN_ID}`, router);
   app.use(mockErrorHandler());
   const server = app.listen(0, '127.0.0.1');
   await new Promise(resolve => server.once('listening', resolve));
   const base = `http://127.0.0.1:${
     (server.address() as AddressInfo).port
-  }/api/aws-environments/v1/environments`;
+  }/api/${AWS_ENVIRONMENTS_PLUGIN_ID}/v1/environments`;
+  return { server, base };
+}
 
+async function fetchOk(url: string) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(
+      `${url} answered ${response.status}: ${await response.text()}`,
+    );
+  }
+  return response;
+}
+
+/** 1. Requests/s and latency of the cost and cluster views, cache warm. */
+async function warmCache(base: string) {
   console.log(`Warm cache (${CONNECTIONS} connections, ${SECONDS} s each):`);
   console.log('| source | view | requests/s | p50 ms | p99 ms | non-2xx |');
   console.log('|---|---|---|---|---|---|');
@@ -154,12 +177,7 @@ async function main() {
   ] as const) {
     for (const view of ['cost', 'cluster'] as ViewName[]) {
       const url = `${base}/${spec.name}/${view}`;
-      const primed = await fetch(url);
-      if (!primed.ok) {
-        throw new Error(
-          `${url} answered ${primed.status}: ${await primed.text()}`,
-        );
-      }
+      await fetchOk(url);
       // Warm up the JIT before measuring.
       await autocannon({
         url,
@@ -181,14 +199,14 @@ async function main() {
       );
     }
   }
+}
 
-  setDelay(DELAY_MS);
-  let deployment = 1;
-  const coldCache = () =>
-    registry.updateEnvironment(awsSpec.name, {
-      lastDeploymentId: `bench-${deployment++}`,
-    });
-
+/** 2a. Latency and AWS calls of each cold aws view (median of 5). */
+async function coldViews(
+  base: string,
+  aws: MockedAws,
+  coldCache: () => Promise<void>,
+) {
   console.log(
     `\nCold aws views, every mocked AWS call delayed ${DELAY_MS} ms (median of 5):`,
   );
@@ -201,49 +219,68 @@ async function main() {
       await coldCache();
       const before = countCalls(aws);
       const started = performance.now();
-      const response = await fetch(`${base}/${awsSpec.name}/${view}`);
+      await fetchOk(`${base}/${awsSpec.name}/${view}`);
       timings.push(performance.now() - started);
-      if (!response.ok) {
-        throw new Error(
-          `${view} answered ${response.status}: ${await response.text()}`,
-        );
-      }
       calls = countCalls(aws) - before;
     }
     timings.sort((a, b) => a - b);
     console.log(`| ${view} | ${calls} | ${timings[2].toFixed(0)} |`);
   }
+}
 
-  await coldCache();
-  const usageBefore = aws.costExplorer.commandCalls(
-    GetCostAndUsageCommand,
-  ).length;
-  const forecastBefore = aws.costExplorer.commandCalls(
-    GetCostForecastCommand,
-  ).length;
+/** 2b. Cost Explorer calls when 100 clients ask for one cold cost view. */
+async function concurrentColdCost(base: string, aws: MockedAws) {
+  const costCalls = () => ({
+    usage: aws.costExplorer.commandCalls(GetCostAndUsageCommand).length,
+    forecast: aws.costExplorer.commandCalls(GetCostForecastCommand).length,
+  });
+  const before = costCalls();
   const started = performance.now();
   const responses = await Promise.all(
     Array.from({ length: 100 }, () => fetch(`${base}/${awsSpec.name}/cost`)),
   );
   const elapsed = performance.now() - started;
-  const usage =
-    aws.costExplorer.commandCalls(GetCostAndUsageCommand).length - usageBefore;
-  const forecast =
-    aws.costExplorer.commandCalls(GetCostForecastCommand).length -
-    forecastBefore;
+  const after = costCalls();
   console.log(
     `\n100 concurrent clients, same cold cost view: ${
       responses.filter(r => r.ok).length
     } × 200 in ${elapsed.toFixed(0)} ms; ` +
-      `Cost Explorer calls: ${usage} GetCostAndUsage + ${forecast} GetCostForecast (one upstream fetch)`,
+      `Cost Explorer calls: ${after.usage - before.usage} GetCostAndUsage + ${
+        after.forecast - before.forecast
+      } GetCostForecast (one upstream fetch)`,
   );
+}
+
+async function main() {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  const registry = await benchRegistry(knex);
+  const now = new Date();
+  const aws = mockAwsEnvironment(awsSpec, { now });
+  const { server, base } = await serveRouter(registry);
+
+  await warmCache(base);
+
+  aws.restore();
+  Object.assign(aws, mockAwsEnvironment(awsSpec, { delayMs: DELAY_MS, now }));
+  let deployment = 1;
+  const coldCache = () =>
+    registry.updateEnvironment(awsSpec.name, {
+      lastDeploymentId: `bench-${deployment++}`,
+    });
+  await coldViews(base, aws, coldCache);
+  await coldCache();
+  await concurrentColdCost(base, aws);
 
   aws.restore();
   server.close();
   await knex.destroy();
 }
 
-function countCalls(aws: ReturnType<typeof mockAwsEnvironment>): number {
+function countCalls(aws: MockedAws): number {
   return [
     aws.eks,
     aws.rds,

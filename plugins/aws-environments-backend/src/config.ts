@@ -2,7 +2,10 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import type { DataSourceKind } from '@innovate/plugin-aws-environments-common';
+import {
+  ENVIRONMENT_COST_ALLOCATION_TAG,
+  type DataSourceKind,
+} from '@innovate/plugin-aws-environments-common';
 import os from 'node:os';
 
 /** The plugin's settings, read from `awsEnvironments` in app-config (see config.d.ts). */
@@ -94,7 +97,8 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
       requestTimeoutMs: readDurationMs(aws, 'requestTimeout', { seconds: 10 }),
       maxAttempts,
       costAllocationTag:
-        aws?.getOptionalString('costAllocationTag') ?? 'innovate:environment',
+        aws?.getOptionalString('costAllocationTag') ??
+        ENVIRONMENT_COST_ALLOCATION_TAG,
     },
     deployments: {
       pollIntervalMs: readDurationMs(deployments, 'pollInterval', {
@@ -111,4 +115,16 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
       perUserLimit: readPositiveInteger(deployments, 'perUserLimit', 3),
     },
   };
+}
+
+/**
+ * Whether the API checks its own responses against the OpenAPI document
+ * (`awsEnvironments.validateResponses`): on by default, so development and
+ * tests catch a response that breaks the contract; app-config.production.yaml
+ * turns it off.
+ */
+export function readValidateResponses(rootConfig: Config): boolean {
+  return (
+    rootConfig.getOptionalBoolean('awsEnvironments.validateResponses') ?? true
+  );
 }

@@ -6,10 +6,11 @@
  */
 
 export { awsEnvironmentsPlugin as default } from './plugin';
+/* Kept for the API's users: the facts now live in the common package. */
 export {
   AWS_ENVIRONMENTS_TOPIC,
   type AwsEnvironmentsEventPayload,
-} from './services/Deployments/DeploymentRunner';
+} from '@innovate/plugin-aws-environments-common';
 export {
   awsEnvironmentConditions,
   createAwsEnvironmentConditionalDecision,

@@ -5,33 +5,26 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
-  awsEnvironmentsPermissions,
+  AWS_ENVIRONMENTS_PLUGIN_ID,
   defaultEnvironmentSpec,
   estimateFromSpec,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import { readPluginOptions } from './config';
+import { readPluginOptions, readValidateResponses } from './config';
 import { awsEnvironmentResourceRef } from './permissions/resource';
-import { awsEnvironmentRules } from './permissions/rules';
 import { createRouter } from './router';
 import { EnvironmentAccess } from './services/Access/EnvironmentAccess';
-import { AwsDataSource } from './services/DataSources/aws/AwsDataSource';
-import { SandboxDataSource } from './services/DataSources/sandbox/SandboxDataSource';
-import type { DeployedEnvironment } from './services/DataSources/types';
-import { AwsDeploymentTarget } from './services/Deployments/aws/AwsDeploymentTarget';
-import { DefaultDeploymentService } from './services/Deployments/DefaultDeploymentService';
-import { DeploymentRunner } from './services/Deployments/DeploymentRunner';
-import { DeploymentWorker } from './services/Deployments/DeploymentWorker';
-import { SandboxDeploymentTarget } from './services/Deployments/sandbox/SandboxDeploymentTarget';
 import { DatabaseEnvironmentRegistry } from './services/EnvironmentRegistry/DatabaseEnvironmentRegistry';
 import {
   awsClientFactoryServiceRef,
   cdkToolkitServiceRef,
   environmentSynthesizerServiceRef,
 } from './services/refs';
-import { ViewService } from './services/Views/ViewService';
+import {
+  createDeploymentQueue,
+  createViewService,
+  registerEnvironmentResources,
+} from './wiring';
 
 /**
  * The aws-environments backend plugin: the environment registry,
@@ -40,7 +33,7 @@ import { ViewService } from './services/Views/ViewService';
  * @public
  */
 export const awsEnvironmentsPlugin = createBackendPlugin({
-  pluginId: 'aws-environments',
+  pluginId: AWS_ENVIRONMENTS_PLUGIN_ID,
   register(env) {
     env.registerInit({
       deps: {
@@ -67,30 +60,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         const registry = await DatabaseEnvironmentRegistry.create({
           database: deps.database,
         });
-        deps.permissionsRegistry.addResourceType({
-          resourceRef: awsEnvironmentResourceRef,
-          permissions: awsEnvironmentsPermissions,
-          rules: Object.values(awsEnvironmentRules),
-          getResources: async names =>
-            Promise.all(
-              names.map(async name => {
-                const environment = await registry.getEnvironmentHeader(name);
-                if (!environment) {
-                  return undefined;
-                }
-                const [awaiting] = await registry.listDeployments(name, {
-                  statuses: ['awaiting-approval'],
-                  limit: 1,
-                });
-                return {
-                  name: environment.name,
-                  owner: environment.owner,
-                  source: environment.source,
-                  ...(awaiting ? { requestedBy: awaiting.requestedBy } : {}),
-                };
-              }),
-            ),
-        });
+        registerEnvironmentResources(deps.permissionsRegistry, registry);
         const access = new EnvironmentAccess({
           permissions: deps.permissions,
           userInfo: deps.userInfo,
@@ -107,50 +77,15 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             `Assigned owner ${options.defaultOwner} (awsEnvironments.defaultOwner) to ${unowned} environments registered before environments had owners`,
           );
         }
-        const estimate = (environment: DeployedEnvironment) =>
-          estimateFromSpec(environment.spec);
-        const views = new ViewService({
+        const views = createViewService({
+          ...deps,
           registry,
-          sources: {
-            sandbox: new SandboxDataSource({ estimate }),
-            aws: new AwsDataSource({
-              clients: deps.awsClients,
-              costAllocationTag: options.aws.costAllocationTag,
-              estimate,
-            }),
-          },
-          cache: deps.cache,
-          logger: deps.logger,
-          options: options.cache,
+          pluginOptions: options,
         });
-
-        const worker = new DeploymentWorker({
+        const { worker, deployments } = createDeploymentQueue({
+          ...deps,
           registry,
-          runner: new DeploymentRunner({
-            registry,
-            synthesizer: deps.synthesizer,
-            targets: {
-              sandbox: new SandboxDeploymentTarget(),
-              aws: new AwsDeploymentTarget({
-                toolkit: deps.toolkit,
-                clients: deps.awsClients,
-              }),
-            },
-            events: deps.events,
-            logger: deps.logger,
-            workDirectory: options.deployments.workDirectory,
-          }),
-          logger: deps.logger,
-          workerId: `${os.hostname()}/${randomUUID()}`,
-          leaseTimeoutMs: options.deployments.leaseTimeoutMs,
-        });
-        const deployments = new DefaultDeploymentService({
-          registry,
-          validateSpec: validateEnvironmentSpec,
-          defaultSource: options.defaultSource,
-          seedOwner: options.defaultOwner,
-          perUserLimit: options.deployments.perUserLimit,
-          onQueued: () => worker.kick(),
+          pluginOptions: options,
         });
 
         await deps.scheduler.scheduleTask({
@@ -176,7 +111,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             views,
             validateSpec: validateEnvironmentSpec,
             estimate: estimateFromSpec,
-            validateResponses: process.env.NODE_ENV !== 'production',
+            validateResponses: readValidateResponses(deps.config),
           }),
         );
       },

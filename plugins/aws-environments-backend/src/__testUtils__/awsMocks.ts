@@ -35,7 +35,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
-import type { AwsClientFactory } from '../services/AwsClients/types';
+import type { AwsClientFactory, AwsTarget } from '../services/AwsClients/types';
 
 /** Fixed "now" of the AWS fixtures: mid-month, so there is a forecast. */
 export const AWS_FIXTURE_NOW = new Date('2025-11-20T12:00:00Z');
@@ -405,32 +405,34 @@ export class MockedAwsClientFactory implements AwsClientFactory {
       }),
     };
   }
-  async eks(target: { accountId: string; region: string }) {
-    this.requestedAccounts.push(target.accountId);
-    return new EKSClient(this.config(target.region));
-  }
-  async rds(target: { accountId: string; region: string }) {
-    this.requestedAccounts.push(target.accountId);
-    return new RDSClient(this.config(target.region));
-  }
-  async cloudWatch(target: { accountId: string; region: string }) {
-    this.requestedAccounts.push(target.accountId);
-    return new CloudWatchClient(this.config(target.region));
-  }
-  async sts(target: { accountId: string; region: string }) {
-    this.requestedAccounts.push(target.accountId);
-    return new STSClient(this.config(target.region));
-  }
-  async cloudFormation(target: { accountId: string; region: string }) {
-    this.requestedAccounts.push(target.accountId);
-    return new CloudFormationClient(this.config(target.region));
-  }
-  async costExplorer(accountId: string) {
+  /** A client of the account and region; its `send` is mocked above. */
+  private client<C>(
+    accountId: string,
+    region: string,
+    Client: new (config: ReturnType<MockedAwsClientFactory['config']>) => C,
+  ): Promise<C> {
     this.requestedAccounts.push(accountId);
-    return new CostExplorerClient(this.config('us-east-1'));
+    return Promise.resolve(new Client(this.config(region)));
   }
-  async budgets(accountId: string) {
-    this.requestedAccounts.push(accountId);
-    return new BudgetsClient(this.config('us-east-1'));
+  eks(target: AwsTarget) {
+    return this.client(target.accountId, target.region, EKSClient);
+  }
+  rds(target: AwsTarget) {
+    return this.client(target.accountId, target.region, RDSClient);
+  }
+  cloudWatch(target: AwsTarget) {
+    return this.client(target.accountId, target.region, CloudWatchClient);
+  }
+  sts(target: AwsTarget) {
+    return this.client(target.accountId, target.region, STSClient);
+  }
+  cloudFormation(target: AwsTarget) {
+    return this.client(target.accountId, target.region, CloudFormationClient);
+  }
+  costExplorer(accountId: string) {
+    return this.client(accountId, 'us-east-1', CostExplorerClient);
+  }
+  budgets(accountId: string) {
+    return this.client(accountId, 'us-east-1', BudgetsClient);
   }
 }

@@ -1,5 +1,8 @@
 import type { DataSourceKind } from '@innovate/plugin-aws-environments-common';
-import { AWS_ENVIRONMENT_RESOURCE_TYPE } from '@innovate/plugin-aws-environments-common';
+import {
+  AWS_ENVIRONMENT_RESOURCE_TYPE,
+  AWS_ENVIRONMENTS_PLUGIN_ID,
+} from '@innovate/plugin-aws-environments-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 
 /**
@@ -38,6 +41,6 @@ export const awsEnvironmentResourceRef = createPermissionResourceRef<
   AwsEnvironmentResource,
   AwsEnvironmentFilter
 >().with({
-  pluginId: 'aws-environments',
+  pluginId: AWS_ENVIRONMENTS_PLUGIN_ID,
   resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
 });

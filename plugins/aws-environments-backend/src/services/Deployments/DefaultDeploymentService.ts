@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID,
   awsEnvironmentApprovePermission,
   awsEnvironmentCreatePermission,
   awsEnvironmentDeployAwsPermission,
@@ -18,7 +19,6 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import { randomUUID } from 'node:crypto';
 import { FieldValidationError } from '../../errors';
-import type { AwsEnvironmentResource } from '../../permissions/resource';
 import type { AccessCheck, Requester } from '../Access/types';
 import {
   ACTIVE_DEPLOYMENT_STATUSES,
@@ -26,92 +26,18 @@ import {
   EnvironmentRegistry,
   EnvironmentRegistryOperations,
 } from '../EnvironmentRegistry/types';
+import {
+  boundToItsStacks,
+  rejectMove,
+  resourceOf,
+  sourceFor,
+} from './deploymentRules';
 import type { DeploymentService } from './types';
 
 /** Validates a spec as sent by a client (common's `validateEnvironmentSpec`). */
 export type SpecValidator = (
   input: unknown,
 ) => { ok: true; spec: EnvironmentSpec } | { ok: false; errors: FieldError[] };
-
-function resourceOf(
-  environment: Pick<EnvironmentRecord, 'name' | 'owner' | 'source'>,
-): AwsEnvironmentResource {
-  return {
-    name: environment.name,
-    owner: environment.owner,
-    source: environment.source,
-  };
-}
-
-/**
- * Whether the environment is tied to where it lives: while live, and after
- * a destroy that kept its data (the kept stacks stay in their source,
- * accounts and region).
- */
-function boundToItsStacks(environment: EnvironmentRecord): boolean {
-  return (
-    environment.status !== 'destroyed' || (environment.stacks ?? []).length > 0
-  );
-}
-
-/**
- * Where a deployment goes: the request's source, else the environment's
- * while it is bound to its stacks, else the configured default. A bound
- * environment's source cannot change (400 naming `source`).
- */
-function sourceFor(
-  existing: EnvironmentRecord | undefined,
-  request: CreateDeploymentRequest,
-  defaultSource: DataSourceKind,
-): DataSourceKind {
-  if (existing && boundToItsStacks(existing)) {
-    if (request.source !== undefined && request.source !== existing.source) {
-      throw new FieldValidationError([
-        {
-          field: 'source',
-          message:
-            existing.status === 'destroyed'
-              ? `environment '${existing.name}' kept its data in the ${
-                  existing.source
-                } (${existing.stacks
-                  ?.map(stack => stack.stackName)
-                  .join(
-                    ', ',
-                  )}); its source cannot change. Destroy it with its data first, or use another name`
-              : `environment '${existing.name}' lives in the ${existing.source}; its source cannot change. Destroy it first, or use another name`,
-        },
-      ]);
-    }
-    return existing.source;
-  }
-  return request.source ?? defaultSource;
-}
-
-/**
- * An environment's accounts and region are fixed once it has stacks: a
- * changed one would deploy a second copy and leave the first (its database
- * too) outside the registry.
- */
-function rejectMove(current: EnvironmentSpec, proposed: EnvironmentSpec) {
-  const moved: FieldError[] = [];
-  for (const account of ['management', 'workloads'] as const) {
-    if (proposed.accounts[account] !== current.accounts[account]) {
-      moved.push({
-        field: `spec.accounts.${account}`,
-        message: `cannot change from ${current.accounts[account]}: an environment's accounts are fixed. Destroy it and create a new one to move it`,
-      });
-    }
-  }
-  if (proposed.region !== current.region) {
-    moved.push({
-      field: 'spec.region',
-      message: `cannot change from ${current.region}: an environment's region is fixed. Destroy it and create a new one to move it`,
-    });
-  }
-  if (moved.length > 0) {
-    throw new FieldValidationError(moved);
-  }
-}
 
 /** The registry flag that records that the seed environment was registered. */
 export const SEED_FLAG = 'seed-environment';
@@ -144,24 +70,7 @@ export class DefaultDeploymentService implements DeploymentService {
     requester: Requester,
   ): Promise<CreateDeploymentResponse> {
     const requestedBy = requester.userEntityRef;
-    let spec: EnvironmentSpec | undefined;
-    if (request.spec !== undefined) {
-      const result = this.deps.validateSpec(request.spec);
-      if (!result.ok) {
-        throw new FieldValidationError(
-          result.errors.map(e => ({ ...e, field: `spec.${e.field}` })),
-        );
-      }
-      if (result.spec.name !== name) {
-        throw new FieldValidationError([
-          {
-            field: 'spec.name',
-            message: `must be the environment name in the URL, '${name}'`,
-          },
-        ]);
-      }
-      spec = result.spec;
-    }
+    const spec = this.validRequestSpec(name, request);
     // The OpenAPI document checks the ids' shape.
     const allowedDeviations = [...new Set(request.allowedDeviations ?? [])];
     const mode = request.mode ?? 'create';
@@ -395,7 +304,7 @@ export class DefaultDeploymentService implements DeploymentService {
         action: 'deploy',
         approval: 'auto',
         destroyData: false,
-        requestedBy: 'plugin:aws-environments',
+        requestedBy: `plugin:${AWS_ENVIRONMENTS_PLUGIN_ID}`,
         allowedDeviations: [],
         spec,
       });
@@ -412,6 +321,31 @@ export class DefaultDeploymentService implements DeploymentService {
       this.deps.onQueued();
     }
     return seeded;
+  }
+
+  /** The request's spec, valid and named as the URL; undefined when it has none. */
+  private validRequestSpec(
+    name: string,
+    request: CreateDeploymentRequest,
+  ): EnvironmentSpec | undefined {
+    if (request.spec === undefined) {
+      return undefined;
+    }
+    const result = this.deps.validateSpec(request.spec);
+    if (!result.ok) {
+      throw new FieldValidationError(
+        result.errors.map(e => ({ ...e, field: `spec.${e.field}` })),
+      );
+    }
+    if (result.spec.name !== name) {
+      throw new FieldValidationError([
+        {
+          field: 'spec.name',
+          message: `must be the environment name in the URL, '${name}'`,
+        },
+      ]);
+    }
+    return result.spec;
   }
 
   /**

@@ -2,6 +2,9 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID,
+  AWS_ENVIRONMENTS_TOPIC,
+  AwsEnvironmentsEventPayload,
   DataSourceKind,
   EnvironmentStatus,
   planDestroy,
@@ -30,24 +33,19 @@ import type {
   TargetDeployInput,
 } from './types';
 
-/**
- * Outcomes are written only while the deployment is still ours: a
- * deployment declared lost (stale heartbeat) stays failed.
- */
-const STILL_RUNNING = { expectStatus: 'running' as const };
-
 /** The deployment gate refused the synthesized environment. */
 export class DeploymentRefusedError extends Error {
   name = 'DeploymentRefusedError';
 }
 
-/** Topic of the events published after each finished deployment. */
-export const AWS_ENVIRONMENTS_TOPIC = 'aws-environments';
-
-/** Payload of the events on {@link AWS_ENVIRONMENTS_TOPIC}. */
-export interface AwsEnvironmentsEventPayload {
-  environment: string;
-  change: 'deployed' | 'destroyed';
+/** One run of a deployment, as its steps see it. */
+interface RunStep {
+  deployment: DeploymentRecord;
+  environment: EnvironmentRecord;
+  sink: DeploymentEventSink;
+  /** Where the synthesizer writes the cloud assembly of this run. */
+  outdir: string;
+  lease: DeploymentLease;
 }
 
 /**
@@ -75,7 +73,7 @@ export class DeploymentRunner {
     const { registry } = this.deps;
     const outdir = path.join(
       this.deps.workDirectory,
-      'aws-environments',
+      AWS_ENVIRONMENTS_PLUGIN_ID,
       `${deployment.id}-${deployment.phase}`,
     );
     let statusBefore: EnvironmentStatus | undefined;
@@ -85,12 +83,13 @@ export class DeploymentRunner {
       if (!environment) {
         throw new Error(`Environment '${deployment.environment}' is gone`);
       }
+      const step = { deployment, environment, sink, outdir, lease };
       if (deployment.action === 'destroy') {
-        await this.destroy(deployment, environment, sink, outdir, lease);
+        await this.destroy(step);
       } else if (deployment.phase === 'execute') {
-        await this.execute(deployment, environment, sink, outdir, lease);
+        await this.execute(step);
       } else {
-        await this.prepare(deployment, environment, sink, outdir, lease);
+        await this.prepare(step);
       }
     } catch (error) {
       const message = stringifyError(error);
@@ -98,29 +97,17 @@ export class DeploymentRunner {
         `Deployment ${deployment.id} of ${deployment.environment} failed: ${message}`,
       );
       await sink.emit({ level: 'error', message });
-      await registry.transaction(async tx => {
-        if (
-          await tx.updateDeployment(
-            deployment.id,
-            {
-              status: 'failed',
-              error: message,
-              finishedAt: new Date().toISOString(),
-            },
-            STILL_RUNNING,
-          )
-        ) {
-          // Refused before any change in AWS: the environment is as it was.
-          const untouched =
-            (error instanceof DeploymentRefusedError ||
-              error instanceof PreflightError) &&
-            statusBefore !== undefined &&
-            statusBefore !== 'pending';
-          await tx.updateEnvironment(deployment.environment, {
-            status: untouched ? statusBefore : 'failed',
-          });
-        }
-      });
+      // Refused before any change in AWS: the environment is as it was.
+      const untouched =
+        (error instanceof DeploymentRefusedError ||
+          error instanceof PreflightError) &&
+        statusBefore !== undefined &&
+        statusBefore !== 'pending';
+      await registry.finishDeployment(
+        deployment,
+        { status: 'failed', error: message },
+        { status: untouched ? statusBefore : 'failed' },
+      );
     } finally {
       await fs.rm(outdir, { recursive: true, force: true });
     }
@@ -189,17 +176,22 @@ export class DeploymentRunner {
     return synthesis;
   }
 
-  private async prepare(
-    deployment: DeploymentRecord,
-    environment: EnvironmentRecord,
-    sink: DeploymentEventSink,
-    outdir: string,
-    lease: DeploymentLease,
-  ) {
+  /** Marks the environment deploying and synthesizes it through the gate. */
+  private async startDeploy({
+    deployment,
+    environment,
+    sink,
+    outdir,
+  }: RunStep) {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'deploying',
     });
-    const synthesis = await this.synthesizeChecked(deployment, sink, outdir);
+    return this.synthesizeChecked(deployment, sink, outdir);
+  }
+
+  private async prepare(step: RunStep) {
+    const { deployment, environment, sink, lease } = step;
+    const synthesis = await this.startDeploy(step);
     const target = this.deps.targets[deployment.source];
     const input = { deployment, lease, synthesis, environment, events: sink };
     if (deployment.approval === 'required') {
@@ -226,7 +218,7 @@ export class DeploymentRunner {
 
   /** Creates the change sets and leaves the deployment for a person to approve. */
   private async awaitApproval(input: TargetDeployInput) {
-    const { deployment, environment, events: sink } = input;
+    const { deployment, events: sink } = input;
     const changeSets = await this.deps.targets[
       deployment.source
     ].createChangeSets(input);
@@ -235,32 +227,16 @@ export class DeploymentRunner {
       level: 'info',
       message: `${changeSets.length} change sets with ${changes} changes are waiting for approval`,
     });
-    await this.deps.registry.transaction(async tx => {
-      if (
-        await tx.updateDeployment(
-          deployment.id,
-          { status: 'awaiting-approval', changeSets },
-          STILL_RUNNING,
-        )
-      ) {
-        await tx.updateEnvironment(environment.name, {
-          status: 'awaiting-approval',
-        });
-      }
-    });
+    await this.deps.registry.finishDeployment(
+      deployment,
+      { status: 'awaiting-approval', changeSets },
+      { status: 'awaiting-approval' },
+    );
   }
 
-  private async execute(
-    deployment: DeploymentRecord,
-    environment: EnvironmentRecord,
-    sink: DeploymentEventSink,
-    outdir: string,
-    lease: DeploymentLease,
-  ) {
-    await this.deps.registry.updateEnvironment(environment.name, {
-      status: 'deploying',
-    });
-    const synthesis = await this.synthesizeChecked(deployment, sink, outdir);
+  private async execute(step: RunStep) {
+    const { deployment, environment, sink, lease } = step;
+    const synthesis = await this.startDeploy(step);
     const outcome = await this.deps.targets[
       deployment.source
     ].executeChangeSets({
@@ -284,17 +260,10 @@ export class DeploymentRunner {
       level: 'info',
       message: `Deployed ${synthesis.stacks.length} stacks of ${deployment.environment}`,
     });
-    const recorded = await this.deps.registry.transaction(async tx => {
-      if (
-        !(await tx.updateDeployment(
-          deployment.id,
-          { status: 'succeeded', finishedAt: new Date().toISOString() },
-          STILL_RUNNING,
-        ))
-      ) {
-        return false;
-      }
-      await tx.updateEnvironment(deployment.environment, {
+    const recorded = await this.deps.registry.finishDeployment(
+      deployment,
+      { status: 'succeeded' },
+      {
         ...(deployment.newOwner ? { owner: deployment.newOwner } : {}),
         status: 'deployed',
         source: deployment.source,
@@ -304,9 +273,8 @@ export class DeploymentRunner {
         entities: synthesis.entities,
         checks: synthesis.checks,
         lastDeploymentId: deployment.id,
-      });
-      return true;
-    });
+      },
+    );
     if (recorded) {
       if (deployment.newOwner) {
         await sink.emit({
@@ -318,13 +286,13 @@ export class DeploymentRunner {
     }
   }
 
-  private async destroy(
-    deployment: DeploymentRecord,
-    environment: EnvironmentRecord,
-    sink: DeploymentEventSink,
-    outdir: string,
-    lease: DeploymentLease,
-  ) {
+  private async destroy({
+    deployment,
+    environment,
+    sink,
+    outdir,
+    lease,
+  }: RunStep) {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'destroying',
     });
@@ -356,25 +324,17 @@ export class DeploymentRunner {
       }`,
     });
     const keptNames = new Set(keep.map(s => s.stackName));
-    const recorded = await this.deps.registry.transaction(async tx => {
-      if (
-        !(await tx.updateDeployment(
-          deployment.id,
-          { status: 'succeeded', finishedAt: new Date().toISOString() },
-          STILL_RUNNING,
-        ))
-      ) {
-        return false;
-      }
-      await tx.updateEnvironment(environment.name, {
+    const recorded = await this.deps.registry.finishDeployment(
+      deployment,
+      { status: 'succeeded' },
+      {
         status: 'destroyed',
         stacks: keep,
         outputs: keptOutputs(environment.outputs, keptNames),
         entities: [],
         lastDeploymentId: deployment.id,
-      });
-      return true;
-    });
+      },
+    );
     if (recorded) {
       await this.publish(environment.name, 'destroyed');
     }

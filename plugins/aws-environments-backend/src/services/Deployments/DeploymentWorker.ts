@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
+import { RunAgainCoalescer } from '../../lib/coalesce';
 import type {
   DeploymentRecord,
   EnvironmentRegistry,
@@ -16,8 +17,10 @@ import type { DeploymentEventSink } from './types';
  * stays "running" forever.
  */
 export class DeploymentWorker {
-  private draining?: Promise<void>;
-  private drainAgain = false;
+  private readonly drain = new RunAgainCoalescer(
+    () => this.drainOnce(),
+    () => !this.stopped,
+  );
   private stopped = false;
   private readonly heartbeats = new Set<NodeJS.Timeout>();
 
@@ -45,33 +48,23 @@ export class DeploymentWorker {
 
   /** Recovers lost deployments, then runs queued ones until the queue is empty. */
   runOnce(): Promise<void> {
-    if (this.draining) {
-      this.drainAgain = true;
-      return this.draining;
+    return this.drain.run();
+  }
+
+  private async drainOnce() {
+    await this.recoverLost();
+    // allSettled: the drain must stay running until every loop has
+    // stopped, or a failing loop would let a new run exceed the
+    // concurrency while the others still work.
+    const loops = await Promise.allSettled(
+      Array.from({ length: this.deps.concurrency ?? 2 }, () =>
+        this.claimLoop(),
+      ),
+    );
+    const failed = loops.find(loop => loop.status === 'rejected');
+    if (failed) {
+      throw (failed as PromiseRejectedResult).reason;
     }
-    this.draining = (async () => {
-      try {
-        do {
-          this.drainAgain = false;
-          await this.recoverLost();
-          // allSettled: `draining` must stay set until every loop has
-          // stopped, or a failing loop would let a new run exceed the
-          // concurrency while the others still work.
-          const loops = await Promise.allSettled(
-            Array.from({ length: this.deps.concurrency ?? 2 }, () =>
-              this.claimLoop(),
-            ),
-          );
-          const failed = loops.find(loop => loop.status === 'rejected');
-          if (failed) {
-            throw (failed as PromiseRejectedResult).reason;
-          }
-        } while (this.drainAgain && !this.stopped);
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
   }
 
   /** Stops claiming deployments (at backend shutdown). */
@@ -153,22 +146,12 @@ export class DeploymentWorker {
           : `Interrupted: the backend instance running this deployment stopped (last heartbeat ${
               deployment.heartbeatAt ?? 'never'
             }). Start a new deployment to retry.`;
-      const marked = await registry.transaction(async tx => {
-        const updated = await tx.updateDeployment(
-          deployment.id,
-          { status: 'failed', error, finishedAt: new Date().toISOString() },
-          { expectStatus: 'running' },
-        );
-        if (updated) {
-          await tx.appendEvents(deployment.id, [
-            { level: 'error', message: error },
-          ]);
-          await tx.updateEnvironment(deployment.environment, {
-            status: 'failed',
-          });
-        }
-        return updated;
-      });
+      const marked = await registry.finishDeployment(
+        deployment,
+        { status: 'failed', error },
+        { status: 'failed' },
+        [{ level: 'error', message: error }],
+      );
       if (marked) {
         logger.warn(
           `Marked deployment ${deployment.id} of ${deployment.environment} failed: its worker is gone`,

@@ -154,6 +154,18 @@ export type DeploymentPatch = Partial<
 
 export type NewDeploymentEvent = Omit<DeploymentEvent, 'at'> & { at?: string };
 
+/**
+ * How a run of a deployment ends: succeeded or failed (the deployment is
+ * finished), or waiting for a person to approve its change sets.
+ */
+export type RunOutcome =
+  | { status: 'succeeded' }
+  | { status: 'failed'; error: string }
+  | {
+      status: 'awaiting-approval';
+      changeSets: NonNullable<DeploymentRecord['changeSets']>;
+    };
+
 /** What identifies an environment's current deployment, without its JSON. */
 export interface EnvironmentHeader {
   name: string;
@@ -223,6 +235,19 @@ export interface EnvironmentRegistry extends EnvironmentRegistryOperations {
    * worker wins) and marks it running. Undefined when the queue is empty.
    */
   claimNextDeployment(workerId: string): Promise<DeploymentRecord | undefined>;
+  /**
+   * Ends the current run of a deployment: records its outcome (finished at
+   * now, unless it awaits approval), appends `events` and applies
+   * `environment` to the environment, in one transaction, and only while the
+   * deployment is still running; a deployment declared lost (stale
+   * heartbeat) stays failed. True when the outcome was recorded.
+   */
+  finishDeployment(
+    deployment: Pick<DeploymentRecord, 'id' | 'environment'>,
+    outcome: RunOutcome,
+    environment: EnvironmentPatch,
+    events?: NewDeploymentEvent[],
+  ): Promise<boolean>;
   /**
    * Refreshes the heartbeat of a run; false when the run's lease is gone
    * (another instance took the deployment over).

@@ -15,7 +15,7 @@ import type {
   EnvironmentDataSource,
   Views,
 } from '../DataSources/types';
-import { SingleFlight } from './SingleFlight';
+import { SingleFlight } from '../../lib/coalesce';
 
 export interface ViewCacheOptions {
   /** Freshness of the cost view (Cost Explorer bills each request). */

@@ -81,7 +81,10 @@ function clusterCalls(eks: EKSClient, name: string, scope: WorkloadsScope) {
       ).then(out => out.nodegroup, ignoreNotFound),
     describeAddon: (addonName: string) =>
       callAws(
-        scope.context('eks:DescribeAddon', `add-on ${addonName} of ${ofCluster}`),
+        scope.context(
+          'eks:DescribeAddon',
+          `add-on ${addonName} of ${ofCluster}`,
+        ),
         () =>
           eks.send(new DescribeAddonCommand({ clusterName: name, addonName })),
       ).then(out => out.addon, ignoreNotFound),
@@ -223,7 +226,7 @@ function checkCluster(
 
 function toClusterSummary(
   cluster: CheckedCluster,
-): Omit<ClusterView, 'nodeGroups' | 'addons' | 'insights'> {
+): Omit<ViewData<ClusterView>, 'nodeGroups' | 'addons' | 'insights'> {
   const vpc = cluster.resourcesVpcConfig ?? {};
   return {
     name: cluster.name,

@@ -142,7 +142,9 @@ function costCalls(
     },
     // On the last day of the month there is nothing left to forecast
     // (undefined); null when Cost Explorer has too little history.
-    forecast: async (): Promise<GetCostForecastCommandOutput | null | undefined> =>
+    forecast: async (): Promise<
+      GetCostForecastCommandOutput | null | undefined
+    > =>
       tomorrow < nextMonth
         ? callAwsOptional(
             context('ce:GetCostForecast', costsOf),
@@ -167,7 +169,10 @@ function costCalls(
         context('budgets:ViewBudget', `budget ${name}`),
         () =>
           clients.budgets.send(
-            new DescribeBudgetCommand({ AccountId: accountId, BudgetName: name }),
+            new DescribeBudgetCommand({
+              AccountId: accountId,
+              BudgetName: name,
+            }),
           ),
         error => error instanceof NotFoundException,
       ).then(out => out?.Budget),
@@ -282,7 +287,10 @@ function forecastTotal(
     const date = result.TimePeriod?.Start;
     const mean = Number(result.MeanValue);
     if (!date || !Number.isFinite(mean)) {
-      throw malformed('ce:GetCostForecast', 'ForecastResultsByTime[].MeanValue');
+      throw malformed(
+        'ce:GetCostForecast',
+        'ForecastResultsByTime[].MeanValue',
+      );
     }
     daily.push({ date, amountUsd: roundUsd(mean), forecast: true });
   }

@@ -16,7 +16,9 @@ export interface WorkloadsScope {
   owned(arn: string | undefined, field: string, what: string): void;
 }
 
-export function workloadsScope(environment: DeployedEnvironment): WorkloadsScope {
+export function workloadsScope(
+  environment: DeployedEnvironment,
+): WorkloadsScope {
   const accountId = environment.spec.accounts.workloads;
   const region = environment.spec.region;
   return {

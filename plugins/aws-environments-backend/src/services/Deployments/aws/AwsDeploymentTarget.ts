@@ -1,7 +1,8 @@
 import {
   Change,
-  DescribeChangeSetCommand,
+  ChangeSetNotFoundException,
   DescribeStacksCommand,
+  paginateDescribeChangeSet,
   UpdateTerminationProtectionCommand,
 } from '@aws-sdk/client-cloudformation';
 import type {
@@ -352,24 +353,19 @@ export class AwsDeploymentTarget implements DeploymentTarget {
       region: stack.region,
     });
     const changes: ChangeSetChange[] = [];
-    let nextToken: string | undefined;
     try {
-      do {
-        const out = await cloudFormation.send(
-          new DescribeChangeSetCommand({
-            StackName: stack.stackName,
-            ChangeSetName: changeSetName,
-            NextToken: nextToken,
-          }),
-        );
+      const pages = paginateDescribeChangeSet(
+        { client: cloudFormation },
+        { StackName: stack.stackName, ChangeSetName: changeSetName },
+      );
+      for await (const page of pages) {
         changes.push(
-          ...(out.Changes ?? []).flatMap(c => toChange(stack.stackName, c)),
+          ...(page.Changes ?? []).flatMap(c => toChange(stack.stackName, c)),
         );
-        nextToken = out.NextToken;
-      } while (nextToken);
+      }
     } catch (error) {
       // The toolkit removes change sets without changes.
-      if ((error as Error).name === 'ChangeSetNotFoundException') {
+      if (error instanceof ChangeSetNotFoundException) {
         return undefined;
       }
       throw error;

@@ -1,0 +1,136 @@
+import type {
+  CacheService,
+  LoggerService,
+  PermissionsRegistryService,
+} from '@backstage/backend-plugin-api';
+import type { EventsService } from '@backstage/plugin-events-node';
+import {
+  awsEnvironmentsPermissions,
+  estimateFromSpec,
+  validateEnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { PluginOptions } from './config';
+import { awsEnvironmentResourceRef } from './permissions/resource';
+import { awsEnvironmentRules } from './permissions/rules';
+import type { AwsClientFactory } from './services/AwsClients/types';
+import { AwsDataSource } from './services/DataSources/aws/AwsDataSource';
+import { SandboxDataSource } from './services/DataSources/sandbox/SandboxDataSource';
+import type { DeployedEnvironment } from './services/DataSources/types';
+import { AwsDeploymentTarget } from './services/Deployments/aws/AwsDeploymentTarget';
+import type { CdkToolkit } from './services/Deployments/aws/CdkToolkit';
+import { DefaultDeploymentService } from './services/Deployments/DefaultDeploymentService';
+import { DeploymentRunner } from './services/Deployments/DeploymentRunner';
+import { DeploymentWorker } from './services/Deployments/DeploymentWorker';
+import { SandboxDeploymentTarget } from './services/Deployments/sandbox/SandboxDeploymentTarget';
+import type { EnvironmentRegistry } from './services/EnvironmentRegistry/types';
+import type { EnvironmentSynthesizer } from './services/Synthesizer/types';
+import { ViewService } from './services/Views/ViewService';
+
+/*
+ * The plugin's services built from its options and the backend's services;
+ * plugin.ts declares the dependencies and calls these.
+ */
+
+/** Registers the `aws-environment` permission resource, read from the registry. */
+export function registerEnvironmentResources(
+  permissionsRegistry: PermissionsRegistryService,
+  registry: EnvironmentRegistry,
+) {
+  permissionsRegistry.addResourceType({
+    resourceRef: awsEnvironmentResourceRef,
+    permissions: awsEnvironmentsPermissions,
+    rules: Object.values(awsEnvironmentRules),
+    getResources: async names =>
+      Promise.all(
+        names.map(async name => {
+          const environment = await registry.getEnvironmentHeader(name);
+          if (!environment) {
+            return undefined;
+          }
+          const [awaiting] = await registry.listDeployments(name, {
+            statuses: ['awaiting-approval'],
+            limit: 1,
+          });
+          return {
+            name: environment.name,
+            owner: environment.owner,
+            source: environment.source,
+            ...(awaiting ? { requestedBy: awaiting.requestedBy } : {}),
+          };
+        }),
+      ),
+  });
+}
+
+/** The cluster, database, alarm and cost views of both sources, cached. */
+export function createViewService(options: {
+  registry: EnvironmentRegistry;
+  awsClients: AwsClientFactory;
+  cache: CacheService;
+  logger: LoggerService;
+  pluginOptions: PluginOptions;
+}) {
+  const estimate = (environment: DeployedEnvironment) =>
+    estimateFromSpec(environment.spec);
+  return new ViewService({
+    registry: options.registry,
+    sources: {
+      sandbox: new SandboxDataSource({ estimate }),
+      aws: new AwsDataSource({
+        clients: options.awsClients,
+        costAllocationTag: options.pluginOptions.aws.costAllocationTag,
+        estimate,
+      }),
+    },
+    cache: options.cache,
+    logger: options.logger,
+    options: options.pluginOptions.cache,
+  });
+}
+
+/**
+ * The deployment queue: the worker that runs queued deployments on this
+ * instance, and the service that accepts requests and wakes it.
+ */
+export function createDeploymentQueue(options: {
+  registry: EnvironmentRegistry;
+  synthesizer: EnvironmentSynthesizer;
+  toolkit: CdkToolkit;
+  awsClients: AwsClientFactory;
+  events: EventsService;
+  logger: LoggerService;
+  pluginOptions: PluginOptions;
+}) {
+  const { registry, logger, pluginOptions } = options;
+  const worker = new DeploymentWorker({
+    registry,
+    runner: new DeploymentRunner({
+      registry,
+      synthesizer: options.synthesizer,
+      targets: {
+        sandbox: new SandboxDeploymentTarget(),
+        aws: new AwsDeploymentTarget({
+          toolkit: options.toolkit,
+          clients: options.awsClients,
+        }),
+      },
+      events: options.events,
+      logger,
+      workDirectory: pluginOptions.deployments.workDirectory,
+    }),
+    logger,
+    workerId: `${os.hostname()}/${randomUUID()}`,
+    leaseTimeoutMs: pluginOptions.deployments.leaseTimeoutMs,
+  });
+  const deployments = new DefaultDeploymentService({
+    registry,
+    validateSpec: validateEnvironmentSpec,
+    defaultSource: pluginOptions.defaultSource,
+    seedOwner: pluginOptions.defaultOwner,
+    perUserLimit: pluginOptions.deployments.perUserLimit,
+    onQueued: () => worker.kick(),
+  });
+  return { worker, deployments };
+}
