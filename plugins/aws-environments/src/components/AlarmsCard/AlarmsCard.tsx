@@ -34,12 +34,11 @@ function matches(alarm: AlarmView, wanted: AlarmsCardProps['alarm']): boolean {
 
 /** The CloudWatch alarms of an environment, firing ones first. */
 export function AlarmsCard(props: AlarmsCardProps) {
-  const query = useAlarmsView(props.environment);
   return (
     <ViewCard
       title="Alarms"
       what="the alarms view"
-      query={query}
+      query={useAlarmsView(props.environment)}
       isEmpty={view => view.alarms.length === 0}
       emptyMessage="The environment has no CloudWatch alarms."
     >

@@ -134,20 +134,17 @@ export function DeploymentsCard(props: { environment: string }) {
       title="Deployments"
       what="the deployment history"
       query={query}
-      isEmpty={deployments => deployments.length === 0}
       emptyMessage="The environment has not been deployed yet."
     >
-      {deployments => (
-        <>
-          {deployments.map(deployment => (
-            <DeploymentItem
-              key={deployment.id}
-              deployment={deployment}
-              onExecuted={query.retry}
-            />
-          ))}
-        </>
-      )}
+      {deployments =>
+        deployments.map(deployment => (
+          <DeploymentItem
+            key={deployment.id}
+            deployment={deployment}
+            onExecuted={query.retry}
+          />
+        ))
+      }
     </ViewCard>
   );
 }

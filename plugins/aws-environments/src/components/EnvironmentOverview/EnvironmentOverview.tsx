@@ -1,10 +1,5 @@
 import { ReactNode } from 'react';
-import type {
-  AlarmsView,
-  ClusterView,
-  CostView,
-  DatabaseView,
-} from '@innovate/plugin-aws-environments-common';
+import type { ClusterView } from '@innovate/plugin-aws-environments-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -53,6 +48,7 @@ function Line(props: { children: ReactNode }) {
   );
 }
 
+/** The cluster's state, version and node groups in words. */
 function ClusterSummary(props: { view: ClusterView }) {
   const { view } = props;
   return (
@@ -75,47 +71,6 @@ function ClusterSummary(props: { view: ClusterView }) {
           : ''}
         .
       </Line>
-    </>
-  );
-}
-
-function DatabaseSummary(props: { view: DatabaseView }) {
-  const { view } = props;
-  return (
-    <>
-      <StatusLabel tone={toneOf(view.status)}>
-        {`${view.status}, ${view.instanceClass}`}
-      </StatusLabel>
-      <Line>
-        {view.engine} {view.engineVersion},{' '}
-        {view.multiAz ? 'Multi-AZ' : 'single AZ'},{' '}
-        {view.latestRestorableTime
-          ? `restorable to ${formatRelative(view.latestRestorableTime)}`
-          : 'no restorable time yet'}
-        .
-      </Line>
-    </>
-  );
-}
-
-function AlarmsSummary(props: { view: AlarmsView }) {
-  const firing = firingAlarms(props.view.alarms);
-  return (
-    <>
-      <FiringAlarms alarms={props.view.alarms} />
-      {firing.length > 0 && (
-        <Line>{firing.map(alarm => alarm.name).join(', ')}</Line>
-      )}
-    </>
-  );
-}
-
-function BudgetSummary(props: { view: CostView }) {
-  const { view } = props;
-  return (
-    <>
-      <Line>{formatUsd(view.monthToDateUsd)} spent this month.</Line>
-      <MonthToDateBar label="Month-to-date spend against budget" view={view} />
     </>
   );
 }
@@ -148,7 +103,21 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="database"
         link="Database details"
       >
-        {view => <DatabaseSummary view={view} />}
+        {view => (
+          <>
+            <StatusLabel tone={toneOf(view.status)}>
+              {`${view.status}, ${view.instanceClass}`}
+            </StatusLabel>
+            <Line>
+              {view.engine} {view.engineVersion},{' '}
+              {view.multiAz ? 'Multi-AZ' : 'single AZ'},{' '}
+              {view.latestRestorableTime
+                ? `restorable to ${formatRelative(view.latestRestorableTime)}`
+                : 'no restorable time yet'}
+              .
+            </Line>
+          </>
+        )}
       </OverviewTile>
       <OverviewTile
         title="Alarms"
@@ -157,7 +126,17 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="alarms"
         link="All alarms"
       >
-        {view => <AlarmsSummary view={view} />}
+        {view => {
+          const firing = firingAlarms(view.alarms);
+          return (
+            <>
+              <FiringAlarms alarms={view.alarms} />
+              {firing.length > 0 && (
+                <Line>{firing.map(alarm => alarm.name).join(', ')}</Line>
+              )}
+            </>
+          );
+        }}
       </OverviewTile>
       <OverviewTile
         title="Budget"
@@ -166,7 +145,15 @@ export function EnvironmentOverview(props: { environment: string }) {
         tab="cost"
         link="Cost details"
       >
-        {view => <BudgetSummary view={view} />}
+        {view => (
+          <>
+            <Line>{formatUsd(view.monthToDateUsd)} spent this month.</Line>
+            <MonthToDateBar
+              label="Month-to-date spend against budget"
+              view={view}
+            />
+          </>
+        )}
       </OverviewTile>
     </Grid>
   );

@@ -27,6 +27,21 @@ function NotApplicable() {
 }
 
 /**
+ * A column read from an environment's live parts, with a dash for an
+ * environment that has none.
+ */
+function liveColumn(
+  title: string,
+  Cell: (props: { environment: string }) => JSX.Element,
+) {
+  return {
+    title,
+    render: (item: EnvironmentSummary) =>
+      hasLiveParts(item) ? <Cell environment={item.name} /> : <NotApplicable />,
+  };
+}
+
+/**
  * Every environment with its owner, source, status, region, firing alarms
  * and month-to-date spend against its budget. Rows link to the environment.
  */
@@ -37,7 +52,6 @@ export function EnvironmentsPage() {
       title="Environments"
       what="the environments"
       query={query}
-      isEmpty={items => items.length === 0}
       emptyMessage="No environments yet. Create one with Create → AWS environment."
     >
       {items => (
@@ -73,24 +87,8 @@ export function EnvironmentsPage() {
               ),
             },
             { title: 'Region', noWrap: true, render: item => item.region },
-            {
-              title: 'Firing alarms',
-              render: item =>
-                hasLiveParts(item) ? (
-                  <FiringAlarmsCell environment={item.name} />
-                ) : (
-                  <NotApplicable />
-                ),
-            },
-            {
-              title: 'Month to date vs budget',
-              render: item =>
-                hasLiveParts(item) ? (
-                  <MonthToDateCell environment={item.name} />
-                ) : (
-                  <NotApplicable />
-                ),
-            },
+            liveColumn('Firing alarms', FiringAlarmsCell),
+            liveColumn('Month to date vs budget', MonthToDateCell),
           ]}
         />
       )}

@@ -11,12 +11,16 @@ export interface QueryContentProps<T> {
   query: QueryResult<T>;
   /** What the query shows, for loading and error messages ("the cluster view"). */
   what: string;
-  /** True when the value has nothing to show. */
+  /** True when the value has nothing to show; by default, an empty list. */
   isEmpty?: (value: T) => boolean;
   emptyMessage?: ReactNode;
   /** Plain text instead of progress bars and alerts, for table cells. */
   inline?: boolean;
   children: (value: T) => ReactNode;
+}
+
+function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
 }
 
 /** Calls `children` while rendering, so the boundary above catches what it throws. */
@@ -30,7 +34,14 @@ function Rendered(props: { children: () => ReactNode }) {
  * fails to render shows its error in place.
  */
 export function QueryContent<T>(props: QueryContentProps<T>) {
-  const { query, what, isEmpty, emptyMessage, inline, children } = props;
+  const {
+    query,
+    what,
+    isEmpty = isEmptyList,
+    emptyMessage,
+    inline,
+    children,
+  } = props;
   const { value, loading, error, retry } = query;
 
   if (error && !loading) {
@@ -57,7 +68,7 @@ export function QueryContent<T>(props: QueryContentProps<T>) {
       <RenderBoundary what={what} inline={inline} onRetry={retry}>
         <Rendered>
           {() =>
-            isEmpty?.(value) ? (
+            isEmpty(value) ? (
               <Typography variant="body2" color="textSecondary">
                 {emptyMessage ?? `Nothing to show in ${what}.`}
               </Typography>
