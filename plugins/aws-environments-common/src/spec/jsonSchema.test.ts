@@ -4,54 +4,22 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { environmentSpecJsonSchema } from './jsonSchema';
 import { SEED_ENVIRONMENT_INPUT } from './schema';
-import { validateEnvironmentSpec } from './validate';
+import { defaultEnvironmentSpec, validateEnvironmentSpec } from './validate';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(environmentSpecJsonSchema());
 
-/** Every field given, none defaulted: what a caller that spells it all out sends. */
+/**
+ * Every field spelled out: the validator's own output for the seed, with a
+ * domain. What the validator returns must be a valid input again.
+ */
 const complete = {
-  name: 'innovate-test',
-  accounts: { management: '111111111111', workloads: '222222222222' },
-  region: 'eu-west-1',
-  network: { vpcCidr: '10.1.0.0/20', azCount: 2, natGateways: 1 },
-  cluster: {
-    kubernetesVersion: '1.34',
-    systemNodeGroup: {
-      instanceType: 'm7g.large',
-      minSize: 1,
-      desiredSize: 2,
-      maxSize: 4,
-    },
-    applicationNodeGroup: {
-      instanceType: 't3.large',
-      minSize: 2,
-      desiredSize: 3,
-      maxSize: 10,
-    },
-    hpa: { minReplicas: 1, maxReplicas: 50 },
-  },
-  database: {
-    engineVersion: '16',
-    instanceClass: 'db.t4g.medium',
-    allocatedStorageGb: 20,
-    storageType: 'gp2',
-    multiAz: true,
-    backupRetentionDays: 35,
-  },
+  ...defaultEnvironmentSpec(),
   domain: {
     name: 'app.innovate.example',
     certificateArn:
       'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
   },
-  alarms: {
-    errorRatePercent: 0.5,
-    p99LatencySeconds: 1.5,
-    nodeCpuPercent: 70,
-    nodeMemoryPercent: 75,
-    databaseCpuPercent: 60,
-  },
-  budget: { monthlyUsd: 1200.5, alertEmail: 'ops+alerts@sub.example.co' },
 };
 
 type Json = Record<string, any>;
@@ -78,6 +46,16 @@ describe('environmentSpecJsonSchema', () => {
   it.each([
     ['the seed input', SEED_ENVIRONMENT_INPUT],
     ['a spec with every field', complete],
+    [
+      'the seed with the fewest nodes',
+      {
+        ...SEED_ENVIRONMENT_INPUT,
+        network: { vpcCidr: '192.168.0.0/22', azCount: 2, natGateways: 1 },
+        cluster: {
+          applicationNodeGroup: { minSize: 1, desiredSize: 1, maxSize: 1 },
+        },
+      },
+    ],
   ])('accepts %s, as the validator does', (_, input) => {
     expect(validateEnvironmentSpec(input).ok).toBe(true);
     expect(validate(input)).toBe(true);

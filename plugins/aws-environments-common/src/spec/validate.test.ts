@@ -503,6 +503,37 @@ describe('validateEnvironmentSpec', () => {
     expect(errors.filter(e => e.field === 'network.azCount')).toHaveLength(1);
   });
 
+  it('reports a cross-field rule next to a type error in the same object', () => {
+    const errors = errorsOf(
+      withPatch({ network: { azCount: 2.5, natGateways: 0 } }),
+    );
+    expect(errors).toEqual([
+      {
+        field: 'network.azCount',
+        message: 'must be a whole number from 2 to 3; got a number (2.5)',
+      },
+      {
+        field: 'network.natGateways',
+        message: expect.stringMatching(
+          /^must be a whole number from 1 to network.azCount \(3\).*; got 0$/,
+        ),
+      },
+    ]);
+  });
+
+  it('treats a whole number beyond 2^53 as a type error, not a range error', () => {
+    const errors = errorsOf(
+      withPatch({ cluster: { hpa: { maxReplicas: 1e20 } } }),
+    );
+    expect(errors).toEqual([
+      {
+        field: 'cluster.hpa.maxReplicas',
+        message:
+          'must be a whole number from cluster.hpa.minReplicas to 1000; got a number (100000000000000000000)',
+      },
+    ]);
+  });
+
   it('accepts the same account for management and workloads (single-account setups)', () => {
     const result = validateEnvironmentSpec(
       withPatch({
