@@ -1,71 +1,32 @@
-import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples, EXAMPLE_SPEC as spec } from './example';
 
-const spec = {
-  name: 'innovate-staging',
-  accounts: { management: '111111111111', workloads: '333333333333' },
-  budget: { alertEmail: 'platform-alerts@innovate.example' },
-};
-
-export const examples: TemplateExample[] = [
+export const examples = actionExamples('aws-environments:deploy', [
   {
     description: 'Deploy to the sandbox (no AWS account needed)',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'deploy',
-          action: 'aws-environments:deploy',
-          name: 'Deploy the environment',
-          input: { spec },
-        },
-      ],
-    }),
+    name: 'Deploy the environment',
+    input: { spec },
   },
   {
     description:
       'Deploy to the sandbox for one of your groups (otherwise your first group owns it)',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'deploy',
-          action: 'aws-environments:deploy',
-          name: 'Deploy the environment for the platform team',
-          input: { spec, owner: 'group:default/platform-team' },
-        },
-      ],
-    }),
+    name: 'Deploy the environment for the platform team',
+    input: { spec, owner: 'group:default/platform-team' },
   },
   {
     description:
       'Deploy to AWS, stopping at the change sets until a second person of the owner group approves them',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'deploy',
-          action: 'aws-environments:deploy',
-          name: 'Create the change sets',
-          input: { spec, source: 'aws', approval: 'required' },
-        },
-      ],
-    }),
+    name: 'Create the change sets',
+    input: { spec, source: 'aws', approval: 'required' },
   },
   {
     description: 'Redeploy an existing environment with a changed spec',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'deploy',
-          action: 'aws-environments:deploy',
-          name: 'Update the environment',
-          input: {
-            spec: {
-              ...spec,
-              cluster: { applicationNodeGroup: { desiredSize: 3 } },
-            },
-            mode: 'update',
-          },
-        },
-      ],
-    }),
+    name: 'Update the environment',
+    input: {
+      spec: {
+        ...spec,
+        cluster: { applicationNodeGroup: { desiredSize: 3 } },
+      },
+      mode: 'update',
+    },
   },
-];
+]);

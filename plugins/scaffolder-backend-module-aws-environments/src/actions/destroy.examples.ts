@@ -1,35 +1,18 @@
-import { TemplateExample } from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
+import { actionExamples } from './example';
 
-export const examples: TemplateExample[] = [
+export const examples = actionExamples('aws-environments:destroy', [
   {
     description: 'Destroy an environment but keep its database stack',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'destroy',
-          action: 'aws-environments:destroy',
-          name: 'Destroy the environment',
-          input: { name: 'innovate-dev', confirm: 'innovate-dev' },
-        },
-      ],
-    }),
+    name: 'Destroy the environment',
+    input: { name: 'innovate-dev', confirm: 'innovate-dev' },
   },
   {
     description: 'Destroy an environment and its database',
-    example: yaml.stringify({
-      steps: [
-        {
-          id: 'destroy',
-          action: 'aws-environments:destroy',
-          name: 'Destroy the environment and its data',
-          input: {
-            name: 'innovate-dev',
-            confirm: 'innovate-dev',
-            destroyData: true,
-          },
-        },
-      ],
-    }),
+    name: 'Destroy the environment and its data',
+    input: {
+      name: 'innovate-dev',
+      confirm: 'innovate-dev',
+      destroyData: true,
+    },
   },
-];
+]);

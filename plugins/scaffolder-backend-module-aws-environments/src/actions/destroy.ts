@@ -1,11 +1,14 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { awsEnvironmentDestroyDataPermission } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
-import { DeploymentReadCredentials } from '../services/DeploymentReadCredentials';
-import { followDeployment } from '../services/followDeployment';
 import { examples } from './destroy.examples';
+import { followActionDeployment } from './follow';
+import { timeoutMinutesInput } from './inputs';
 import { rethrowRefusal } from './refused';
 
 export interface DestroyActionOptions {
@@ -29,7 +32,6 @@ export interface DestroyActionOptions {
  * @public
  */
 export function createDestroyAction(options: DestroyActionOptions) {
-  const { backend, auth, appBaseUrl } = options;
   return createTemplateAction({
     id: 'aws-environments:destroy',
     description:
@@ -50,16 +52,9 @@ export function createDestroyAction(options: DestroyActionOptions) {
             .describe(
               'Also delete the stateful stack (the RDS database and its backups); default false',
             ),
-        timeoutMinutes: z =>
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(240)
-            .optional()
-            .describe(
-              'How long to follow the destroy (default: 90); past it the step fails and the destroy goes on',
-            ),
+        timeoutMinutes: timeoutMinutesInput(
+          'How long to follow the destroy (default: 90); past it the step fails and the destroy goes on',
+        ),
       },
       output: {
         deploymentId: z => z.string().describe('Id of the destroy deployment'),
@@ -75,7 +70,7 @@ export function createDestroyAction(options: DestroyActionOptions) {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      const existing = await backend.getEnvironment(name, credentials);
+      const existing = await options.backend.getEnvironment(name, credentials);
       if (!existing) {
         throw new InputError(`name: there is no environment named "${name}"`);
       }
@@ -93,42 +88,26 @@ export function createDestroyAction(options: DestroyActionOptions) {
 
       const id = await ctx.checkpoint({
         key: `aws-environments-destroy-${name}`,
-        fn: async () => {
-          try {
-            const destroy = await backend.destroyEnvironment(
-              name,
-              { confirm, destroyData },
-              credentials,
-            );
-            return destroy.id;
-          } catch (error) {
-            return rethrowRefusal(error, {
-              what: `Destroying ${name}, ${keeps},`,
-              credentials,
-              hint: `It is owned by ${existing.owner}${
-                destroyData
-                  ? `; destroying its data also needs ${awsEnvironmentDestroyDataPermission.name} (without destroyData the database is kept)`
-                  : ''
-              }`,
-            });
-          }
-        },
+        fn: () =>
+          requestDestroy(options.backend, {
+            name,
+            confirm,
+            destroyData,
+            keeps,
+            owner: existing.owner,
+            credentials,
+          }),
       });
       ctx.logger.info(`Destroying ${name}, ${keeps} (deployment ${id})`);
-      const deployment = await followDeployment({
-        backend,
+      const { deployment } = await followActionDeployment({
+        backend: options.backend,
+        auth: options.auth,
         logger: ctx.logger,
+        initiator: credentials,
+        appBaseUrl: options.appBaseUrl,
         environment: name,
         id,
-        credentials: new DeploymentReadCredentials({
-          initiator: credentials,
-          auth,
-          logger: ctx.logger,
-        }),
-        deploymentsUrl: `${appBaseUrl}/aws-environments/${encodeURIComponent(
-          name,
-        )}/deployments`,
-        timeoutMs: (ctx.input.timeoutMinutes ?? 90) * 60_000,
+        timeoutMinutes: ctx.input.timeoutMinutes,
         pollIntervalMs: options.pollIntervalMs ?? 2000,
         signal: ctx.signal,
       });
@@ -143,4 +122,37 @@ export function createDestroyAction(options: DestroyActionOptions) {
       ctx.output('status', 'succeeded');
     },
   });
+}
+
+/** Asks for the destroy; a refusal says which permission is missing. */
+async function requestDestroy(
+  backend: AwsEnvironmentsBackend,
+  request: {
+    name: string;
+    confirm: string;
+    destroyData: boolean;
+    keeps: string;
+    owner: string;
+    credentials: BackstageCredentials;
+  },
+): Promise<string> {
+  const { name, confirm, destroyData, credentials } = request;
+  try {
+    const destroy = await backend.destroyEnvironment(
+      name,
+      { confirm, destroyData },
+      credentials,
+    );
+    return destroy.id;
+  } catch (error) {
+    return rethrowRefusal(error, {
+      what: `Destroying ${name}, ${request.keeps},`,
+      credentials,
+      hint: `It is owned by ${request.owner}${
+        destroyData
+          ? `; destroying its data also needs ${awsEnvironmentDestroyDataPermission.name} (without destroyData the database is kept)`
+          : ''
+      }`,
+    });
+  }
 }

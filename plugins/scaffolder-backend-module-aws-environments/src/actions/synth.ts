@@ -1,12 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { join, relative } from 'node:path';
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { synthesizeEnvironmentInWorker } from '@innovate/environment-cdk';
 import { synthesisProblems } from '@innovate/plugin-aws-environments-common';
 import yaml from 'yaml';
 import { examples } from './synth.examples';
+import { allowedDeviationsInput } from './inputs';
 import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
 
 /**
@@ -33,13 +37,9 @@ export function createSynthAction() {
             .describe(
               'Workspace folder for the cloud assembly (cdk.out), reports/ and catalog/ (default: infrastructure)',
             ),
-        allowedDeviations: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Ids of seed conformance claims allowed to fail (e.g. nat-per-az for one NAT gateway). cdk-nag findings are never allowed.',
-            ),
+        allowedDeviations: allowedDeviationsInput(
+          'Ids of seed conformance claims allowed to fail (e.g. nat-per-az for one NAT gateway). cdk-nag findings are never allowed.',
+        ),
       },
       output: {
         assemblyPath: z =>
@@ -86,46 +86,11 @@ export function createSynthAction() {
         ).toFixed(1)} s: ${result.stacks.map(s => s.stackName).join(', ')}`,
       );
 
-      const reports = join(target, 'reports');
-      const catalog = join(target, 'catalog');
-      await fs.mkdir(reports, { recursive: true });
-      await fs.mkdir(catalog, { recursive: true });
-      const writeJson = (file: string, data: unknown) =>
-        fs.writeFile(join(reports, file), `${JSON.stringify(data, null, 2)}\n`);
-      await writeJson('conformance.json', result.conformance);
-      await writeJson('nag.json', result.nag);
-      await writeJson('estimate.json', result.estimate);
-      const entitiesFile = join(catalog, 'entities.yaml');
-      await fs.writeFile(
-        entitiesFile,
-        result.entities.map(e => yaml.stringify(e)).join('---\n'),
-      );
+      const entitiesFile = await writeResults(target, result);
+      logChecks(ctx.logger, result);
+      rejectProblems(result, ctx.input.allowedDeviations ?? []);
 
       const { claims } = result.conformance;
-      for (const claim of claims) {
-        ctx.logger.info(
-          `${claim.passed ? 'PASS' : 'FAIL'} ${claim.id}: ${claim.evidence}`,
-        );
-      }
-      ctx.logger.info(
-        `cdk-nag: ${result.nag.findings.length} unacknowledged findings, ${result.nag.acknowledgements.length} acknowledged with reasons`,
-      );
-
-      const problems = synthesisProblems(
-        result.nag,
-        result.conformance,
-        ctx.input.allowedDeviations ?? [],
-      );
-      if (problems.length > 0) {
-        throw new InputError(
-          `The environment does not meet the seed architecture or cdk-nag:\n${problems
-            .map(p => `  - ${p}`)
-            .join(
-              '\n',
-            )}\nChange the spec, or list the claim ids in allowedDeviations if the deviation is intended.`,
-        );
-      }
-
       const rel = (path: string) => relative(ctx.workspacePath, path);
       ctx.output('assemblyPath', rel(assemblyDir));
       ctx.output(
@@ -142,4 +107,58 @@ export function createSynthAction() {
       ctx.output('estimatedMonthlyUsd', result.estimate.totalMonthlyUsd);
     },
   });
+}
+
+type Synthesis = Awaited<ReturnType<typeof synthesizeEnvironmentInWorker>>;
+
+/**
+ * Writes the reports (conformance, cdk-nag, estimate) and the catalog
+ * entities beside the assembly; returns the entities file.
+ */
+async function writeResults(target: string, result: Synthesis) {
+  const reports = join(target, 'reports');
+  const catalog = join(target, 'catalog');
+  await fs.mkdir(reports, { recursive: true });
+  await fs.mkdir(catalog, { recursive: true });
+  const writeJson = (file: string, data: unknown) =>
+    fs.writeFile(join(reports, file), `${JSON.stringify(data, null, 2)}\n`);
+  await writeJson('conformance.json', result.conformance);
+  await writeJson('nag.json', result.nag);
+  await writeJson('estimate.json', result.estimate);
+  const entitiesFile = join(catalog, 'entities.yaml');
+  await fs.writeFile(
+    entitiesFile,
+    result.entities.map(e => yaml.stringify(e)).join('---\n'),
+  );
+  return entitiesFile;
+}
+
+/** Each seed claim's result, and cdk-nag's count, in the task log. */
+function logChecks(logger: Pick<LoggerService, 'info'>, result: Synthesis) {
+  for (const claim of result.conformance.claims) {
+    logger.info(
+      `${claim.passed ? 'PASS' : 'FAIL'} ${claim.id}: ${claim.evidence}`,
+    );
+  }
+  logger.info(
+    `cdk-nag: ${result.nag.findings.length} unacknowledged findings, ${result.nag.acknowledgements.length} acknowledged with reasons`,
+  );
+}
+
+/** Fails on a cdk-nag finding or a failed claim that is not allowed. */
+function rejectProblems(result: Synthesis, allowedDeviations: string[]) {
+  const problems = synthesisProblems(
+    result.nag,
+    result.conformance,
+    allowedDeviations,
+  );
+  if (problems.length > 0) {
+    throw new InputError(
+      `The environment does not meet the seed architecture or cdk-nag:\n${problems
+        .map(p => `  - ${p}`)
+        .join(
+          '\n',
+        )}\nChange the spec, or list the claim ids in allowedDeviations if the deviation is intended.`,
+    );
+  }
 }

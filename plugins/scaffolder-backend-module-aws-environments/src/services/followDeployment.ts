@@ -83,17 +83,7 @@ async function unlessCancelled<T>(
   }
 }
 
-/**
- * Polls a deployment (a deploy or a destroy) until it settles, writing each
- * of its events to the task log once, at its level. Each read gets its
- * credentials afresh ({@link DeploymentReadCredentials}), so the user's
- * token expiring does not stop it. Transient errors (no response, 5xx,
- * 429) are retried with backoff, up to {@link MAX_TRANSIENT_ERRORS} in a
- * row; any other 4xx fails at once. Past `timeoutMs`, or as soon as
- * `signal` aborts (the task was cancelled), it stops with an error saying
- * where to follow the deployment, which goes on either way.
- */
-export async function followDeployment(options: {
+type FollowOptions = {
   backend: AwsEnvironmentsBackend;
   logger: Pick<LoggerService, 'info' | 'warn' | 'error'>;
   environment: string;
@@ -104,20 +94,31 @@ export async function followDeployment(options: {
   timeoutMs: number;
   pollIntervalMs: number;
   signal?: AbortSignal;
-}): Promise<Deployment> {
-  const { backend, logger, environment, id, credentials, signal } = options;
-  const deployment = `deployment ${id} of ${environment}`;
+};
+
+/** What the follower says of the deployment in its errors. */
+function wording(options: FollowOptions) {
+  const deployment = `deployment ${options.id} of ${options.environment}`;
   const goesOn = `It goes on: follow it at ${options.deploymentsUrl}`;
-  const deadline = Date.now() + options.timeoutMs;
-  let logged = 0;
+  return {
+    deployment,
+    goesOn,
+    cancelled: () =>
+      new Error(
+        `Stopped following ${deployment}: the task was cancelled, which does not cancel the deployment. ${goesOn}`,
+      ),
+  };
+}
+
+/**
+ * Reads of the deployment: each with fresh credentials; a transient error
+ * becomes how long to wait before reading again, until too many in a row.
+ */
+function deploymentReader(options: FollowOptions) {
+  const { backend, logger, environment, id, credentials, signal } = options;
+  const { deployment, goesOn, cancelled } = wording(options);
   let errors = 0;
   let lastError: unknown;
-  let status: Deployment['status'] | undefined;
-
-  const cancelled = () =>
-    new Error(
-      `Stopped following ${deployment}: the task was cancelled, which does not cancel the deployment. ${goesOn}`,
-    );
 
   /** The deployment, or how long to wait before reading again. */
   async function read(): Promise<Deployment | { retryInMs: number }> {
@@ -164,25 +165,56 @@ export async function followDeployment(options: {
     lastError = undefined;
     return result;
   }
+  return { read, lastError: () => lastError };
+}
+
+/** Writes each event to the task log, at its level. */
+function logEvents(
+  logger: FollowOptions['logger'],
+  events: Deployment['events'],
+) {
+  for (const event of events) {
+    const where = [event.stack, event.logicalId].filter(Boolean).join('/');
+    const text = `${where ? `${where} ` : ''}${
+      event.resourceStatus ? `${event.resourceStatus} ` : ''
+    }${event.message}`;
+    if (event.level === 'error') logger.error(text);
+    else if (event.level === 'warning') logger.warn(text);
+    else logger.info(text);
+  }
+}
+
+/**
+ * Polls a deployment (a deploy or a destroy) until it settles, writing each
+ * of its events to the task log once, at its level. Each read gets its
+ * credentials afresh ({@link DeploymentReadCredentials}), so the user's
+ * token expiring does not stop it. Transient errors (no response, 5xx,
+ * 429) are retried with backoff, up to {@link MAX_TRANSIENT_ERRORS} in a
+ * row; any other 4xx fails at once. Past `timeoutMs`, or as soon as
+ * `signal` aborts (the task was cancelled), it stops with an error saying
+ * where to follow the deployment, which goes on either way.
+ */
+export async function followDeployment(
+  options: FollowOptions,
+): Promise<Deployment> {
+  const { signal } = options;
+  const { deployment, goesOn, cancelled } = wording(options);
+  const reader = deploymentReader(options);
+  const deadline = Date.now() + options.timeoutMs;
+  let logged = 0;
+  let status: Deployment['status'] | undefined;
 
   for (;;) {
     if (signal?.aborted) throw cancelled();
-    const result = await read();
+    const result = await reader.read();
     if (!('retryInMs' in result)) {
       status = result.status;
-      for (const event of result.events.slice(logged)) {
-        const where = [event.stack, event.logicalId].filter(Boolean).join('/');
-        const text = `${where ? `${where} ` : ''}${
-          event.resourceStatus ? `${event.resourceStatus} ` : ''
-        }${event.message}`;
-        if (event.level === 'error') logger.error(text);
-        else if (event.level === 'warning') logger.warn(text);
-        else logger.info(text);
-      }
+      logEvents(options.logger, result.events.slice(logged));
       logged = result.events.length;
       if (SETTLED.includes(result.status)) return result;
     }
     if (Date.now() >= deadline) {
+      const lastError = reader.lastError();
       throw new Error(
         `Stopped following ${deployment} after ${Math.round(
           options.timeoutMs / 60_000,
