@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { AlarmsCard } from './AlarmsCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  fixtures,
+  renderWithApi,
+  responseError,
+  clickRetry,
+  failingOnce,
+} from '../../__testUtils__';
 
 function alarmRows() {
   const table = screen.getByRole('table', { name: 'CloudWatch alarms' });
@@ -85,21 +90,17 @@ describe('AlarmsCard', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const getAlarmsView = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(502, 'CloudWatch DescribeAlarms timed out'),
-      )
-      .mockResolvedValueOnce(fixtures.alarmsView);
+    const getAlarmsView = await failingOnce(
+      responseError(502, 'CloudWatch DescribeAlarms timed out'),
+      fixtures.alarmsView,
+    );
     renderWithApi(<AlarmsCard environment="innovate-prod" />, {
       getAlarmsView,
     });
     expect(
       await screen.findByText('CloudWatch DescribeAlarms timed out'),
     ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Retry loading the alarms view' }),
-    );
+    await clickRetry('the alarms view');
     expect(
       await screen.findByText('None of 5 alarms firing'),
     ).toBeInTheDocument();

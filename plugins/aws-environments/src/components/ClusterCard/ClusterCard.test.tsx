@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { ClusterCard } from './ClusterCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  fixtures,
+  renderWithApi,
+  responseError,
+  clickRetry,
+  failingOnce,
+} from '../../__testUtils__';
 
 describe('ClusterCard', () => {
   it('shows loading until the view arrives', async () => {
@@ -78,12 +83,10 @@ describe('ClusterCard', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const getClusterView = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(503, 'EKS DescribeCluster failed: AccessDenied'),
-      )
-      .mockResolvedValueOnce(fixtures.clusterView);
+    const getClusterView = await failingOnce(
+      responseError(503, 'EKS DescribeCluster failed: AccessDenied'),
+      fixtures.clusterView,
+    );
     renderWithApi(<ClusterCard environment="innovate-prod" />, {
       getClusterView,
     });
@@ -95,9 +98,7 @@ describe('ClusterCard', () => {
       screen.getByText('Could not load the cluster view (HTTP 503)'),
     ).toBeInTheDocument();
 
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Retry loading the cluster view' }),
-    );
+    await clickRetry('the cluster view');
     expect(await screen.findByText('1.33 (target 1.33)')).toBeInTheDocument();
     expect(getClusterView).toHaveBeenCalledTimes(2);
   });

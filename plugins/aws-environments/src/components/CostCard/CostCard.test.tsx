@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { CostCard } from './CostCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  fixtures,
+  renderWithApi,
+  responseError,
+  clickRetry,
+  failingOnce,
+} from '../../__testUtils__';
 
 describe('CostCard', () => {
   it('shows month to date and forecast against the budget', async () => {
@@ -152,14 +157,12 @@ describe('CostCard', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const getCostView = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(403, 'You may not read the cost of innovate-prod', {
-          name: 'NotAllowedError',
-        }),
-      )
-      .mockResolvedValueOnce(fixtures.costView);
+    const getCostView = await failingOnce(
+      responseError(403, 'You may not read the cost of innovate-prod', {
+        name: 'NotAllowedError',
+      }),
+      fixtures.costView,
+    );
     renderWithApi(<CostCard environment="innovate-prod" />, { getCostView });
     expect(
       await screen.findByText('You may not read the cost of innovate-prod'),
@@ -167,9 +170,7 @@ describe('CostCard', () => {
     expect(
       screen.getByText('Could not load the cost view (HTTP 403)'),
     ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Retry loading the cost view' }),
-    );
+    await clickRetry('the cost view');
     expect(await screen.findByTestId('cost-month-to-date')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { DatabaseCard } from './DatabaseCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  fixtures,
+  renderWithApi,
+  responseError,
+  clickRetry,
+  failingOnce,
+} from '../../__testUtils__';
 
 function fact(label: string): string | null | undefined {
   return screen.getByText(label, { selector: 'dt' }).nextElementSibling
@@ -54,21 +59,17 @@ describe('DatabaseCard', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const getDatabaseView = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(404, 'No database in environment innovate-prod'),
-      )
-      .mockResolvedValueOnce(fixtures.databaseView);
+    const getDatabaseView = await failingOnce(
+      responseError(404, 'No database in environment innovate-prod'),
+      fixtures.databaseView,
+    );
     renderWithApi(<DatabaseCard environment="innovate-prod" />, {
       getDatabaseView,
     });
     expect(
       await screen.findByText('No database in environment innovate-prod'),
     ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Retry loading the database view' }),
-    );
+    await clickRetry('the database view');
     expect(await screen.findByText('db.t3.medium')).toBeInTheDocument();
   });
 

@@ -6,6 +6,8 @@ import {
   fixtures,
   renderWithApi,
   responseError,
+  clickRetry,
+  failingOnce,
 } from '../../__testUtils__';
 
 const history = [
@@ -194,12 +196,10 @@ describe('DeploymentsCard', () => {
   });
 
   it('shows a failed deployment’s error and a failing history with retry', async () => {
-    const listDeployments = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(500, 'Registry database is unavailable'),
-      )
-      .mockResolvedValueOnce([fixtures.deploymentFailed]);
+    const listDeployments = await failingOnce(
+      responseError(500, 'Registry database is unavailable'),
+      [fixtures.deploymentFailed],
+    );
     renderWithApi(<DeploymentsCard environment="dev-legacy" />, {
       listDeployments,
       getDeployment: async () => ({ ...fixtures.deploymentFailed, events: [] }),
@@ -207,11 +207,7 @@ describe('DeploymentsCard', () => {
     expect(
       await screen.findByText('Registry database is unavailable'),
     ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', {
-        name: 'Retry loading the deployment history',
-      }),
-    );
+    await clickRetry('the deployment history');
     await userEvent.click(
       await screen.findByRole('button', { name: /Deploy dep-0003 failed/ }),
     );

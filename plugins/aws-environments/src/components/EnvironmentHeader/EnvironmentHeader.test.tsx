@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { EnvironmentHeader } from './EnvironmentHeader';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  fixtures,
+  renderWithApi,
+  responseError,
+  clickRetry,
+  failingOnce,
+} from '../../__testUtils__';
 
 describe('EnvironmentHeader', () => {
   it('shows source, status, owner, region, accounts and budget', async () => {
@@ -29,12 +34,10 @@ describe('EnvironmentHeader', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const getEnvironment = jest
-      .fn()
-      .mockRejectedValueOnce(
-        await responseError(404, 'No environment named innovate-prod'),
-      )
-      .mockResolvedValueOnce(fixtures.environmentDetail);
+    const getEnvironment = await failingOnce(
+      responseError(404, 'No environment named innovate-prod'),
+      fixtures.environmentDetail,
+    );
     renderWithApi(<EnvironmentHeader environment="innovate-prod" />, {
       getEnvironment,
     });
@@ -44,11 +47,7 @@ describe('EnvironmentHeader', () => {
     expect(
       screen.getByRole('heading', { name: 'innovate-prod', level: 2 }),
     ).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', {
-        name: 'Retry loading environment innovate-prod',
-      }),
-    );
+    await clickRetry('environment innovate-prod');
     expect(await screen.findByText('Region us-east-1')).toBeInTheDocument();
   });
 });

@@ -7,6 +7,8 @@ import {
   fixtures,
   renderWithApi,
   responseError,
+  clickRetry,
+  failingOnce,
 } from '../../__testUtils__';
 
 function row(name: string) {
@@ -97,19 +99,17 @@ describe('EnvironmentsPage', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const listEnvironments = jest
-      .fn()
-      .mockRejectedValueOnce(await responseError(401, 'Missing credentials'))
-      .mockResolvedValueOnce([fixtures.environments[1]]);
+    const listEnvironments = await failingOnce(
+      responseError(401, 'Missing credentials'),
+      [fixtures.environments[1]],
+    );
     renderWithApi(<EnvironmentsPage />, {
       listEnvironments,
       getAlarmsView: async () => fixtures.alarmsView,
       getCostView: async () => fixtures.costView,
     });
     expect(await screen.findByText('Missing credentials')).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Retry loading the environments' }),
-    );
+    await clickRetry('the environments');
     expect(
       await screen.findByRole('table', { name: '1 environment' }),
     ).toBeInTheDocument();
