@@ -1,5 +1,6 @@
 import { App, Stack, Tags, Validations } from 'aws-cdk-lib';
 import {
+  ENVIRONMENT_COST_ALLOCATION_TAG,
   EnvironmentSpec,
   EnvironmentStackRole,
   environmentStackName,
@@ -27,7 +28,7 @@ const CLOUDFRONT_WAF_REGION = 'us-east-1';
  *
  * @public
  */
-export const ENVIRONMENT_TAG = 'innovate:environment';
+export const ENVIRONMENT_TAG = ENVIRONMENT_COST_ALLOCATION_TAG;
 
 /**
  * Options of {@link buildEnvironmentApp}.
@@ -127,36 +128,35 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
     region: spec.region,
   };
   const sameAccount = spec.accounts.workloads === spec.accounts.management;
-  const stackProps = (role: EnvironmentStackRole) => ({
+  const stackProps = (role: EnvironmentStackRole, env = workloads) => ({
     environmentName: spec.name,
     stackName: environmentStackName(spec.name, role),
     description: `Innovate environment ${spec.name}: ${role}`,
+    env,
   });
 
   const network = new NetworkStack(app, STACK_IDS.network, {
     ...stackProps('network'),
-    env: workloads,
     network: spec.network,
   });
   const database = new DatabaseStack(app, STACK_IDS.database, {
     ...stackProps('database'),
-    env: workloads,
     network: network.network,
     database: spec.database,
   });
   const crossRegion = spec.region !== CLOUDFRONT_WAF_REGION;
   const edgeWaf = crossRegion
-    ? new EdgeWafStack(app, STACK_IDS['edge-waf'], {
-        ...stackProps('edge-waf'),
-        env: {
+    ? new EdgeWafStack(
+        app,
+        STACK_IDS['edge-waf'],
+        stackProps('edge-waf', {
           account: spec.accounts.workloads,
           region: CLOUDFRONT_WAF_REGION,
-        },
-      })
+        }),
+      )
     : undefined;
   const edge = new EdgeStack(app, STACK_IDS.edge, {
     ...stackProps('edge'),
-    env: workloads,
     network: network.network,
     webAcl: edgeWaf?.webAcl,
     domainName: spec.domain?.name,
@@ -164,7 +164,6 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   });
   const cluster = new ClusterStack(app, STACK_IDS.cluster, {
     ...stackProps('cluster'),
-    env: workloads,
     network: network.network,
     database: database.database,
     edge: edge.edge,
@@ -172,7 +171,6 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   });
   const observability = new ObservabilityStack(app, STACK_IDS.observability, {
     ...stackProps('observability'),
-    env: workloads,
     edge: edge.edge,
     alarms: spec.alarms,
     alertEmail: spec.budget.alertEmail,
@@ -180,18 +178,17 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   // Alarms name the cluster and the database; create them after both.
   observability.addStackDependency(cluster);
   observability.addStackDependency(database);
-  const security = new SecurityStack(app, STACK_IDS.security, {
-    ...stackProps('security'),
-    env: workloads,
-  });
+  const security = new SecurityStack(
+    app,
+    STACK_IDS.security,
+    stackProps('security'),
+  );
   const registry = new RegistryStack(app, STACK_IDS.registry, {
-    ...stackProps('registry'),
-    env: management,
+    ...stackProps('registry', management),
     pullAccountIds: sameAccount ? [] : [spec.accounts.workloads],
   });
   const budget = new BudgetStack(app, STACK_IDS.budget, {
-    ...stackProps('budget'),
-    env: management,
+    ...stackProps('budget', management),
     budget: spec.budget,
     linkedAccountId: sameAccount ? undefined : spec.accounts.workloads,
   });

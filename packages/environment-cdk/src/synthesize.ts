@@ -5,18 +5,18 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   ConformanceReport,
   CostEstimate,
-  ENVIRONMENT_STACK_ROLES,
   EnvironmentSpec,
   EstimateOptions,
   NagReport,
   parseEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { buildEnvironmentApp } from './app';
+import { assemblyStacks } from './assemblyStacks';
 import { EnvironmentEntitiesOptions, environmentEntities } from './catalog';
 import { checkConformance } from './conformance';
 import { estimateFromTemplates } from './cost';
 import { nagReport } from './nag';
-import type { CfnTemplate, EnvironmentStackTemplate } from './templates';
+import type { EnvironmentStackTemplate } from './templates';
 
 /**
  * One synthesized stack of an environment.
@@ -141,27 +141,7 @@ export async function synthesizeEnvironment(
     );
   }
 
-  const synthesized: SynthesizedStack[] = ENVIRONMENT_STACK_ROLES.flatMap(
-    role => {
-      const stack = stacks[role];
-      if (!stack) {
-        return [];
-      }
-      const artifact = assembly.getStackArtifact(stack.artifactId);
-      return [
-        {
-          id: role,
-          stackName: artifact.stackName,
-          account: artifact.environment.account,
-          region: artifact.environment.region,
-          stateful: role === 'database',
-          terminationProtection: artifact.terminationProtection ?? false,
-          templateFile: path.resolve(assembly.directory, artifact.templateFile),
-          template: artifact.template as CfnTemplate,
-        },
-      ];
-    },
-  );
+  const synthesized = assemblyStacks(stacks, assembly);
 
   return {
     spec: validSpec,

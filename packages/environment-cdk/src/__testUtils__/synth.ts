@@ -3,11 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   EnvironmentSpec,
-  ENVIRONMENT_STACK_ROLES,
   parseEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { buildEnvironmentApp, EnvironmentApp } from '../app';
-import type { CfnTemplate, EnvironmentStackTemplate } from '../templates';
+import { assemblyStacks } from '../assemblyStacks';
+import type { EnvironmentStackTemplate } from '../templates';
 
 /** A valid spec: the seed with a test name and the patch applied. */
 export function testSpec(patch: (spec: EnvironmentSpec) => void = () => {}) {
@@ -35,21 +35,6 @@ export function synthesizeTemplates(spec: EnvironmentSpec): {
 } {
   const built = buildEnvironmentApp(spec, { outdir: tempOutdir(), nag: false });
   const assembly = built.app.synth();
-  const stacks = ENVIRONMENT_STACK_ROLES.flatMap(role => {
-    const stack = built.stacks[role];
-    if (!stack) {
-      return [];
-    }
-    const artifact = assembly.getStackArtifact(stack.artifactId);
-    return [
-      {
-        id: role,
-        stackName: artifact.stackName,
-        account: artifact.environment.account,
-        region: artifact.environment.region,
-        template: artifact.template as CfnTemplate,
-      },
-    ];
-  });
+  const stacks = assemblyStacks(built.stacks, assembly);
   return { built, stacks };
 }
