@@ -1,3 +1,4 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods after the HTTP verbs */
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './generated/openapi';
 import type {
