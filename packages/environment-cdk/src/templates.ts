@@ -1,4 +1,20 @@
-import type { EnvironmentStackRole } from '@innovate/plugin-aws-environments-common';
+import {
+  CfnResourceJson,
+  CfnTemplate,
+  EnvironmentStackRole,
+  isJsonObject,
+  literalBoolean,
+  TemplateResource,
+} from '@innovate/plugin-aws-environments-common';
+
+export type {
+  CfnResourceJson,
+  CfnTemplate,
+} from '@innovate/plugin-aws-environments-common';
+export {
+  findResources,
+  literalNumber,
+} from '@innovate/plugin-aws-environments-common';
 
 /**
  * Kubernetes label the CDK app puts on the nodes of each managed node group:
@@ -8,30 +24,6 @@ import type { EnvironmentStackRole } from '@innovate/plugin-aws-environments-com
  * @public
  */
 export const NODE_GROUP_ROLE_LABEL = 'innovate.io/node-group';
-
-/**
- * A resource of a CloudFormation template, as JSON.
- *
- * @public
- */
-export interface CfnResourceJson {
-  Type: string;
-  Properties?: Record<string, unknown>;
-  DependsOn?: string | string[];
-  Metadata?: Record<string, unknown>;
-}
-
-/**
- * A synthesized CloudFormation template, as JSON.
- *
- * @public
- */
-export interface CfnTemplate {
-  Description?: string;
-  Resources?: Record<string, CfnResourceJson>;
-  Outputs?: Record<string, { Value: unknown; Description?: string }>;
-  [key: string]: unknown;
-}
 
 /**
  * One stack's template with where it deploys: all that conformance, the
@@ -52,34 +44,7 @@ export interface EnvironmentStackTemplate {
  *
  * @public
  */
-export interface FoundResource {
-  stack: EnvironmentStackTemplate;
-  logicalId: string;
-  type: string;
-  properties: Record<string, unknown>;
-}
-
-/**
- * Every resource of the given CloudFormation types, across the stacks, in
- * stack and template order.
- *
- * @public
- */
-export function findResources(
-  stacks: readonly EnvironmentStackTemplate[],
-  ...types: string[]
-): FoundResource[] {
-  return stacks.flatMap(stack =>
-    Object.entries(stack.template.Resources ?? {})
-      .filter(([, resource]) => types.includes(resource.Type))
-      .map(([logicalId, resource]) => ({
-        stack,
-        logicalId,
-        type: resource.Type,
-        properties: resource.Properties ?? {},
-      })),
-  );
-}
+export type FoundResource = TemplateResource<EnvironmentStackTemplate>;
 
 /**
  * The resource a template value points at: `{ Ref }`, `{ Fn::GetAtt }`, or
@@ -95,16 +60,12 @@ export interface ResourceReference {
   attribute?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function outputByExportOrName(
   stacks: readonly EnvironmentStackTemplate[],
   value: Record<string, unknown>,
 ): { stack: EnvironmentStackTemplate; value: unknown } | undefined {
   const getStackOutput = value['Fn::GetStackOutput'];
-  if (isRecord(getStackOutput)) {
+  if (isJsonObject(getStackOutput)) {
     const producer = stacks.find(
       stack => stack.stackName === getStackOutput.StackName,
     );
@@ -138,7 +99,7 @@ export function resolveReference(
   stack: EnvironmentStackTemplate,
   value: unknown,
 ): ResourceReference | undefined {
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     return undefined;
   }
   if (typeof value.Ref === 'string') {
@@ -186,29 +147,13 @@ export function resourceKey(reference: {
 }
 
 /**
- * A value as a number, when the template holds a literal number or numeric
- * string (CloudFormation accepts both).
- *
- * @public
- */
-export function literalNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') {
-    return value;
-  }
-  if (typeof value === 'string' && value.trim() !== '' && !isNaN(+value)) {
-    return Number(value);
-  }
-  return undefined;
-}
-
-/**
  * Whether a template value is true: CloudFormation takes `true` and
  * `"true"` alike.
  *
  * @public
  */
 export function literalTrue(value: unknown): boolean {
-  return value === true || value === 'true';
+  return literalBoolean(value) === true;
 }
 
 /**

@@ -14,4 +14,5 @@ export * from './api/requests';
 export * from './api/client';
 export * from './permissions';
 export * from './annotations';
+export * from './cloudformation';
 export * from './facts';

@@ -3,7 +3,7 @@ import type {
   ChangeSetChange,
   ChangeSetSummary,
 } from '@innovate/plugin-aws-environments-common';
-import { isJsonObject } from '../../lib/templates';
+import { isJsonObject } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../EnvironmentRegistry/types';
 
 function resources(

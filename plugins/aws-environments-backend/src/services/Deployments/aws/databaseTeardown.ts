@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { JsonObject } from '@backstage/types';
-import { isJsonObject } from '../../../lib/templates';
+import { isJsonObject } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 
 /** CloudFormation's limit for a template sent in the request body. */

@@ -1,5 +1,5 @@
 import type { ChangeSetSummary } from '@innovate/plugin-aws-environments-common';
-import { isJsonObject } from '../../../lib/templates';
+import { isJsonObject } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 import { changeSetNameFor, diffChangeSets } from '../changeSets';
 import type {

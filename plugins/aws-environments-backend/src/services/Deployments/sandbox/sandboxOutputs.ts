@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '@backstage/types';
 import { hexId } from '../../../lib/deterministic';
-import { isJsonObject } from '../../../lib/templates';
+import { isJsonObject } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 
 /** Properties that hold a resource's physical name, by resource type. */

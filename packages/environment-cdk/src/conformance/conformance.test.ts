@@ -1,7 +1,7 @@
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import { checkConformance, SEED_CLAIMS } from './conformance';
-import { synthesizeTemplates, testSpec } from './__testUtils__/synth';
-import type { EnvironmentStackTemplate } from './templates';
+import { checkConformance, SEED_CLAIMS } from '.';
+import { synthesizeTemplates, testSpec } from '../__testUtils__/synth';
+import type { EnvironmentStackTemplate } from '../templates';
 
 function failing(spec: EnvironmentSpec, stacks?: EnvironmentStackTemplate[]) {
   const report = checkConformance(

@@ -1,0 +1,167 @@
+import { literalNumber } from '../templates';
+import { asArray, result, ClaimDefinition, TemplateQuery } from './query';
+import type {
+  CacheBehavior,
+  DistributionConfig,
+  DistributionOrigin,
+  WebAclRule,
+} from './resources';
+import { SEED_API_PORT } from './securityGroups';
+
+const WAF_SEED_TEXT = 'AWS WAF on CloudFront (OWASP rules, rate limiting)';
+
+function distributionConfig(t: TemplateQuery) {
+  const distribution = t.first('AWS::CloudFront::Distribution');
+  return {
+    distribution,
+    config: (distribution?.properties.DistributionConfig ??
+      {}) as DistributionConfig,
+  };
+}
+
+/** The web ACL the distribution names, when it is one of the templates'. */
+function webAcl(t: TemplateQuery) {
+  const { distribution, config } = distributionConfig(t);
+  if (!distribution) {
+    return undefined;
+  }
+  const reference = t.resolve(distribution, config.WebACLId);
+  return reference && t.resourceAt(reference, 'AWS::WAFv2::WebACL');
+}
+
+function aclRules(t: TemplateQuery): WebAclRule[] {
+  return asArray(webAcl(t)?.properties.Rules) as WebAclRule[];
+}
+
+/** The origins of the distribution with the type of resource each serves. */
+function origins(t: TemplateQuery) {
+  const { distribution, config } = distributionConfig(t);
+  return asArray(config.Origins).map(value => {
+    const origin = value as DistributionOrigin;
+    const target = distribution && t.target(distribution, origin.DomainName);
+    return { id: String(origin.Id), origin, targetType: target?.Type };
+  });
+}
+
+export const wafOnCloudFront: ClaimDefinition = {
+  id: 'waf-on-cloudfront',
+  title: 'A WAF web ACL protects the CloudFront distribution',
+  seedText: WAF_SEED_TEXT,
+  check: t => {
+    const acl = webAcl(t);
+    return result(
+      acl?.properties.Scope === 'CLOUDFRONT',
+      acl
+        ? `distribution uses web ACL ${acl.properties.Name} (scope ${acl.properties.Scope}, stack ${acl.stack.stackName} in ${acl.stack.region})`
+        : 'the distribution has no WAF web ACL',
+    );
+  },
+};
+
+type ManagedRule = WebAclRule & {
+  Statement: { ManagedRuleGroupStatement: { Name?: unknown } };
+};
+
+export const wafOwaspRules: ClaimDefinition = {
+  id: 'waf-owasp-rules',
+  title: 'The web ACL runs the AWS managed core (OWASP) rule set',
+  seedText: WAF_SEED_TEXT,
+  check: t => {
+    const groups = aclRules(t).filter(
+      (rule): rule is ManagedRule =>
+        !!rule.Statement?.ManagedRuleGroupStatement,
+    );
+    // A rule group in count mode (`OverrideAction: { Count }`) blocks nothing.
+    const describe = (rule: ManagedRule) =>
+      `${rule.Statement.ManagedRuleGroupStatement.Name}${
+        rule.OverrideAction?.None ? '' : ' (count only)'
+      }`;
+    return result(
+      groups.some(
+        rule =>
+          rule.Statement.ManagedRuleGroupStatement.Name ===
+            'AWSManagedRulesCommonRuleSet' && rule.OverrideAction?.None,
+      ),
+      `managed rule groups: ${groups.map(describe).join(', ') || 'none'}`,
+    );
+  },
+};
+
+type RateRule = WebAclRule & {
+  Statement: {
+    RateBasedStatement: { Limit?: unknown; AggregateKeyType?: unknown };
+  };
+};
+
+export const wafRateLimit: ClaimDefinition = {
+  id: 'waf-rate-limit',
+  title: 'The web ACL blocks clients above a request rate',
+  seedText: WAF_SEED_TEXT,
+  check: t => {
+    const limits = aclRules(t).filter(
+      (rule): rule is RateRule =>
+        !!(rule.Statement?.RateBasedStatement && rule.Action?.Block),
+    );
+    return result(
+      limits.length > 0,
+      limits.length > 0
+        ? `rate-based rule ${limits[0].Name}: block above ${limits[0].Statement.RateBasedStatement.Limit} requests per 5 minutes per ${limits[0].Statement.RateBasedStatement.AggregateKeyType}`
+        : 'no blocking rate-based rule',
+    );
+  },
+};
+
+export const spaOnS3: ClaimDefinition = {
+  id: 'spa-on-s3',
+  title: 'CloudFront serves the SPA from S3 through Origin Access Control',
+  seedText: 'Static content → S3 (React SPA)',
+  check: t => {
+    const { config } = distributionConfig(t);
+    const defaultOrigin = origins(t).find(
+      o => o.id === config.DefaultCacheBehavior?.TargetOriginId,
+    );
+    const oac = Boolean(defaultOrigin?.origin.OriginAccessControlId);
+    return result(
+      defaultOrigin?.targetType === 'AWS::S3::Bucket' && oac,
+      `default behavior → ${defaultOrigin?.targetType ?? 'no origin'}${
+        oac
+          ? ' through Origin Access Control'
+          : ' without Origin Access Control'
+      }`,
+    );
+  },
+};
+
+/** The target group the ALB listener forwards to. */
+function forwardTargetGroup(t: TemplateQuery) {
+  const listener = t.first('AWS::ElasticLoadBalancingV2::Listener');
+  const forward = asArray(listener?.properties.DefaultActions)
+    .map(a => a as { Type?: unknown; TargetGroupArn?: unknown })
+    .find(a => a.Type === 'forward');
+  const targetGroup = listener && t.target(listener, forward?.TargetGroupArn);
+  return targetGroup?.Properties ?? {};
+}
+
+export const apiThroughAlb: ClaimDefinition = {
+  id: 'api-through-alb',
+  title: 'CloudFront sends /api/* to the ALB, which forwards to pods on 8080',
+  seedText: 'API requests → ALB → EKS → RDS',
+  check: t => {
+    const { config } = distributionConfig(t);
+    const api = asArray(config.CacheBehaviors)
+      .map(b => b as CacheBehavior)
+      .find(b => String(b.PathPattern).startsWith('/api'));
+    const apiOrigin = origins(t).find(o => o.id === api?.TargetOriginId);
+    const tg = forwardTargetGroup(t);
+    return result(
+      apiOrigin?.targetType === 'AWS::ElasticLoadBalancingV2::LoadBalancer' &&
+        tg.TargetType === 'ip' &&
+        literalNumber(tg.Port) === SEED_API_PORT,
+      `${api?.PathPattern ?? 'no API behavior'} → ${
+        apiOrigin?.targetType ?? 'no origin'
+      }; listener forwards to ${tg.TargetType ?? 'no'} targets on port ${
+        tg.Port ?? '-'
+      }`,
+    );
+  },
+};

@@ -1,0 +1,155 @@
+import type {
+  ConformanceClaim,
+  ConformanceReport,
+  EnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import type { EnvironmentStackTemplate } from '../templates';
+import { budget, ecr, twoAccounts } from './accounts';
+import {
+  applicationNodeGroup,
+  controlPlaneLogs,
+  hpa,
+  kubernetesVersion,
+  secretsKms,
+  systemNodeGroup,
+} from './cluster';
+import {
+  databaseCredentials,
+  rdsBackups,
+  rdsEncryption,
+  rdsEngine,
+  rdsInstanceClass,
+  rdsPitr,
+  rdsSingleAz,
+  rdsStorage,
+} from './database';
+import {
+  apiThroughAlb,
+  spaOnS3,
+  wafOnCloudFront,
+  wafOwaspRules,
+  wafRateLimit,
+} from './edge';
+import { clusterAutoscaler, irsaApi } from './identity';
+import {
+  databaseIsolated,
+  flowLogs,
+  natPerAz,
+  nodesPrivate,
+  threeAzs,
+  vpcCidr,
+} from './network';
+import {
+  alarmClaims,
+  alarmsToSns,
+  cloudTrail,
+  guardDuty,
+} from './observability';
+import {
+  ClaimDefinition,
+  ConformanceCheckResult,
+  result,
+  SeedClaimDefinition,
+  TemplateQuery,
+} from './query';
+import {
+  albBehindCloudFront,
+  albToNodes,
+  nodesToDatabase,
+} from './securityGroups';
+
+export type {
+  ConformanceCheck,
+  ConformanceCheckResult,
+  SeedClaimDefinition,
+} from './query';
+
+/** The claims, in the order the report lists them. */
+const CLAIMS: readonly ClaimDefinition[] = [
+  twoAccounts,
+  vpcCidr,
+  threeAzs,
+  natPerAz,
+  nodesPrivate,
+  databaseIsolated,
+  albToNodes,
+  nodesToDatabase,
+  albBehindCloudFront,
+  wafOnCloudFront,
+  wafOwaspRules,
+  wafRateLimit,
+  spaOnS3,
+  apiThroughAlb,
+  flowLogs,
+  kubernetesVersion,
+  secretsKms,
+  controlPlaneLogs,
+  systemNodeGroup,
+  applicationNodeGroup,
+  hpa,
+  clusterAutoscaler,
+  irsaApi,
+  databaseCredentials,
+  rdsEngine,
+  rdsInstanceClass,
+  rdsStorage,
+  rdsEncryption,
+  rdsSingleAz,
+  rdsBackups,
+  rdsPitr,
+  ecr,
+  ...alarmClaims,
+  alarmsToSns,
+  cloudTrail,
+  guardDuty,
+  budget,
+];
+
+/**
+ * Every concrete claim of the seed architecture that a template can show,
+ * with the seed's own words. Claims about process (manual snapshots, CI,
+ * ArgoCD) or inside the cluster (RBAC, network policies) are not here; the
+ * README lists them.
+ *
+ * @public
+ */
+export const SEED_CLAIMS: readonly SeedClaimDefinition[] = CLAIMS.map(
+  ({ check, ...claim }) => ({
+    ...claim,
+    check: (stacks, spec) => check(new TemplateQuery(stacks), spec),
+  }),
+);
+
+/**
+ * Checks every seed claim against an environment's synthesized templates.
+ * A claim passes only when the templates show it; each result carries the
+ * evidence, so a failing claim says what the templates show instead.
+ *
+ * @public
+ */
+export function checkConformance(
+  spec: EnvironmentSpec,
+  stacks: readonly EnvironmentStackTemplate[],
+): ConformanceReport {
+  const claims: ConformanceClaim[] = SEED_CLAIMS.map(claim => {
+    let outcome: ConformanceCheckResult;
+    try {
+      outcome = claim.check(stacks, spec);
+    } catch (error) {
+      outcome = result(false, `check failed: ${(error as Error).message}`);
+    }
+    return {
+      id: claim.id,
+      title: claim.title,
+      seedText: claim.seedText,
+      passed: outcome.passed,
+      evidence: outcome.evidence,
+    };
+  });
+  const passed = claims.filter(claim => claim.passed).length;
+  return {
+    passed: passed === claims.length,
+    claims,
+    summary: { passed, failed: claims.length - passed },
+  };
+}
