@@ -4,6 +4,7 @@ import type { components, paths } from './generated/openapi';
 import type {
   CreateDeploymentRequest,
   DestroyEnvironmentRequest,
+  EnvironmentDetail,
 } from './types';
 
 /**
@@ -48,7 +49,7 @@ export interface AwsEnvironmentsApiClient {
   /** The openapi-fetch client, for calls the methods do not cover. */
   raw(): Promise<Client<paths>>;
   listEnvironments(): Promise<Schemas['EnvironmentSummary'][]>;
-  getEnvironment(name: string): Promise<Schemas['EnvironmentDetail']>;
+  getEnvironment(name: string): Promise<EnvironmentDetail>;
   getClusterView(name: string): Promise<Schemas['ClusterView']>;
   getDatabaseView(name: string): Promise<Schemas['DatabaseView']>;
   getAlarmsView(name: string): Promise<Schemas['AlarmsView']>;

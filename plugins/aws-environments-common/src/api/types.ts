@@ -1,3 +1,4 @@
+import type { EnvironmentSpec } from '../spec/schema';
 import type { components } from './generated/openapi';
 
 /*
@@ -68,8 +69,16 @@ export type DeploymentSummary = Schemas['DeploymentSummary'];
 /** @public */
 export type EnvironmentSummary = Schemas['EnvironmentSummary'];
 
-/** @public */
-export type EnvironmentDetail = Schemas['EnvironmentDetail'];
+/**
+ * An environment with its spec, outputs and deployments. Its `spec` is the
+ * zod schema's type ({@link EnvironmentSpec}), which the generated one
+ * narrows further (enums where zod checks by refinement).
+ *
+ * @public
+ */
+export type EnvironmentDetail = Omit<Schemas['EnvironmentDetail'], 'spec'> & {
+  spec: EnvironmentSpec;
+};
 
 /**
  * Every data view carries where it came from and when.
