@@ -1,31 +1,9 @@
 import { deserializeError, stringifyError, toError } from '@backstage/errors';
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '@innovate/environment-cdk/workerThread';
+import type { Worker } from 'node:worker_threads';
 import type { SynthesisReply, SynthesisRequest } from './synthesisProtocol';
 import type { SynthesizedEnvironment } from './types';
-
-/**
- * The thread's first code, before its entry module. A TypeScript entry (a
- * source checkout) needs a transpiler: `backstage-cli package start`
- * preloads its own into every thread, but Jest and plain Node do not, so it
- * is loaded here when no `.ts` loader is registered yet. The built entry in
- * `dist` needs none.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.transpiler && !require.extensions['.ts']) {
-  require(workerData.transpiler);
-}
-require(workerData.module);
-`;
-
-/** Backstage's own transpiler, for a TypeScript entry module. */
-function transpilerFor(module: string): string | undefined {
-  return module.endsWith('.ts')
-    ? createRequire(module).resolve('@backstage/cli/config/nodeTransform.cjs')
-    : undefined;
-}
 
 /** How a thread ended, for its owner. */
 export interface SynthesisThreadExit {
@@ -70,10 +48,7 @@ export class SynthesisThread {
       onExit(exit: SynthesisThreadExit): void;
     },
   ) {
-    this.worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { module, transpiler: transpilerFor(module) },
-    });
+    this.worker = startWorkerThread(module);
     // An idle thread never keeps the process alive; a running synthesis does.
     this.worker.unref();
     this.worker.on('message', (reply: SynthesisReply) => this.receive(reply));
