@@ -357,7 +357,7 @@ export function mockAwsEnvironment(
     },
   });
 
-  return {
+  const mocks = {
     eks,
     rds,
     cloudWatch,
@@ -366,18 +366,12 @@ export function mockAwsEnvironment(
     cloudFormation,
     sts,
     ssm,
+  };
+  return {
+    ...mocks,
     accounts: { workloads, management },
     restore() {
-      for (const mock of [
-        eks,
-        rds,
-        cloudWatch,
-        costExplorer,
-        budgets,
-        cloudFormation,
-        sts,
-        ssm,
-      ]) {
+      for (const mock of Object.values(mocks)) {
         mock.restore();
       }
     },

@@ -10,6 +10,7 @@ import {
   propertyAt,
   TemplateResource,
 } from '@innovate/plugin-aws-environments-common';
+import { NotFoundError } from '@backstage/errors';
 import type { DeployedEnvironment } from './types';
 
 /*
@@ -17,6 +18,20 @@ import type { DeployedEnvironment } from './types';
  * templates, with the physical names the CDK app gives them
  * (`environmentResourceNames` in the common package) as the fallback.
  */
+
+/** The part a view shows (404 when the environment has none deployed). */
+export function deployedPart<T>(
+  environment: DeployedEnvironment,
+  part: T | undefined,
+  what: string,
+): T {
+  if (!part) {
+    throw new NotFoundError(
+      `Environment '${environment.name}' has no deployed ${what} (status ${environment.status})`,
+    );
+  }
+  return part;
+}
 
 export function clusterResource(
   environment: DeployedEnvironment,

@@ -18,7 +18,8 @@ import {
 } from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
 import { callAws } from './awsErrors';
-import { collectPages, workloadsScope } from './workloadsScope';
+import { collectPages } from './pagination';
+import { workloadsScope } from './workloadsScope';
 
 const ALARM_STATES = new Set<string>(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 

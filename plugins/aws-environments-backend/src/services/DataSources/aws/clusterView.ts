@@ -13,7 +13,6 @@ import {
   paginateListInsights,
   paginateListNodegroups,
 } from '@aws-sdk/client-eks';
-import { NotFoundError } from '@backstage/errors';
 import type {
   ClusterView,
   NodeGroupView,
@@ -26,6 +25,7 @@ import {
   addonResources,
   clusterName,
   clusterResource,
+  deployedPart,
   isBehind,
   nodegroupName,
   nodegroupResources,
@@ -38,7 +38,8 @@ import {
   callAwsOptional,
   isAccessDenied,
 } from './awsErrors';
-import { collectPages, workloadsScope, WorkloadsScope } from './workloadsScope';
+import { collectPages } from './pagination';
+import { workloadsScope, WorkloadsScope } from './workloadsScope';
 
 /**
  * Whether a ListInsights error means "not offered here" rather than
@@ -127,12 +128,11 @@ export async function fetchClusterView(
   environment: DeployedEnvironment,
   eks: EKSClient,
 ): Promise<ViewData<ClusterView>> {
-  const resource = clusterResource(environment);
-  if (!resource) {
-    throw new NotFoundError(
-      `Environment '${environment.name}' has no deployed EKS cluster (status ${environment.status})`,
-    );
-  }
+  const resource = deployedPart(
+    environment,
+    clusterResource(environment),
+    'EKS cluster',
+  );
   const name = clusterName(environment, resource);
   const scope = workloadsScope(environment);
   const calls = clusterCalls(eks, name, scope);

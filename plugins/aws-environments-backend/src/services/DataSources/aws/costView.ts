@@ -8,7 +8,6 @@ import {
   CostExplorerClient,
   DataUnavailableException,
   Expression,
-  GetCostAndUsageCommand,
   GetCostForecastCommand,
   GetCostForecastCommandOutput,
   ResultByTime,
@@ -30,6 +29,7 @@ import {
   callAws,
   callAwsOptional,
 } from './awsErrors';
+import { collectPages, paginateGetCostAndUsage } from './pagination';
 
 /** Cost Explorer's answers when an account has too little history to forecast. */
 function isNoForecast(error: unknown): boolean {
@@ -107,39 +107,28 @@ function costCalls(
   const { monthStart, tomorrow, nextMonth } = month;
   return {
     budgetName: name,
-    /*
-     * The Cost Explorer client ships no paginator for GetCostAndUsage,
-     * hence the loop over NextPageToken.
-     */
-    costAndUsage: async (): Promise<ResultByTime[]> => {
-      const results: ResultByTime[] = [];
-      let token: string | undefined;
-      do {
-        const pageToken = token;
-        const out = await callAws(context('ce:GetCostAndUsage', costsOf), () =>
-          clients.costExplorer.send(
-            new GetCostAndUsageCommand({
-              // End is exclusive: up to and including today.
-              TimePeriod: {
-                Start: monthStart.toISODate()!,
-                End: tomorrow.toISODate()!,
-              },
-              Granularity: 'DAILY',
-              Metrics: ['UnblendedCost'],
-              GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
-              Filter: filter,
-              NextPageToken: pageToken,
-            }),
-          ),
-        );
-        if (!out.ResultsByTime) {
-          throw malformed('ce:GetCostAndUsage', 'ResultsByTime');
-        }
-        results.push(...out.ResultsByTime);
-        token = out.NextPageToken;
-      } while (token);
-      return results;
-    },
+    costAndUsage: (): Promise<ResultByTime[]> =>
+      callAws(context('ce:GetCostAndUsage', costsOf), () =>
+        collectPages(
+          paginateGetCostAndUsage(clients.costExplorer, {
+            // End is exclusive: up to and including today.
+            TimePeriod: {
+              Start: monthStart.toISODate()!,
+              End: tomorrow.toISODate()!,
+            },
+            Granularity: 'DAILY',
+            Metrics: ['UnblendedCost'],
+            GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+            Filter: filter,
+          }),
+          page => {
+            if (!page.ResultsByTime) {
+              throw malformed('ce:GetCostAndUsage', 'ResultsByTime');
+            }
+            return page.ResultsByTime;
+          },
+        ),
+      ),
     // On the last day of the month there is nothing left to forecast
     // (undefined); null when Cost Explorer has too little history.
     forecast: async (): Promise<

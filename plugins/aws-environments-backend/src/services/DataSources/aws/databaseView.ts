@@ -5,13 +5,16 @@ import {
   RDSClient,
   ResourcePendingMaintenanceActions,
 } from '@aws-sdk/client-rds';
-import { NotFoundError } from '@backstage/errors';
 import type {
   DatabaseView,
   PendingMaintenanceView,
 } from '@innovate/plugin-aws-environments-common';
 import { malformed } from '../../../errors';
-import { databaseIdentifier, databaseResource } from '../environmentParts';
+import {
+  databaseIdentifier,
+  databaseResource,
+  deployedPart,
+} from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
 import { callAws } from './awsErrors';
 import { workloadsScope } from './workloadsScope';
@@ -20,12 +23,11 @@ export async function fetchDatabaseView(
   environment: DeployedEnvironment,
   rds: RDSClient,
 ): Promise<ViewData<DatabaseView>> {
-  const resource = databaseResource(environment);
-  if (!resource) {
-    throw new NotFoundError(
-      `Environment '${environment.name}' has no deployed RDS database (status ${environment.status})`,
-    );
-  }
+  const resource = deployedPart(
+    environment,
+    databaseResource(environment),
+    'RDS database',
+  );
   const identifier = databaseIdentifier(environment, resource);
   const scope = workloadsScope(environment);
   const context = (action: string) =>

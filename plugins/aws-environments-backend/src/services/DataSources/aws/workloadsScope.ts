@@ -41,15 +41,3 @@ export function workloadsScope(
       }),
   };
 }
-
-/** Every item of every page a paginator (`paginateX` of an SDK client) yields. */
-export async function collectPages<Page, Item>(
-  pages: AsyncIterable<Page>,
-  items: (page: Page) => Item[] | undefined,
-): Promise<Item[]> {
-  const all: Item[] = [];
-  for await (const page of pages) {
-    all.push(...(items(page) ?? []));
-  }
-  return all;
-}

@@ -30,6 +30,7 @@ import {
   clusterResource,
   databaseIdentifier,
   databaseResource,
+  deployedPart,
   isBehind,
   nodegroupName,
   nodegroupResources,
@@ -136,12 +137,11 @@ export class SandboxDataSource implements EnvironmentDataSource {
   }
 
   private cluster(environment: DeployedEnvironment): ViewData<ClusterView> {
-    const resource = clusterResource(environment);
-    if (!resource) {
-      throw new NotFoundError(
-        `Environment '${environment.name}' has no deployed EKS cluster (status ${environment.status})`,
-      );
-    }
+    const resource = deployedPart(
+      environment,
+      clusterResource(environment),
+      'EKS cluster',
+    );
     const { spec } = environment;
     const props = resource.properties;
     const name = clusterName(environment, resource);
@@ -220,12 +220,11 @@ export class SandboxDataSource implements EnvironmentDataSource {
   }
 
   private database(environment: DeployedEnvironment): ViewData<DatabaseView> {
-    const resource = databaseResource(environment);
-    if (!resource) {
-      throw new NotFoundError(
-        `Environment '${environment.name}' has no deployed RDS database (status ${environment.status})`,
-      );
-    }
+    const resource = deployedPart(
+      environment,
+      databaseResource(environment),
+      'RDS database',
+    );
     const { spec } = environment;
     const p = resource.properties;
     const identifier = databaseIdentifier(environment, resource);
