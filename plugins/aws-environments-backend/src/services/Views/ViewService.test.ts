@@ -3,7 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/types';
 import { defaultEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import { fixtureSynthesis } from '../../__testUtils__/fakeSynthesizer';
+import { fixtureEnvironment } from '../../__testUtils__/fixtureEnvironment';
 import { DataSourceError } from '../../errors';
 import type { EnvironmentDataSource } from '../DataSources/types';
 import type {
@@ -13,7 +13,6 @@ import type {
 import { ViewService } from './ViewService';
 
 const spec = defaultEnvironmentSpec();
-const synthesis = fixtureSynthesis(spec);
 
 /** A cache with a clock the test moves. */
 class ClockedCache implements CacheService {
@@ -44,21 +43,7 @@ class ClockedCache implements CacheService {
 function environment(
   overrides: Partial<EnvironmentRecord> = {},
 ): EnvironmentRecord {
-  return {
-    name: spec.name,
-    owner: 'group:default/platform-team',
-    source: 'aws',
-    status: 'deployed',
-    spec,
-    outputs: {},
-    stacks: synthesis.stacks,
-    entities: [],
-    checks: synthesis.checks,
-    lastDeploymentId: 'd1',
-    createdAt: '2025-10-01T00:00:00.000Z',
-    updatedAt: '2025-10-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return { ...fixtureEnvironment(spec, { source: 'aws' }), ...overrides };
 }
 
 function setup(

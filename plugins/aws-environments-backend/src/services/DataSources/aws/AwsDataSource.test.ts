@@ -23,26 +23,17 @@ import {
   mockAwsEnvironment,
 } from '../../../__testUtils__/awsMocks';
 import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
+import { fixtureEnvironment } from '../../../__testUtils__/fixtureEnvironment';
 import { DataSourceError } from '../../../errors';
 import type { DeployedEnvironment } from '../types';
 import { AwsDataSource } from './AwsDataSource';
 
 const spec = defaultEnvironmentSpec();
 const synthesis = fixtureSynthesis(spec);
-const environment: DeployedEnvironment = {
-  name: spec.name,
-  owner: 'group:default/platform-team',
+const environment: DeployedEnvironment = fixtureEnvironment(spec, {
   source: 'aws',
-  status: 'deployed',
-  spec,
-  outputs: {},
-  stacks: synthesis.stacks,
   entities: synthesis.entities,
-  checks: synthesis.checks,
-  lastDeploymentId: 'd1',
-  createdAt: '2025-10-01T00:00:00.000Z',
-  updatedAt: '2025-10-01T00:00:00.000Z',
-};
+});
 
 const VIEWS: ViewName[] = ['cluster', 'database', 'alarms', 'cost'];
 

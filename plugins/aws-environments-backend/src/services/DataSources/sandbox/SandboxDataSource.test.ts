@@ -3,6 +3,7 @@ import {
   estimateFromSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
+import { fixtureEnvironment } from '../../../__testUtils__/fixtureEnvironment';
 import type { DeployedEnvironment } from '../types';
 import { SandboxDataSource } from './SandboxDataSource';
 
@@ -12,21 +13,7 @@ const synthesis = fixtureSynthesis(spec);
 function environment(
   overrides: Partial<DeployedEnvironment> = {},
 ): DeployedEnvironment {
-  return {
-    name: spec.name,
-    owner: 'group:default/platform-team',
-    source: 'sandbox',
-    status: 'deployed',
-    spec,
-    outputs: {},
-    stacks: synthesis.stacks,
-    entities: [],
-    checks: synthesis.checks,
-    lastDeploymentId: 'd1',
-    createdAt: '2025-10-01T00:00:00.000Z',
-    updatedAt: '2025-10-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return fixtureEnvironment(spec, overrides);
 }
 
 function sourceAt(iso: string) {
