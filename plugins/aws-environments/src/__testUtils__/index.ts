@@ -4,4 +4,3 @@ export { responseError } from './responseError';
 export { wizardInitialState, wizardManifest } from './wizardManifest';
 export { ALLOW, DENY, renderWithApi } from './renderWithApi';
 export type { RenderWithApiOptions } from './renderWithApi';
-export { clickRetry, failingOnce } from './retry';

@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { AlarmsCard } from './AlarmsCard';
-import {
-  fixtures,
-  renderWithApi,
-  responseError,
-  clickRetry,
-  failingOnce,
-} from '../../__testUtils__';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 function alarmRows() {
   const table = screen.getByRole('table', { name: 'CloudWatch alarms' });

@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { ClusterCard } from './ClusterCard';
-import {
-  fixtures,
-  renderWithApi,
-  responseError,
-  clickRetry,
-  failingOnce,
-} from '../../__testUtils__';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 describe('ClusterCard', () => {
   it('shows loading until the view arrives', async () => {

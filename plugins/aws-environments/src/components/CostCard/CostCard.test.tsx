@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { CostCard } from './CostCard';
-import {
-  fixtures,
-  renderWithApi,
-  responseError,
-  clickRetry,
-  failingOnce,
-} from '../../__testUtils__';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 describe('CostCard', () => {
   it('shows month to date and forecast against the budget', async () => {

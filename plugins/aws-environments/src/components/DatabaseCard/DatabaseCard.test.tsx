@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { DatabaseCard } from './DatabaseCard';
-import {
-  fixtures,
-  renderWithApi,
-  responseError,
-  clickRetry,
-  failingOnce,
-} from '../../__testUtils__';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 function fact(label: string): string | null | undefined {
   return screen.getByText(label, { selector: 'dt' }).nextElementSibling

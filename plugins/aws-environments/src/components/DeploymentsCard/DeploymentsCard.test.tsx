@@ -6,9 +6,8 @@ import {
   fixtures,
   renderWithApi,
   responseError,
-  clickRetry,
-  failingOnce,
 } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 const history = [
   fixtures.deploymentAwaitingApproval,

@@ -1,12 +1,7 @@
 import { screen } from '@testing-library/react';
 import { EnvironmentHeader } from './EnvironmentHeader';
-import {
-  fixtures,
-  renderWithApi,
-  responseError,
-  clickRetry,
-  failingOnce,
-} from '../../__testUtils__';
+import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 describe('EnvironmentHeader', () => {
   it('shows source, status, owner, region, accounts and budget', async () => {

@@ -7,9 +7,8 @@ import {
   fixtures,
   renderWithApi,
   responseError,
-  clickRetry,
-  failingOnce,
 } from '../../__testUtils__';
+import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 function row(name: string) {
   const table = screen.getByRole('table', { name: '3 environments' });
