@@ -111,62 +111,49 @@ export const estimateRequestSchema = closedObject({
     }),
 });
 
+/** What an operation takes: path parameters, query, body. */
+type OperationSchemas = {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Whether its body carries a spec, checked by the spec validator. */
+  bodySpec?: 'optional' | 'required';
+};
+
+const byName = { params: z.object({ name: environmentNameParameterSchema }) };
+const byNameAndId = {
+  params: z.object({
+    name: environmentNameParameterSchema,
+    id: deploymentIdParameterSchema,
+  }),
+};
+
 /**
- * What each operation of the document takes, by operation id: the schemas
- * of its path parameters, query and body, and whether its body carries a
- * spec (`spec`, checked by the spec validator).
+ * What each operation of the document takes, by operation id.
  *
  * @public
  */
-export const apiRequestSchemas: Record<
-  string,
-  {
-    params?: z.ZodType;
-    query?: z.ZodType;
-    body?: z.ZodType;
-    bodySpec?: 'optional' | 'required';
-  }
-> = {
+export const apiRequestSchemas: Record<string, OperationSchemas> = {
+  GetEnvironment: byName,
+  GetClusterView: byName,
+  GetDatabaseView: byName,
+  GetAlarmsView: byName,
+  GetCostView: byName,
+  GetEnvironmentEntities: byName,
+  DestroyEnvironment: { ...byName, body: destroyEnvironmentRequestSchema },
+  ListDeployments: {
+    ...byName,
+    query: z.object({ limit: deploymentLimitParameterSchema.optional() }),
+  },
   CreateDeployment: {
-    params: z.object({ name: environmentNameParameterSchema }),
+    ...byName,
     body: createDeploymentRequestSchema,
     bodySpec: 'optional',
   },
-  DestroyEnvironment: {
-    params: z.object({ name: environmentNameParameterSchema }),
-    body: destroyEnvironmentRequestSchema,
-  },
-  ListDeployments: {
-    params: z.object({ name: environmentNameParameterSchema }),
-    query: z.object({ limit: deploymentLimitParameterSchema.optional() }),
-  },
-  GetDeployment: {
-    params: z.object({
-      name: environmentNameParameterSchema,
-      id: deploymentIdParameterSchema,
-    }),
-  },
-  ExecuteDeployment: {
-    params: z.object({
-      name: environmentNameParameterSchema,
-      id: deploymentIdParameterSchema,
-    }),
-  },
+  GetDeployment: byNameAndId,
+  ExecuteDeployment: byNameAndId,
   Estimate: { body: estimateRequestSchema, bodySpec: 'required' },
 };
-
-for (const operationId of [
-  'GetEnvironment',
-  'GetClusterView',
-  'GetDatabaseView',
-  'GetAlarmsView',
-  'GetCostView',
-  'GetEnvironmentEntities',
-]) {
-  apiRequestSchemas[operationId] = {
-    params: z.object({ name: environmentNameParameterSchema }),
-  };
-}
 
 /**
  * The field errors of a failed zod parse: one per issue, named by its dotted
