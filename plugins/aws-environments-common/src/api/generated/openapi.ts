@@ -831,6 +831,18 @@ export interface components {
       apiVersion: string;
       kind: string;
       metadata: {
+        name: string;
+        namespace?: string;
+        title?: string;
+        description?: string;
+        annotations?: {
+          [key: string]: string;
+        };
+        labels?: {
+          [key: string]: string;
+        };
+        tags?: string[];
+      } & {
         [key: string]: unknown;
       };
       spec?: {

@@ -1698,6 +1698,39 @@ export const spec = {
           },
           metadata: {
             type: 'object',
+            required: ['name'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              description: {
+                type: 'string',
+              },
+              annotations: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'string',
+                },
+              },
+              labels: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'string',
+                },
+              },
+              tags: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
             additionalProperties: {},
           },
           spec: {
