@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import { AWS_ENVIRONMENTS_PLUGIN_ID } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from './api';
 import * as entities from './components/EntityAwsEnvironment/entityAnnotations';
 import { environmentRouteRef, rootRouteRef } from './routes';
@@ -125,7 +126,7 @@ export const costEstimateFormField = FormFieldBlueprint.make({
  * @public
  */
 export const awsEnvironmentsPlugin = createFrontendPlugin({
-  pluginId: 'aws-environments',
+  pluginId: AWS_ENVIRONMENTS_PLUGIN_ID,
   title: 'AWS Environments',
   icon: <CloudQueueIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID,
   AwsEnvironmentsApiClient,
   createAwsEnvironmentsApiClient,
 } from '@innovate/plugin-aws-environments-common';
@@ -19,7 +20,7 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     const { discoveryApi, fetchApi } = options;
     this.client = createAwsEnvironmentsApiClient({
-      baseUrl: () => discoveryApi.getBaseUrl('aws-environments'),
+      baseUrl: () => discoveryApi.getBaseUrl(AWS_ENVIRONMENTS_PLUGIN_ID),
       fetch: request => fetchApi.fetch(request),
       toError: response => ResponseError.fromResponse(response),
     });

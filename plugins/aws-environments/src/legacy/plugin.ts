@@ -9,6 +9,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { AWS_ENVIRONMENTS_PLUGIN_ID } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from '../api';
 import { costEstimateFieldExtension } from '../components/CostEstimateField';
 import type * as EntityComponents from '../components/EntityAwsEnvironment';
@@ -18,7 +19,9 @@ import type * as EntityComponents from '../components/EntityAwsEnvironment';
  *
  * @public
  */
-export const legacyRootRouteRef = createRouteRef({ id: 'aws-environments' });
+export const legacyRootRouteRef = createRouteRef({
+  id: AWS_ENVIRONMENTS_PLUGIN_ID,
+});
 
 /**
  * One environment under the environments page, for the legacy frontend system.
@@ -37,7 +40,7 @@ export const legacyEnvironmentRouteRef = createSubRouteRef({
  * @public
  */
 export const awsEnvironmentsPlugin = createPlugin({
-  id: 'aws-environments',
+  id: AWS_ENVIRONMENTS_PLUGIN_ID,
   apis: [
     createApiFactory({
       api: awsEnvironmentsApiRef,

@@ -16,14 +16,15 @@ import {
 } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID as PLUGIN_ID,
+  AWS_ENVIRONMENTS_TOPIC,
   type AwsEnvironmentsApiClient,
   createAwsEnvironmentsApiClient,
   type EnvironmentSummary,
 } from '@innovate/plugin-aws-environments-common';
 
-/** The backend plugin that owns environments, and its events topic. */
-const PLUGIN_ID = 'aws-environments';
-export const AWS_ENVIRONMENTS_TOPIC = 'aws-environments';
+/** Kept for the module's API users: the topic now lives in the common package. */
+export { AWS_ENVIRONMENTS_TOPIC };
 
 /** Environments whose parts exist (or are being changed) and so belong in the catalog. */
 const LISTED_STATUSES: ReadonlyArray<EnvironmentSummary['status']> = [

@@ -6,6 +6,7 @@ import {
 import { isError, NotAllowedError, ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  AWS_ENVIRONMENTS_PLUGIN_ID as PLUGIN_ID,
   createAwsEnvironmentsApiClient,
   type CreateDeploymentRequest,
   type CreateDeploymentResponse,
@@ -44,8 +45,6 @@ export interface AwsEnvironmentsBackend {
     credentials: BackstageCredentials,
   ): Promise<Entity[]>;
 }
-
-const PLUGIN_ID = 'aws-environments';
 
 /**
  * Client of the aws-environments backend plugin's `/v1` routes, on the

@@ -1,5 +1,5 @@
 import {
-  SEED_DEFAULTS,
+  SEED_ALARM_THRESHOLDS,
   type AlarmState,
   type AlarmView,
 } from '@innovate/plugin-aws-environments-common';
@@ -11,17 +11,9 @@ const OPERATORS: Record<string, string> = {
   LessThanOrEqualToThreshold: '≤',
 };
 
-const SEED_THRESHOLDS: Partial<Record<AlarmView['kind'], number>> = {
-  'error-rate': SEED_DEFAULTS.alarms.errorRatePercent,
-  'p99-latency': SEED_DEFAULTS.alarms.p99LatencySeconds,
-  'node-cpu': SEED_DEFAULTS.alarms.nodeCpuPercent,
-  'node-memory': SEED_DEFAULTS.alarms.nodeMemoryPercent,
-  'database-cpu': SEED_DEFAULTS.alarms.databaseCpuPercent,
-};
-
 /** The seed's threshold for an alarm: the backend's, else the seed's table. */
 export function seedThresholdOf(alarm: AlarmView): number | undefined {
-  return alarm.seedThreshold ?? SEED_THRESHOLDS[alarm.kind];
+  return alarm.seedThreshold ?? SEED_ALARM_THRESHOLDS[alarm.kind];
 }
 
 /** `> 2 s`, `> 80%`: a threshold as people write it. */
