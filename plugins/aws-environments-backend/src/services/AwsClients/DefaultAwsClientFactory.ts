@@ -10,13 +10,10 @@ import type {
   AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
 import { StandardRetryStrategy } from '@smithy/util-retry';
-import { AwsClientFactory, AwsTarget } from './types';
+import { AwsClientFactory, AwsTarget, GLOBAL_BILLING_REGION } from './types';
 
 /** Identifies the portal in CloudTrail and in AWS support cases. */
 export const CUSTOM_USER_AGENT = 'innovate-portal/aws-environments';
-
-/** The global endpoints of Cost Explorer and Budgets. */
-const GLOBAL_BILLING_REGION = 'us-east-1';
 
 export interface AwsClientSettings {
   /** Attempts per call, the first included. */

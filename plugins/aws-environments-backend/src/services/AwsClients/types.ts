@@ -7,6 +7,9 @@ import type { RDSClient } from '@aws-sdk/client-rds';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialProvider } from '@backstage/integration-aws-node';
 
+/** The region of the global endpoints of Cost Explorer and Budgets. */
+export const GLOBAL_BILLING_REGION = 'us-east-1';
+
 /** Where an AWS call goes: the account whose credentials it uses, and the region. */
 export interface AwsTarget {
   accountId: string;

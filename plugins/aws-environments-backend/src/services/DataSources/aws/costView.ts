@@ -20,6 +20,7 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import { DateTime } from 'luxon';
 import { malformed } from '../../../errors';
+import { GLOBAL_BILLING_REGION } from '../../AwsClients/types';
 import { budgetName } from '../environmentParts';
 import { roundUsd } from '../costMath';
 import type { DeployedEnvironment, ViewData } from '../types';
@@ -91,7 +92,7 @@ function costCalls(
   const context = (action: string, resource: string): AwsCallContext => ({
     action,
     accountId,
-    region: 'us-east-1',
+    region: GLOBAL_BILLING_REGION,
     accountRole: 'management',
     resource,
   });
