@@ -46,8 +46,6 @@ export interface AwsEnvironmentsApiClientOptions {
  * @public
  */
 export interface AwsEnvironmentsApiClient {
-  /** The openapi-fetch client, for calls the methods do not cover. */
-  raw(): Promise<Client<paths>>;
   listEnvironments(): Promise<Schemas['EnvironmentSummary'][]>;
   getEnvironment(name: string): Promise<EnvironmentDetail>;
   getClusterView(name: string): Promise<Schemas['ClusterView']>;
@@ -187,7 +185,6 @@ export function createAwsEnvironmentsApiClient(
     params: { path: { name, id } },
   });
   return {
-    raw: async () => client,
     ...reads(client, init),
     ...writes(client, init),
   };
