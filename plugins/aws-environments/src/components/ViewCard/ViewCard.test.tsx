@@ -1,21 +1,36 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ViewCard } from './ViewCard';
+import type { ReactNode } from 'react';
+import type { QueryResult } from '../../hooks';
+import { ViewCard, type ViewCardProps } from './ViewCard';
 import { fixtures, responseError } from '../../__testUtils__';
 
 const noop = () => {};
 
+/** The alarms view's card over `query` (its retry does nothing unless given). */
+function renderAlarmsCard<T>(
+  query: Omit<QueryResult<T>, 'retry'> & { retry?: () => void },
+  children: (value: T) => ReactNode,
+  props: Pick<ViewCardProps<T>, 'isEmpty' | 'emptyMessage'> = {},
+) {
+  return renderInTestApp(
+    <ViewCard
+      title="Alarms"
+      what="the alarms view"
+      query={{ retry: noop, ...query }}
+      {...props}
+    >
+      {children}
+    </ViewCard>,
+  );
+}
+
 describe('ViewCard', () => {
   it('names the card by its heading and shows source and fetch time', async () => {
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{ value: fixtures.alarmsView, loading: false, retry: noop }}
-      >
-        {view => <p>{view.alarms.length} alarms</p>}
-      </ViewCard>,
+    await renderAlarmsCard(
+      { value: fixtures.alarmsView, loading: false },
+      view => <p>{view.alarms.length} alarms</p>,
     );
     expect(screen.getByRole('region', { name: 'Alarms' })).toBeInTheDocument();
     expect(
@@ -44,15 +59,7 @@ describe('ViewCard', () => {
   });
 
   it('shows loading until there is a value', async () => {
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{ loading: true, retry: noop }}
-      >
-        {() => <p>never</p>}
-      </ViewCard>,
-    );
+    await renderAlarmsCard({ loading: true }, () => <p>never</p>);
     expect(
       await screen.findByRole('progressbar', {
         name: 'Loading the alarms view',
@@ -63,18 +70,13 @@ describe('ViewCard', () => {
 
   it("shows the backend's message and retries", async () => {
     const retry = jest.fn();
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{
-          error: await responseError(502, 'CloudWatch timed out'),
-          loading: false,
-          retry,
-        }}
-      >
-        {() => <p>never</p>}
-      </ViewCard>,
+    await renderAlarmsCard(
+      {
+        error: await responseError(502, 'CloudWatch timed out'),
+        loading: false,
+        retry,
+      },
+      () => <p>never</p>,
     );
     expect(
       screen.getByText('Could not load the alarms view (HTTP 502)'),
@@ -87,30 +89,18 @@ describe('ViewCard', () => {
   });
 
   it('shows the empty message', async () => {
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{ value: [], loading: false, retry: noop }}
-        isEmpty={items => items.length === 0}
-        emptyMessage="No alarms."
-      >
-        {() => <p>never</p>}
-      </ViewCard>,
-    );
+    await renderAlarmsCard({ value: [], loading: false }, () => <p>never</p>, {
+      isEmpty: items => items.length === 0,
+      emptyMessage: 'No alarms.',
+    });
     expect(screen.getByText('No alarms.')).toBeInTheDocument();
     expect(screen.queryByText('never')).toBeNull();
   });
 
   it('keeps the value on screen while reloading', async () => {
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{ value: fixtures.alarmsView, loading: true, retry: noop }}
-      >
-        {() => <p>still here</p>}
-      </ViewCard>,
+    await renderAlarmsCard(
+      { value: fixtures.alarmsView, loading: true },
+      () => <p>still here</p>,
     );
     expect(screen.getByText('still here')).toBeInTheDocument();
     expect(
@@ -121,22 +111,16 @@ describe('ViewCard', () => {
   });
 
   it('says when the view is stale and why', async () => {
-    await renderInTestApp(
-      <ViewCard
-        title="Alarms"
-        what="the alarms view"
-        query={{
-          value: {
-            ...fixtures.alarmsView,
-            stale: true,
-            staleReason: 'CloudWatch: Rate exceeded',
-          },
-          loading: false,
-          retry: noop,
-        }}
-      >
-        {() => <p>cached</p>}
-      </ViewCard>,
+    await renderAlarmsCard(
+      {
+        value: {
+          ...fixtures.alarmsView,
+          stale: true,
+          staleReason: 'CloudWatch: Rate exceeded',
+        },
+        loading: false,
+      },
+      () => <p>cached</p>,
     );
     expect(
       screen.getByText(
