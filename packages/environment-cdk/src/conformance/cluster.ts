@@ -1,24 +1,14 @@
 import { SEED_DEFAULTS } from '@innovate/plugin-aws-environments-common';
 import { literalNumber, NODE_GROUP_ROLE_LABEL } from '../templates';
-import {
-  asArray,
-  properties,
-  result,
-  ClaimDefinition,
-  TemplateQuery,
-} from './query';
+import { asArray, properties, result } from './query';
+import type { Check, TemplateQuery } from './query';
 
-export const kubernetesVersion: ClaimDefinition = {
-  id: 'kubernetes-version',
-  title: 'EKS runs Kubernetes 1.33',
-  seedText: 'Kubernetes 1.33 (AWS managed control plane)',
-  check: t => {
-    const version = t.propertiesOf('AWS::EKS::Cluster').Version;
-    return result(
-      version === SEED_DEFAULTS.cluster.kubernetesVersion,
-      `EKS cluster version ${version ?? 'none'}`,
-    );
-  },
+export const kubernetesVersion: Check = t => {
+  const version = t.propertiesOf('AWS::EKS::Cluster').Version;
+  return result(
+    version === SEED_DEFAULTS.cluster.kubernetesVersion,
+    `EKS cluster version ${version ?? 'none'}`,
+  );
 };
 
 interface EncryptionConfig {
@@ -26,26 +16,19 @@ interface EncryptionConfig {
   Resources?: unknown;
 }
 
-export const secretsKms: ClaimDefinition = {
-  id: 'eks-secrets-kms',
-  title: 'Kubernetes secrets are encrypted with a KMS key',
-  seedText: 'Secrets encrypted with KMS',
-  check: t => {
-    const cluster = t.first('AWS::EKS::Cluster');
-    const config = asArray(properties(cluster).EncryptionConfig)[0] as
-      | EncryptionConfig
-      | undefined;
-    const key = cluster && t.target(cluster, config?.Provider?.KeyArn);
-    const secrets = asArray(config?.Resources).includes('secrets');
-    return result(
-      secrets && key?.Type === 'AWS::KMS::Key',
-      `encryption of ${
-        asArray(config?.Resources).join(', ') || 'nothing'
-      } with ${key?.Type ?? 'no key'}${
-        key?.Properties?.EnableKeyRotation ? ' (rotation on)' : ''
-      }`,
-    );
-  },
+export const secretsKms: Check = t => {
+  const cluster = t.first('AWS::EKS::Cluster');
+  const config = asArray(properties(cluster).EncryptionConfig)[0] as
+    | EncryptionConfig
+    | undefined;
+  const key = cluster && t.target(cluster, config?.Provider?.KeyArn);
+  const secrets = asArray(config?.Resources).includes('secrets');
+  return result(
+    secrets && key?.Type === 'AWS::KMS::Key',
+    `encryption of ${asArray(config?.Resources).join(', ') || 'nothing'} with ${
+      key?.Type ?? 'no key'
+    }${key?.Properties?.EnableKeyRotation ? ' (rotation on)' : ''}`,
+  );
 };
 
 const ALL_LOG_TYPES = [
@@ -56,22 +39,13 @@ const ALL_LOG_TYPES = [
   'scheduler',
 ];
 
-export const controlPlaneLogs: ClaimDefinition = {
-  id: 'eks-logs',
-  title: 'All control-plane logs go to CloudWatch Logs',
-  seedText: 'Logs to CloudWatch',
-  check: t => {
-    const logging = t.propertiesOf('AWS::EKS::Cluster').Logging;
-    const types = (logging?.ClusterLogging?.EnabledTypes ?? []).map(
-      x => x.Type,
-    );
-    return result(
-      ALL_LOG_TYPES.every(type => types.includes(type)),
-      `control-plane log types to CloudWatch Logs: ${
-        types.join(', ') || 'none'
-      }`,
-    );
-  },
+export const controlPlaneLogs: Check = t => {
+  const logging = t.propertiesOf('AWS::EKS::Cluster').Logging;
+  const types = (logging?.ClusterLogging?.EnabledTypes ?? []).map(x => x.Type);
+  return result(
+    ALL_LOG_TYPES.every(type => types.includes(type)),
+    `control-plane log types to CloudWatch Logs: ${types.join(', ') || 'none'}`,
+  );
 };
 
 function nodeGroup(t: TemplateQuery, role: string) {
@@ -88,7 +62,7 @@ function nodeGroupCheck(
     maxSize: number;
     desiredSize?: number;
   },
-): ClaimDefinition['check'] {
+): Check {
   return t => {
     const group = nodeGroup(t, role);
     const types = asArray(properties(group).InstanceTypes);
@@ -114,44 +88,31 @@ function nodeGroupCheck(
   };
 }
 
-export const systemNodeGroup: ClaimDefinition = {
-  id: 'system-node-group',
-  title: 'System node group: t3.medium, 2 to 3 nodes',
-  seedText: 'System | t3.medium | 2-3 fixed | Cluster add-ons, ingress',
-  check: nodeGroupCheck('system', SEED_DEFAULTS.cluster.systemNodeGroup),
-};
+export const systemNodeGroup: Check = nodeGroupCheck(
+  'system',
+  SEED_DEFAULTS.cluster.systemNodeGroup,
+);
 
-export const applicationNodeGroup: ClaimDefinition = {
-  id: 'application-node-group',
-  title: 'Application node group: t3.large, 2 to 20 nodes',
-  seedText: 'Application | t3.large | 2-20 auto | Flask API workloads',
-  check: nodeGroupCheck('application', {
-    instanceType: SEED_DEFAULTS.cluster.applicationNodeGroup.instanceType,
-    minSize: SEED_DEFAULTS.cluster.applicationNodeGroup.minSize,
-    maxSize: SEED_DEFAULTS.cluster.applicationNodeGroup.maxSize,
-  }),
-};
+export const applicationNodeGroup: Check = nodeGroupCheck('application', {
+  instanceType: SEED_DEFAULTS.cluster.applicationNodeGroup.instanceType,
+  minSize: SEED_DEFAULTS.cluster.applicationNodeGroup.minSize,
+  maxSize: SEED_DEFAULTS.cluster.applicationNodeGroup.maxSize,
+});
 
-export const hpa: ClaimDefinition = {
-  id: 'hpa',
-  title: 'metrics-server for the HPA; HPA bounds 2 to 100 pods',
-  seedText:
-    'HPA (Horizontal Pod Autoscaler): Scales pods based on CPU/memory (2-100 pods)',
-  check: t => {
-    const cluster = t.first('AWS::EKS::Cluster');
-    const outputs = cluster?.stack.template.Outputs ?? {};
-    const min = literalNumber(outputs.HpaMinReplicas?.Value);
-    const max = literalNumber(outputs.HpaMaxReplicas?.Value);
-    const metricsServer = t
-      .all('AWS::EKS::Addon')
-      .some(addon => addon.properties.AddonName === 'metrics-server');
-    return result(
-      metricsServer &&
-        min === SEED_DEFAULTS.cluster.hpa.minReplicas &&
-        max === SEED_DEFAULTS.cluster.hpa.maxReplicas,
-      `metrics-server add-on ${
-        metricsServer ? 'installed' : 'missing'
-      }; HPA bounds for the API: ${min}-${max} pods`,
-    );
-  },
+export const hpa: Check = t => {
+  const cluster = t.first('AWS::EKS::Cluster');
+  const outputs = cluster?.stack.template.Outputs ?? {};
+  const min = literalNumber(outputs.HpaMinReplicas?.Value);
+  const max = literalNumber(outputs.HpaMaxReplicas?.Value);
+  const metricsServer = t
+    .all('AWS::EKS::Addon')
+    .some(addon => addon.properties.AddonName === 'metrics-server');
+  return result(
+    metricsServer &&
+      min === SEED_DEFAULTS.cluster.hpa.minReplicas &&
+      max === SEED_DEFAULTS.cluster.hpa.maxReplicas,
+    `metrics-server add-on ${
+      metricsServer ? 'installed' : 'missing'
+    }; HPA bounds for the API: ${min}-${max} pods`,
+  );
 };

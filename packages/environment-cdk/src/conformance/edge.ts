@@ -1,5 +1,6 @@
 import { literalNumber } from '../templates';
-import { asArray, result, ClaimDefinition, TemplateQuery } from './query';
+import { asArray, result } from './query';
+import type { Check, TemplateQuery } from './query';
 import type {
   CacheBehavior,
   DistributionConfig,
@@ -7,8 +8,6 @@ import type {
   WebAclRule,
 } from './resources';
 import { SEED_API_PORT } from './securityGroups';
-
-const WAF_SEED_TEXT = 'AWS WAF on CloudFront (OWASP rules, rate limiting)';
 
 function distributionConfig(t: TemplateQuery) {
   const distribution = t.first('AWS::CloudFront::Distribution');
@@ -43,48 +42,37 @@ function origins(t: TemplateQuery) {
   });
 }
 
-export const wafOnCloudFront: ClaimDefinition = {
-  id: 'waf-on-cloudfront',
-  title: 'A WAF web ACL protects the CloudFront distribution',
-  seedText: WAF_SEED_TEXT,
-  check: t => {
-    const acl = webAcl(t);
-    return result(
-      acl?.properties.Scope === 'CLOUDFRONT',
-      acl
-        ? `distribution uses web ACL ${acl.properties.Name} (scope ${acl.properties.Scope}, stack ${acl.stack.stackName} in ${acl.stack.region})`
-        : 'the distribution has no WAF web ACL',
-    );
-  },
+export const wafOnCloudFront: Check = t => {
+  const acl = webAcl(t);
+  return result(
+    acl?.properties.Scope === 'CLOUDFRONT',
+    acl
+      ? `distribution uses web ACL ${acl.properties.Name} (scope ${acl.properties.Scope}, stack ${acl.stack.stackName} in ${acl.stack.region})`
+      : 'the distribution has no WAF web ACL',
+  );
 };
 
 type ManagedRule = WebAclRule & {
   Statement: { ManagedRuleGroupStatement: { Name?: unknown } };
 };
 
-export const wafOwaspRules: ClaimDefinition = {
-  id: 'waf-owasp-rules',
-  title: 'The web ACL runs the AWS managed core (OWASP) rule set',
-  seedText: WAF_SEED_TEXT,
-  check: t => {
-    const groups = aclRules(t).filter(
-      (rule): rule is ManagedRule =>
-        !!rule.Statement?.ManagedRuleGroupStatement,
-    );
-    // A rule group in count mode (`OverrideAction: { Count }`) blocks nothing.
-    const describe = (rule: ManagedRule) =>
-      `${rule.Statement.ManagedRuleGroupStatement.Name}${
-        rule.OverrideAction?.None ? '' : ' (count only)'
-      }`;
-    return result(
-      groups.some(
-        rule =>
-          rule.Statement.ManagedRuleGroupStatement.Name ===
-            'AWSManagedRulesCommonRuleSet' && rule.OverrideAction?.None,
-      ),
-      `managed rule groups: ${groups.map(describe).join(', ') || 'none'}`,
-    );
-  },
+export const wafOwaspRules: Check = t => {
+  const groups = aclRules(t).filter(
+    (rule): rule is ManagedRule => !!rule.Statement?.ManagedRuleGroupStatement,
+  );
+  // A rule group in count mode (`OverrideAction: { Count }`) blocks nothing.
+  const describe = (rule: ManagedRule) =>
+    `${rule.Statement.ManagedRuleGroupStatement.Name}${
+      rule.OverrideAction?.None ? '' : ' (count only)'
+    }`;
+  return result(
+    groups.some(
+      rule =>
+        rule.Statement.ManagedRuleGroupStatement.Name ===
+          'AWSManagedRulesCommonRuleSet' && rule.OverrideAction?.None,
+    ),
+    `managed rule groups: ${groups.map(describe).join(', ') || 'none'}`,
+  );
 };
 
 type RateRule = WebAclRule & {
@@ -93,43 +81,31 @@ type RateRule = WebAclRule & {
   };
 };
 
-export const wafRateLimit: ClaimDefinition = {
-  id: 'waf-rate-limit',
-  title: 'The web ACL blocks clients above a request rate',
-  seedText: WAF_SEED_TEXT,
-  check: t => {
-    const limits = aclRules(t).filter(
-      (rule): rule is RateRule =>
-        !!(rule.Statement?.RateBasedStatement && rule.Action?.Block),
-    );
-    return result(
-      limits.length > 0,
-      limits.length > 0
-        ? `rate-based rule ${limits[0].Name}: block above ${limits[0].Statement.RateBasedStatement.Limit} requests per 5 minutes per ${limits[0].Statement.RateBasedStatement.AggregateKeyType}`
-        : 'no blocking rate-based rule',
-    );
-  },
+export const wafRateLimit: Check = t => {
+  const limits = aclRules(t).filter(
+    (rule): rule is RateRule =>
+      !!(rule.Statement?.RateBasedStatement && rule.Action?.Block),
+  );
+  return result(
+    limits.length > 0,
+    limits.length > 0
+      ? `rate-based rule ${limits[0].Name}: block above ${limits[0].Statement.RateBasedStatement.Limit} requests per 5 minutes per ${limits[0].Statement.RateBasedStatement.AggregateKeyType}`
+      : 'no blocking rate-based rule',
+  );
 };
 
-export const spaOnS3: ClaimDefinition = {
-  id: 'spa-on-s3',
-  title: 'CloudFront serves the SPA from S3 through Origin Access Control',
-  seedText: 'Static content → S3 (React SPA)',
-  check: t => {
-    const { config } = distributionConfig(t);
-    const defaultOrigin = origins(t).find(
-      o => o.id === config.DefaultCacheBehavior?.TargetOriginId,
-    );
-    const oac = Boolean(defaultOrigin?.origin.OriginAccessControlId);
-    return result(
-      defaultOrigin?.targetType === 'AWS::S3::Bucket' && oac,
-      `default behavior → ${defaultOrigin?.targetType ?? 'no origin'}${
-        oac
-          ? ' through Origin Access Control'
-          : ' without Origin Access Control'
-      }`,
-    );
-  },
+export const spaOnS3: Check = t => {
+  const { config } = distributionConfig(t);
+  const defaultOrigin = origins(t).find(
+    o => o.id === config.DefaultCacheBehavior?.TargetOriginId,
+  );
+  const oac = Boolean(defaultOrigin?.origin.OriginAccessControlId);
+  return result(
+    defaultOrigin?.targetType === 'AWS::S3::Bucket' && oac,
+    `default behavior → ${defaultOrigin?.targetType ?? 'no origin'}${
+      oac ? ' through Origin Access Control' : ' without Origin Access Control'
+    }`,
+  );
 };
 
 /** The target group the ALB listener forwards to. */
@@ -142,26 +118,21 @@ function forwardTargetGroup(t: TemplateQuery) {
   return targetGroup?.Properties ?? {};
 }
 
-export const apiThroughAlb: ClaimDefinition = {
-  id: 'api-through-alb',
-  title: 'CloudFront sends /api/* to the ALB, which forwards to pods on 8080',
-  seedText: 'API requests → ALB → EKS → RDS',
-  check: t => {
-    const { config } = distributionConfig(t);
-    const api = asArray(config.CacheBehaviors)
-      .map(b => b as CacheBehavior)
-      .find(b => String(b.PathPattern).startsWith('/api'));
-    const apiOrigin = origins(t).find(o => o.id === api?.TargetOriginId);
-    const tg = forwardTargetGroup(t);
-    return result(
-      apiOrigin?.targetType === 'AWS::ElasticLoadBalancingV2::LoadBalancer' &&
-        tg.TargetType === 'ip' &&
-        literalNumber(tg.Port) === SEED_API_PORT,
-      `${api?.PathPattern ?? 'no API behavior'} → ${
-        apiOrigin?.targetType ?? 'no origin'
-      }; listener forwards to ${tg.TargetType ?? 'no'} targets on port ${
-        tg.Port ?? '-'
-      }`,
-    );
-  },
+export const apiThroughAlb: Check = t => {
+  const { config } = distributionConfig(t);
+  const api = asArray(config.CacheBehaviors)
+    .map(b => b as CacheBehavior)
+    .find(b => String(b.PathPattern).startsWith('/api'));
+  const apiOrigin = origins(t).find(o => o.id === api?.TargetOriginId);
+  const tg = forwardTargetGroup(t);
+  return result(
+    apiOrigin?.targetType === 'AWS::ElasticLoadBalancingV2::LoadBalancer' &&
+      tg.TargetType === 'ip' &&
+      literalNumber(tg.Port) === SEED_API_PORT,
+    `${api?.PathPattern ?? 'no API behavior'} → ${
+      apiOrigin?.targetType ?? 'no origin'
+    }; listener forwards to ${tg.TargetType ?? 'no'} targets on port ${
+      tg.Port ?? '-'
+    }`,
+  );
 };

@@ -1,12 +1,6 @@
 import { IRSA_SERVICE_ACCOUNTS } from '@innovate/plugin-aws-environments-common';
-import {
-  asArray,
-  ConformanceResource,
-  resourceKey,
-  result,
-  ClaimDefinition,
-  TemplateQuery,
-} from './query';
+import { asArray, resourceKey, result } from './query';
+import type { Check, ConformanceResource, TemplateQuery } from './query';
 import type { PolicyDocument, PolicyStatement } from './resources';
 
 /** The statements of a policy document. */
@@ -97,49 +91,42 @@ const API_SECRET_ACTIONS = [
   'secretsmanager:GetSecretValue',
 ];
 
-export const irsaApi: ClaimDefinition = {
-  id: 'irsa-api',
-  title:
-    'The API pods assume an IAM role (IRSA) that can only read the database secret',
-  seedText:
-    'IRSA (IAM Roles for Service Accounts) - pods assume IAM roles, no stored credentials',
-  check: t => {
-    const { namespace, name } = IRSA_SERVICE_ACCOUNTS.api;
-    const api = irsaRole(t, IRSA_SERVICE_ACCOUNTS.api);
-    if (!api) {
-      return result(
-        false,
-        `no IRSA role for service account ${namespace}/${name}`,
-      );
-    }
-    const actions = api.statements.flatMap(s => asArray(s.Action)).sort();
-    const targets = api.statements.flatMap(s =>
-      asArray(s.Resource).map(resource => t.resolve(api.role, resource)),
-    );
-    const onlySecret =
-      targets.length > 0 &&
-      targets.every(
-        reference =>
-          reference !== undefined &&
-          t.resourceOf(reference)?.Type === 'AWS::RDS::DBInstance' &&
-          reference.attribute === 'MasterUserSecret.SecretArn',
-      );
+export const irsaApi: Check = t => {
+  const { namespace, name } = IRSA_SERVICE_ACCOUNTS.api;
+  const api = irsaRole(t, IRSA_SERVICE_ACCOUNTS.api);
+  if (!api) {
     return result(
-      api.oidc &&
-        api.managedPolicies.length === 0 &&
-        JSON.stringify(actions) === JSON.stringify(API_SECRET_ACTIONS) &&
-        onlySecret,
-      `role ${
-        api.role.logicalId
-      } assumed through the cluster's OIDC provider by ${namespace}/${name}; allows ${actions.join(
-        ', ',
-      )} on ${onlySecret ? 'the database secret only' : 'other resources too'}${
-        api.managedPolicies.length > 0
-          ? `; ${api.managedPolicies.length} managed policies attached`
-          : ''
-      }`,
+      false,
+      `no IRSA role for service account ${namespace}/${name}`,
     );
-  },
+  }
+  const actions = api.statements.flatMap(s => asArray(s.Action)).sort();
+  const targets = api.statements.flatMap(s =>
+    asArray(s.Resource).map(resource => t.resolve(api.role, resource)),
+  );
+  const onlySecret =
+    targets.length > 0 &&
+    targets.every(
+      reference =>
+        reference !== undefined &&
+        t.resourceOf(reference)?.Type === 'AWS::RDS::DBInstance' &&
+        reference.attribute === 'MasterUserSecret.SecretArn',
+    );
+  return result(
+    api.oidc &&
+      api.managedPolicies.length === 0 &&
+      JSON.stringify(actions) === JSON.stringify(API_SECRET_ACTIONS) &&
+      onlySecret,
+    `role ${
+      api.role.logicalId
+    } assumed through the cluster's OIDC provider by ${namespace}/${name}; allows ${actions.join(
+      ', ',
+    )} on ${onlySecret ? 'the database secret only' : 'other resources too'}${
+      api.managedPolicies.length > 0
+        ? `; ${api.managedPolicies.length} managed policies attached`
+        : ''
+    }`,
+  );
 };
 
 /** Auto Scaling actions that change groups (anything but reads). */
@@ -152,34 +139,29 @@ function changesAutoScaling(action: unknown): boolean {
   );
 }
 
-export const clusterAutoscaler: ClaimDefinition = {
-  id: 'cluster-autoscaler',
-  title: 'The Cluster Autoscaler may resize only this cluster’s node groups',
-  seedText: "Cluster Autoscaler: Scales nodes when pods can't be scheduled",
-  check: t => {
-    const { namespace, name } = IRSA_SERVICE_ACCOUNTS.clusterAutoscaler;
-    const role = irsaRole(t, IRSA_SERVICE_ACCOUNTS.clusterAutoscaler);
-    const clusterName = t.propertiesOf('AWS::EKS::Cluster').Name;
-    const tagKey = `aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`;
-    const mutating = (role?.statements ?? []).filter(
-      s => s.Effect === 'Allow' && asArray(s.Action).some(changesAutoScaling),
-    );
-    const scoped = mutating.filter(
-      s => s.Condition?.StringEquals?.[tagKey] === 'owned',
-    );
-    const resizes = mutating.some(s =>
-      asArray(s.Action).includes('autoscaling:SetDesiredCapacity'),
-    );
-    return result(
-      Boolean(
-        role?.oidc &&
-          role.managedPolicies.length === 0 &&
-          resizes &&
-          scoped.length === mutating.length,
-      ),
-      role
-        ? `IRSA role for ${namespace}/${name}; ${scoped.length} of ${mutating.length} statements that change Auto Scaling groups are limited to groups tagged ${tagKey}=owned`
-        : `no IRSA role for ${namespace}/${name}`,
-    );
-  },
+export const clusterAutoscaler: Check = t => {
+  const { namespace, name } = IRSA_SERVICE_ACCOUNTS.clusterAutoscaler;
+  const role = irsaRole(t, IRSA_SERVICE_ACCOUNTS.clusterAutoscaler);
+  const clusterName = t.propertiesOf('AWS::EKS::Cluster').Name;
+  const tagKey = `aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`;
+  const mutating = (role?.statements ?? []).filter(
+    s => s.Effect === 'Allow' && asArray(s.Action).some(changesAutoScaling),
+  );
+  const scoped = mutating.filter(
+    s => s.Condition?.StringEquals?.[tagKey] === 'owned',
+  );
+  const resizes = mutating.some(s =>
+    asArray(s.Action).includes('autoscaling:SetDesiredCapacity'),
+  );
+  return result(
+    Boolean(
+      role?.oidc &&
+        role.managedPolicies.length === 0 &&
+        resizes &&
+        scoped.length === mutating.length,
+    ),
+    role
+      ? `IRSA role for ${namespace}/${name}; ${scoped.length} of ${mutating.length} statements that change Auto Scaling groups are limited to groups tagged ${tagKey}=owned`
+      : `no IRSA role for ${namespace}/${name}`,
+  );
 };

@@ -4,106 +4,19 @@ import type {
   EnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentStackTemplate } from '../templates';
-import { budget, ecr, twoAccounts } from './accounts';
+import { CLAIMS } from './claims';
 import {
-  applicationNodeGroup,
-  controlPlaneLogs,
-  hpa,
-  kubernetesVersion,
-  secretsKms,
-  systemNodeGroup,
-} from './cluster';
-import {
-  databaseCredentials,
-  rdsBackups,
-  rdsEncryption,
-  rdsEngine,
-  rdsInstanceClass,
-  rdsPitr,
-  rdsSingleAz,
-  rdsStorage,
-} from './database';
-import {
-  apiThroughAlb,
-  spaOnS3,
-  wafOnCloudFront,
-  wafOwaspRules,
-  wafRateLimit,
-} from './edge';
-import { clusterAutoscaler, irsaApi } from './identity';
-import {
-  databaseIsolated,
-  flowLogs,
-  natPerAz,
-  nodesPrivate,
-  threeAzs,
-  vpcCidr,
-} from './network';
-import {
-  alarmClaims,
-  alarmsToSns,
-  cloudTrail,
-  guardDuty,
-} from './observability';
-import {
-  ClaimDefinition,
   ConformanceCheckResult,
   result,
   SeedClaimDefinition,
   TemplateQuery,
 } from './query';
-import {
-  albBehindCloudFront,
-  albToNodes,
-  nodesToDatabase,
-} from './securityGroups';
 
 export type {
   ConformanceCheck,
   ConformanceCheckResult,
   SeedClaimDefinition,
 } from './query';
-
-/** The claims, in the order the report lists them. */
-const CLAIMS: readonly ClaimDefinition[] = [
-  twoAccounts,
-  vpcCidr,
-  threeAzs,
-  natPerAz,
-  nodesPrivate,
-  databaseIsolated,
-  albToNodes,
-  nodesToDatabase,
-  albBehindCloudFront,
-  wafOnCloudFront,
-  wafOwaspRules,
-  wafRateLimit,
-  spaOnS3,
-  apiThroughAlb,
-  flowLogs,
-  kubernetesVersion,
-  secretsKms,
-  controlPlaneLogs,
-  systemNodeGroup,
-  applicationNodeGroup,
-  hpa,
-  clusterAutoscaler,
-  irsaApi,
-  databaseCredentials,
-  rdsEngine,
-  rdsInstanceClass,
-  rdsStorage,
-  rdsEncryption,
-  rdsSingleAz,
-  rdsBackups,
-  rdsPitr,
-  ecr,
-  ...alarmClaims,
-  alarmsToSns,
-  cloudTrail,
-  guardDuty,
-  budget,
-];
 
 /**
  * Every concrete claim of the seed architecture that a template can show,

@@ -1,13 +1,11 @@
 import { SEED_DEFAULTS } from '@innovate/plugin-aws-environments-common';
 import { literalNumber } from '../templates';
-import {
-  asArray,
-  ConformanceResource,
-  properties,
-  resourceKey,
-  ResourceReference,
-  result,
+import { asArray, properties, resourceKey, result } from './query';
+import type {
+  Check,
   ClaimDefinition,
+  ConformanceResource,
+  ResourceReference,
   TemplateQuery,
 } from './query';
 import type { AlarmMetric, MetricDimension } from './resources';
@@ -252,61 +250,44 @@ function cloudWatchMayPublish(
   );
 }
 
-export const alarmsToSns: ClaimDefinition = {
-  id: 'alarms-to-sns',
-  title: 'Every alarm notifies an SNS topic',
-  seedText: 'Alerting | CloudWatch Alarms → SNS',
-  check: t => {
-    const all = alarms(t);
-    const notifying = all.filter(({ alarm }) => {
-      const actions = asArray(alarm.properties.AlarmActions).map(action =>
-        t.resolve(alarm, action),
-      );
-      return (
-        actions.length > 0 &&
-        actions.every(
-          action =>
-            action !== undefined &&
-            t.resourceOf(action)?.Type === 'AWS::SNS::Topic' &&
-            cloudWatchMayPublish(t, action),
-        )
-      );
-    });
-    return result(
-      all.length > 0 && notifying.length === all.length,
-      `${notifying.length} of ${all.length} alarms notify an SNS topic that CloudWatch may publish to`,
+export const alarmsToSns: Check = t => {
+  const all = alarms(t);
+  const notifying = all.filter(({ alarm }) => {
+    const actions = asArray(alarm.properties.AlarmActions).map(action =>
+      t.resolve(alarm, action),
     );
-  },
+    return (
+      actions.length > 0 &&
+      actions.every(
+        action =>
+          action !== undefined &&
+          t.resourceOf(action)?.Type === 'AWS::SNS::Topic' &&
+          cloudWatchMayPublish(t, action),
+      )
+    );
+  });
+  return result(
+    all.length > 0 && notifying.length === all.length,
+    `${notifying.length} of ${all.length} alarms notify an SNS topic that CloudWatch may publish to`,
+  );
 };
 
-const SECURITY_SEED_TEXT = 'Monitoring | CloudTrail, GuardDuty, VPC Flow Logs';
-
-export const cloudTrail: ClaimDefinition = {
-  id: 'cloudtrail',
-  title: 'A multi-region CloudTrail trail is logging',
-  seedText: SECURITY_SEED_TEXT,
-  check: t => {
-    const trail = t.propertiesOf('AWS::CloudTrail::Trail');
-    return result(
-      trail.IsLogging === true && trail.IsMultiRegionTrail === true,
-      trail.TrailName
-        ? `trail ${trail.TrailName}: logging ${trail.IsLogging}, multi-region ${trail.IsMultiRegionTrail}, log file validation ${trail.EnableLogFileValidation}`
-        : 'no CloudTrail trail',
-    );
-  },
+export const cloudTrail: Check = t => {
+  const trail = t.propertiesOf('AWS::CloudTrail::Trail');
+  return result(
+    trail.IsLogging === true && trail.IsMultiRegionTrail === true,
+    trail.TrailName
+      ? `trail ${trail.TrailName}: logging ${trail.IsLogging}, multi-region ${trail.IsMultiRegionTrail}, log file validation ${trail.EnableLogFileValidation}`
+      : 'no CloudTrail trail',
+  );
 };
 
-export const guardDuty: ClaimDefinition = {
-  id: 'guardduty',
-  title: 'GuardDuty is enabled',
-  seedText: SECURITY_SEED_TEXT,
-  check: t => {
-    const detector = t.first('AWS::GuardDuty::Detector');
-    return result(
-      properties(detector).Enable === true,
-      detector
-        ? `detector enabled: ${properties(detector).Enable}`
-        : 'no GuardDuty detector',
-    );
-  },
+export const guardDuty: Check = t => {
+  const detector = t.first('AWS::GuardDuty::Detector');
+  return result(
+    properties(detector).Enable === true,
+    detector
+      ? `detector enabled: ${properties(detector).Enable}`
+      : 'no GuardDuty detector',
+  );
 };

@@ -126,12 +126,15 @@ export interface SeedClaimDefinition {
   check: ConformanceCheck;
 }
 
+/** A check of one claim, through the query helper. */
+export type Check = (
+  templates: TemplateQuery,
+  spec: EnvironmentSpec,
+) => ConformanceCheckResult;
+
 /** A claim of the seed, checked through the query helper. */
 export interface ClaimDefinition extends Omit<SeedClaimDefinition, 'check'> {
-  check: (
-    templates: TemplateQuery,
-    spec: EnvironmentSpec,
-  ) => ConformanceCheckResult;
+  check: Check;
 }
 
 export const result = (

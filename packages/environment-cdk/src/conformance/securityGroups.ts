@@ -1,13 +1,7 @@
 import { findSupportedRegion } from '@innovate/plugin-aws-environments-common';
 import { literalNumber } from '../templates';
-import {
-  asArray,
-  ConformanceResource,
-  resourceKey,
-  result,
-  ClaimDefinition,
-  TemplateQuery,
-} from './query';
+import { asArray, resourceKey, result } from './query';
+import type { Check, ConformanceResource, TemplateQuery } from './query';
 import type { ResourceType, SecurityGroupRuleProperties } from './resources';
 
 const SEED_API_PORT = 8080;
@@ -159,69 +153,53 @@ function onlyRule(
 const rulesOf = (map: Map<string, SgRule[]>, groups: string[]) =>
   groups.flatMap(sg => map.get(sg) ?? []);
 
-export const albToNodes: ClaimDefinition = {
-  id: 'sg-alb-to-nodes',
-  title: 'Nodes admit only the ALB, on port 8080',
-  seedText: 'Security Groups: ALB → EKS (port 8080) → RDS (port 5432)',
-  check: t => {
-    const { albSg, nodeSg, names } = chainGroups(t);
-    const { ingress, egress } = securityGroupRules(t);
-    const nodeIngress = rulesOf(ingress, nodeSg);
-    const albEgress = rulesOf(egress, albSg);
-    const passed =
-      albSg.length === 1 &&
-      nodeSg.length === 1 &&
-      onlyRule(nodeIngress, { port: SEED_API_PORT, peers: albSg }) &&
-      onlyRule(albEgress, { port: SEED_API_PORT, peers: nodeSg });
-    return result(
-      passed,
-      `node SG ingress: ${describeRules(
-        nodeIngress,
-        names,
-      )}; ALB SG egress: ${describeRules(albEgress, names)}`,
-    );
-  },
+export const albToNodes: Check = t => {
+  const { albSg, nodeSg, names } = chainGroups(t);
+  const { ingress, egress } = securityGroupRules(t);
+  const nodeIngress = rulesOf(ingress, nodeSg);
+  const albEgress = rulesOf(egress, albSg);
+  const passed =
+    albSg.length === 1 &&
+    nodeSg.length === 1 &&
+    onlyRule(nodeIngress, { port: SEED_API_PORT, peers: albSg }) &&
+    onlyRule(albEgress, { port: SEED_API_PORT, peers: nodeSg });
+  return result(
+    passed,
+    `node SG ingress: ${describeRules(
+      nodeIngress,
+      names,
+    )}; ALB SG egress: ${describeRules(albEgress, names)}`,
+  );
 };
 
-export const nodesToDatabase: ClaimDefinition = {
-  id: 'sg-nodes-to-database',
-  title: 'The database admits only the nodes, on port 5432',
-  seedText: 'Security Groups: ALB → EKS (port 8080) → RDS (port 5432)',
-  check: t => {
-    const { nodeSg, dbSg, names } = chainGroups(t);
-    const { ingress } = securityGroupRules(t);
-    const dbIngress = rulesOf(ingress, dbSg);
-    const port = literalNumber(t.propertiesOf('AWS::RDS::DBInstance').Port);
-    return result(
-      dbSg.length === 1 &&
-        port === SEED_DATABASE_PORT &&
-        onlyRule(dbIngress, { port: SEED_DATABASE_PORT, peers: nodeSg }),
-      `DB port ${port}; DB SG ingress: ${describeRules(dbIngress, names)}`,
-    );
-  },
+export const nodesToDatabase: Check = t => {
+  const { nodeSg, dbSg, names } = chainGroups(t);
+  const { ingress } = securityGroupRules(t);
+  const dbIngress = rulesOf(ingress, dbSg);
+  const port = literalNumber(t.propertiesOf('AWS::RDS::DBInstance').Port);
+  return result(
+    dbSg.length === 1 &&
+      port === SEED_DATABASE_PORT &&
+      onlyRule(dbIngress, { port: SEED_DATABASE_PORT, peers: nodeSg }),
+    `DB port ${port}; DB SG ingress: ${describeRules(dbIngress, names)}`,
+  );
 };
 
-export const albBehindCloudFront: ClaimDefinition = {
-  id: 'alb-behind-cloudfront',
-  title: 'The ALB admits only CloudFront',
-  seedText:
-    'Users → Route 53 → CloudFront (CDN + WAF); API requests → ALB → EKS → RDS',
-  check: (t, spec) => {
-    const { albSg } = chainGroups(t);
-    const { ingress } = securityGroupRules(t);
-    const rules = rulesOf(ingress, albSg);
-    const prefixList = findSupportedRegion(
-      spec.region,
-    )?.cloudFrontOriginFacingPrefixListId;
-    return result(
-      rules.length > 0 &&
-        rules.every(rule => rule.peer === `prefix-list:${prefixList}`),
-      `ALB SG ingress: ${
-        rules.map(r => `${r.protocol}/${r.from} from ${r.peer}`).join(', ') ||
-        'none'
-      } (CloudFront origin-facing list in ${spec.region}: ${prefixList})`,
-    );
-  },
+export const albBehindCloudFront: Check = (t, spec) => {
+  const { albSg } = chainGroups(t);
+  const { ingress } = securityGroupRules(t);
+  const rules = rulesOf(ingress, albSg);
+  const prefixList = findSupportedRegion(
+    spec.region,
+  )?.cloudFrontOriginFacingPrefixListId;
+  return result(
+    rules.length > 0 &&
+      rules.every(rule => rule.peer === `prefix-list:${prefixList}`),
+    `ALB SG ingress: ${
+      rules.map(r => `${r.protocol}/${r.from} from ${r.peer}`).join(', ') ||
+      'none'
+    } (CloudFront origin-facing list in ${spec.region}: ${prefixList})`,
+  );
 };
 
 export { SEED_API_PORT };
