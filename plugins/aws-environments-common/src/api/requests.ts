@@ -111,8 +111,12 @@ export const estimateRequestSchema = closedObject({
     }),
 });
 
-/** What an operation takes: path parameters, query, body. */
-type OperationSchemas = {
+/**
+ * What an operation takes: path parameters, query, body.
+ *
+ * @public
+ */
+export type OperationSchemas = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
