@@ -4,10 +4,15 @@ import type {
   StackEvent,
   StackStatus,
 } from '@aws-sdk/client-cloudformation';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import {
   accountOfAccessKey,
+  answerAsBootstrapped,
   awsServiceError,
   cloudFormationSdk as cfn,
+  mockToolkitAws,
   ToolkitAwsMock,
 } from './toolkitAws';
 
@@ -534,4 +539,40 @@ export class ScriptedCloudFormation {
     stack.running = [...script];
     return {};
   }
+}
+
+/**
+ * For each test of a file: AWS mocked as toolkit-lib calls it, with
+ * CloudFormation scripted and the base account bootstrapped, in a fresh
+ * CDK_HOME (toolkit-lib caches the account of each access key there).
+ * Read `aws` and `cloudFormation` inside the tests.
+ */
+export function useScriptedToolkitAws(env: {
+  baseAccount: string;
+  region: string;
+}) {
+  const current = {} as {
+    aws: ToolkitAwsMock;
+    cloudFormation: ScriptedCloudFormation;
+  };
+  let cdkHome: string;
+  const previousCdkHome = process.env.CDK_HOME;
+  beforeEach(() => {
+    cdkHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-home-'));
+    process.env.CDK_HOME = cdkHome;
+    current.aws = mockToolkitAws();
+    const { uploaded } = answerAsBootstrapped(current.aws, {
+      baseAccount: env.baseAccount,
+    });
+    current.cloudFormation = new ScriptedCloudFormation(current.aws, {
+      ...env,
+      uploaded,
+    });
+  });
+  afterEach(() => {
+    current.aws.restore();
+    process.env.CDK_HOME = previousCdkHome;
+    fs.rmSync(cdkHome, { recursive: true, force: true });
+  });
+  return current;
 }

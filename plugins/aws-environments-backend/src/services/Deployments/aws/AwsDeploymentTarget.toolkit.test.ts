@@ -11,12 +11,11 @@ import {
 import {
   ScriptedCloudFormation,
   Template,
+  useScriptedToolkitAws,
 } from '../../../__testUtils__/scriptedCloudFormation';
 import {
-  answerAsBootstrapped,
   BASE_ACCESS_KEY,
   cloudFormationSdk,
-  mockToolkitAws,
   rdsSdk,
   ToolkitAwsMock,
 } from '../../../__testUtils__/toolkitAws';
@@ -81,23 +80,13 @@ afterAll(() => {
   fs.rmSync(assemblyDir, { recursive: true, force: true });
 });
 
+const scripted = useScriptedToolkitAws({ baseAccount: workloads, region });
 let aws: ToolkitAwsMock;
 let cloudFormation: ScriptedCloudFormation;
 let events: NewDeploymentEvent[];
-let cdkHome: string;
-const previousCdkHome = process.env.CDK_HOME;
 
 beforeEach(() => {
-  // toolkit-lib caches the account of each access key in CDK_HOME.
-  cdkHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-home-'));
-  process.env.CDK_HOME = cdkHome;
-  aws = mockToolkitAws();
-  const { uploaded } = answerAsBootstrapped(aws, { baseAccount: workloads });
-  cloudFormation = new ScriptedCloudFormation(aws, {
-    baseAccount: workloads,
-    region,
-    uploaded,
-  });
+  ({ aws, cloudFormation } = scripted);
   for (const account of new Set(stacks.map(s => s.account))) {
     cloudFormation.bootstrapped(account);
   }
@@ -109,12 +98,6 @@ beforeEach(() => {
     });
   }
   events = [];
-});
-
-afterEach(() => {
-  aws.restore();
-  process.env.CDK_HOME = previousCdkHome;
-  fs.rmSync(cdkHome, { recursive: true, force: true });
 });
 
 /**

@@ -9,11 +9,10 @@ import {
 import {
   ScriptedCloudFormation,
   Template,
+  useScriptedToolkitAws,
 } from '../../../__testUtils__/scriptedCloudFormation';
 import {
-  answerAsBootstrapped,
   BASE_ACCESS_KEY,
-  mockToolkitAws,
   ToolkitAwsMock,
 } from '../../../__testUtils__/toolkitAws';
 import type { NewDeploymentEvent } from '../../EnvironmentRegistry/types';
@@ -51,32 +50,15 @@ afterAll(() => {
   fs.rmSync(assemblyDir, { recursive: true, force: true });
 });
 
+const scripted = useScriptedToolkitAws({ baseAccount: workloads, region });
 let aws: ToolkitAwsMock;
 let cloudFormation: ScriptedCloudFormation;
 let events: NewDeploymentEvent[];
-let cdkHome: string;
-const previousCdkHome = process.env.CDK_HOME;
 
 beforeEach(() => {
-  // toolkit-lib caches the account of each access key in CDK_HOME.
-  cdkHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-home-'));
-  process.env.CDK_HOME = cdkHome;
-  aws = mockToolkitAws();
-  const { uploaded } = answerAsBootstrapped(aws, { baseAccount: workloads });
-  cloudFormation = new ScriptedCloudFormation(aws, {
-    baseAccount: workloads,
-    region,
-    uploaded,
-  })
-    .bootstrapped(management)
-    .bootstrapped(workloads);
+  ({ aws, cloudFormation } = scripted);
+  cloudFormation.bootstrapped(management).bootstrapped(workloads);
   events = [];
-});
-
-afterEach(() => {
-  aws.restore();
-  process.env.CDK_HOME = previousCdkHome;
-  fs.rmSync(cdkHome, { recursive: true, force: true });
 });
 
 const toolkit = new ToolkitLibCdkToolkit({ stackEventPollingIntervalMs: 10 });
