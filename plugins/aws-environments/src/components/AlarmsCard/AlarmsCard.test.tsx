@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { AlarmsCard } from './AlarmsCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
-import { clickRetry, failingOnce } from '../../__testUtils__/retry';
+import { fixtures, renderWithApi } from '../../__testUtils__';
 
 function alarmRows() {
   const table = screen.getByRole('table', { name: 'CloudWatch alarms' });
@@ -81,23 +80,6 @@ describe('AlarmsCard', () => {
     });
     expect(
       await screen.findByText('The environment has no CloudWatch alarms.'),
-    ).toBeInTheDocument();
-  });
-
-  it("shows the backend's message and retries", async () => {
-    const getAlarmsView = await failingOnce(
-      responseError(502, 'CloudWatch DescribeAlarms timed out'),
-      fixtures.alarmsView,
-    );
-    renderWithApi(<AlarmsCard environment="innovate-prod" />, {
-      getAlarmsView,
-    });
-    expect(
-      await screen.findByText('CloudWatch DescribeAlarms timed out'),
-    ).toBeInTheDocument();
-    await clickRetry('the alarms view');
-    expect(
-      await screen.findByText('None of 5 alarms firing'),
     ).toBeInTheDocument();
   });
 

@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { ClusterCard } from './ClusterCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
-import { clickRetry, failingOnce } from '../../__testUtils__/retry';
+import { fixtures, renderWithApi } from '../../__testUtils__';
 
 describe('ClusterCard', () => {
   it('shows loading until the view arrives', async () => {
@@ -75,27 +74,6 @@ describe('ClusterCard', () => {
         'Upgrade insights are not available for this cluster.',
       ),
     ).toBeInTheDocument();
-  });
-
-  it("shows the backend's message and retries", async () => {
-    const getClusterView = await failingOnce(
-      responseError(503, 'EKS DescribeCluster failed: AccessDenied'),
-      fixtures.clusterView,
-    );
-    renderWithApi(<ClusterCard environment="innovate-prod" />, {
-      getClusterView,
-    });
-
-    expect(
-      await screen.findByText('EKS DescribeCluster failed: AccessDenied'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('Could not load the cluster view (HTTP 503)'),
-    ).toBeInTheDocument();
-
-    await clickRetry('the cluster view');
-    expect(await screen.findByText('1.33 (target 1.33)')).toBeInTheDocument();
-    expect(getClusterView).toHaveBeenCalledTimes(2);
   });
 
   it('shows when the view is stale and why', async () => {

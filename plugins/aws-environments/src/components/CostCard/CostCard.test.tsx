@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { CostCard } from './CostCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
-import { clickRetry, failingOnce } from '../../__testUtils__/retry';
+import { fixtures, renderWithApi } from '../../__testUtils__';
 
 describe('CostCard', () => {
   it('shows month to date and forecast against the budget', async () => {
@@ -149,23 +148,5 @@ describe('CostCard', () => {
       screen.getByText(/hours? ago/, { selector: 'time' }),
     ).toBeInTheDocument();
     expect(screen.getByText('AWS')).toBeInTheDocument();
-  });
-
-  it("shows the backend's message and retries", async () => {
-    const getCostView = await failingOnce(
-      responseError(403, 'You may not read the cost of innovate-prod', {
-        name: 'NotAllowedError',
-      }),
-      fixtures.costView,
-    );
-    renderWithApi(<CostCard environment="innovate-prod" />, { getCostView });
-    expect(
-      await screen.findByText('You may not read the cost of innovate-prod'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('Could not load the cost view (HTTP 403)'),
-    ).toBeInTheDocument();
-    await clickRetry('the cost view');
-    expect(await screen.findByTestId('cost-month-to-date')).toBeInTheDocument();
   });
 });

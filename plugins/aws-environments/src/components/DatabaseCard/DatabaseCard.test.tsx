@@ -1,7 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { DatabaseCard } from './DatabaseCard';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
-import { clickRetry, failingOnce } from '../../__testUtils__/retry';
+import { fixtures, renderWithApi } from '../../__testUtils__';
 
 function fact(label: string): string | null | undefined {
   return screen.getByText(label, { selector: 'dt' }).nextElementSibling
@@ -51,21 +50,6 @@ describe('DatabaseCard', () => {
       name: 'Pending modifications',
     });
     expect(within(modifications).getByText('db.t3.large')).toBeInTheDocument();
-  });
-
-  it("shows the backend's message and retries", async () => {
-    const getDatabaseView = await failingOnce(
-      responseError(404, 'No database in environment innovate-prod'),
-      fixtures.databaseView,
-    );
-    renderWithApi(<DatabaseCard environment="innovate-prod" />, {
-      getDatabaseView,
-    });
-    expect(
-      await screen.findByText('No database in environment innovate-prod'),
-    ).toBeInTheDocument();
-    await clickRetry('the database view');
-    expect(await screen.findByText('db.t3.medium')).toBeInTheDocument();
   });
 
   it('shows when the view is stale', async () => {
