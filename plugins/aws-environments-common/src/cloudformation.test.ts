@@ -1,15 +1,6 @@
-import {
-  CfnStack,
-  findResources,
-  isJsonObject,
-  literalBoolean,
-  literalNumber,
-  literalString,
-  literalStrings,
-  propertyAt,
-} from './cloudformation';
+import * as cfn from './cloudformation';
 
-const stack = (stackName: string, template: object): CfnStack => ({
+const stack = (stackName: string, template: object): cfn.CfnStack => ({
   stackName,
   account: '111111111111',
   region: 'us-east-1',
@@ -31,7 +22,7 @@ describe('findResources', () => {
     const database = stack('database', {
       Resources: { Subnet2: { Type: 'AWS::EC2::Subnet', Properties: {} } },
     });
-    const found = findResources(
+    const found = cfn.findResources(
       [network, database],
       'AWS::EC2::Subnet',
       'AWS::EC2::VPC',
@@ -48,7 +39,7 @@ describe('findResources', () => {
 
   it('skips templates without resources and entries that are not resources', () => {
     expect(
-      findResources(
+      cfn.findResources(
         [
           stack('empty', {}),
           stack('odd', {
@@ -64,34 +55,34 @@ describe('findResources', () => {
 describe('template values', () => {
   it('reads literal values and leaves intrinsics out', () => {
     const ref = { Ref: 'Vpc' };
-    expect([literalString('a'), literalString(5), literalString(ref)]).toEqual([
-      'a',
-      '5',
-      undefined,
-    ]);
+    expect([
+      cfn.literalString('a'),
+      cfn.literalString(5),
+      cfn.literalString(ref),
+    ]).toEqual(['a', '5', undefined]);
     expect(
-      [5, '5', ' ', '', 'x', ref].map(value => literalNumber(value)),
+      [5, '5', ' ', '', 'x', ref].map(value => cfn.literalNumber(value)),
     ).toEqual([5, 5, undefined, undefined, undefined, undefined]);
     expect(
       [true, 'true', false, 'false', 'yes', ref].map(value =>
-        literalBoolean(value),
+        cfn.literalBoolean(value),
       ),
     ).toEqual([true, true, false, false, undefined, undefined]);
-    expect(literalStrings(['a', 1, ref])).toEqual(['a', '1']);
-    expect(literalStrings('a')).toEqual([]);
+    expect(cfn.literalStrings(['a', 1, ref])).toEqual(['a', '1']);
+    expect(cfn.literalStrings('a')).toEqual([]);
   });
 
   it('follows a path of nested objects', () => {
     const properties = { ScalingConfig: { MinSize: 2 }, List: [{ A: 1 }] };
-    expect(propertyAt(properties, 'ScalingConfig', 'MinSize')).toBe(2);
-    expect(propertyAt(properties, 'ScalingConfig', 'Nope', 'Deeper')).toBe(
+    expect(cfn.propertyAt(properties, 'ScalingConfig', 'MinSize')).toBe(2);
+    expect(cfn.propertyAt(properties, 'ScalingConfig', 'Nope', 'Deeper')).toBe(
       undefined,
     );
-    expect(propertyAt(properties, 'List', '0', 'A')).toBe(undefined);
+    expect(cfn.propertyAt(properties, 'List', '0', 'A')).toBe(undefined);
   });
 
   it('tells JSON objects from arrays and null', () => {
-    expect([{}, [], null, 'x'].map(isJsonObject)).toEqual([
+    expect([{}, [], null, 'x'].map(cfn.isJsonObject)).toEqual([
       true,
       false,
       false,

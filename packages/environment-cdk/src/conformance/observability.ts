@@ -75,20 +75,23 @@ function watches(t: TemplateQuery, alarm: Alarm, target: AlarmTarget) {
   );
 }
 
-const ALB_TARGET: AlarmTarget = {
-  dimension: 'LoadBalancer',
-  type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-};
-const CLUSTER_TARGET: AlarmTarget = {
-  dimension: 'ClusterName',
-  type: 'AWS::EKS::Cluster',
-  nameProperty: 'Name',
-};
-const DATABASE_TARGET: AlarmTarget = {
-  dimension: 'DBInstanceIdentifier',
-  type: 'AWS::RDS::DBInstance',
-  nameProperty: 'DBInstanceIdentifier',
-};
+/** The resource each key alert must watch. */
+const ALARM_TARGETS = {
+  alb: {
+    dimension: 'LoadBalancer',
+    type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  },
+  cluster: {
+    dimension: 'ClusterName',
+    type: 'AWS::EKS::Cluster',
+    nameProperty: 'Name',
+  },
+  database: {
+    dimension: 'DBInstanceIdentifier',
+    type: 'AWS::RDS::DBInstance',
+    nameProperty: 'DBInstanceIdentifier',
+  },
+} satisfies Record<string, AlarmTarget>;
 
 /** A 5xx rate: the returned expression divides the 5xx count by requests. */
 function isErrorRate({ alarm, metricNames }: AlarmInfo): boolean {
@@ -163,7 +166,7 @@ export const alarmClaims: readonly ClaimDefinition[] = (
       threshold: seedAlarms.errorRatePercent,
       unit: '%',
       seedText: 'Key Alerts: Error rate >1%',
-      target: ALB_TARGET,
+      target: ALARM_TARGETS.alb,
       matches: isErrorRate,
     },
     {
@@ -173,7 +176,7 @@ export const alarmClaims: readonly ClaimDefinition[] = (
       threshold: seedAlarms.p99LatencySeconds,
       unit: 's',
       seedText: 'Key Alerts: latency p99 >2s',
-      target: ALB_TARGET,
+      target: ALARM_TARGETS.alb,
       matches: a =>
         a.metricNames.includes('TargetResponseTime') &&
         a.alarm.properties.ExtendedStatistic === 'p99',
@@ -185,7 +188,7 @@ export const alarmClaims: readonly ClaimDefinition[] = (
       threshold: seedAlarms.nodeCpuPercent,
       unit: '%',
       seedText: CPU_MEMORY_SEED_TEXT,
-      target: CLUSTER_TARGET,
+      target: ALARM_TARGETS.cluster,
       matches: a => a.metricNames.includes('node_cpu_utilization'),
     },
     {
@@ -195,7 +198,7 @@ export const alarmClaims: readonly ClaimDefinition[] = (
       threshold: seedAlarms.nodeMemoryPercent,
       unit: '%',
       seedText: CPU_MEMORY_SEED_TEXT,
-      target: CLUSTER_TARGET,
+      target: ALARM_TARGETS.cluster,
       matches: a => a.metricNames.includes('node_memory_utilization'),
     },
     {
@@ -205,7 +208,7 @@ export const alarmClaims: readonly ClaimDefinition[] = (
       threshold: seedAlarms.databaseCpuPercent,
       unit: '%',
       seedText: CPU_MEMORY_SEED_TEXT,
-      target: DATABASE_TARGET,
+      target: ALARM_TARGETS.database,
       matches: a =>
         a.metricNames.includes('CPUUtilization') &&
         a.alarm.properties.Namespace === 'AWS/RDS',
