@@ -9,7 +9,7 @@ import type {
 import { useClusterView } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Facts } from '../Facts';
-import { StatusLabel, toneOf } from '../StatusLabel';
+import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 
 /** Props of {@link ClusterCard}. */
@@ -65,11 +65,7 @@ function ClusterDetails(props: { view: ClusterView; nodeGroup?: string }) {
           },
           {
             label: 'Status',
-            value: (
-              <StatusLabel tone={toneOf(view.status)}>
-                {view.status}
-              </StatusLabel>
-            ),
+            value: <StatusText status={view.status} />,
           },
           ...(view.platformVersion
             ? [{ label: 'Platform version', value: view.platformVersion }]
@@ -122,11 +118,7 @@ function NodeGroups(props: {
         },
         {
           title: 'Status',
-          render: group => (
-            <StatusLabel tone={toneOf(group.status)}>
-              {group.status}
-            </StatusLabel>
-          ),
+          render: group => <StatusText status={group.status} />,
         },
         {
           title: 'Instance types',
@@ -170,11 +162,7 @@ function Addons(props: { addons: AddonView[] }) {
         { title: 'Version', render: addon => addon.version ?? 'Unknown' },
         {
           title: 'Status',
-          render: addon => (
-            <StatusLabel tone={toneOf(addon.status)}>
-              {addon.status}
-            </StatusLabel>
-          ),
+          render: addon => <StatusText status={addon.status} />,
         },
         {
           title: 'Issues',
@@ -201,11 +189,7 @@ function Insights(props: { insights: UpgradeInsightView[] | null }) {
         { title: 'Check', render: insight => insight.name },
         {
           title: 'Status',
-          render: insight => (
-            <StatusLabel tone={toneOf(insight.status)}>
-              {insight.status}
-            </StatusLabel>
-          ),
+          render: insight => <StatusText status={insight.status} />,
         },
         {
           title: 'For version',

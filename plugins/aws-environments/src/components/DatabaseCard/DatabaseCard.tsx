@@ -4,7 +4,7 @@ import { useDatabaseView } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Facts } from '../Facts';
 import { RelativeTime } from '../RelativeTime';
-import { StatusLabel, toneOf } from '../StatusLabel';
+import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 
 /** The RDS view of an environment. */
@@ -27,11 +27,7 @@ function DatabaseDetails(props: { view: DatabaseView }) {
           { label: 'Instance', value: view.identifier },
           {
             label: 'Status',
-            value: (
-              <StatusLabel tone={toneOf(view.status)}>
-                {view.status}
-              </StatusLabel>
-            ),
+            value: <StatusText status={view.status} />,
           },
           { label: 'Class', value: view.instanceClass },
           { label: 'Engine', value: `${view.engine} ${view.engineVersion}` },

@@ -12,7 +12,7 @@ import { Facts } from '../Facts';
 import { Principal } from '../Principal';
 import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
-import { StatusLabel, toneOf } from '../StatusLabel';
+import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 import { DeploymentEvents } from './DeploymentEvents';
 import { PendingChangeSet } from './PendingChangeSet';
@@ -63,9 +63,7 @@ function DeploymentItem(props: {
             {deployment.action === 'deploy' ? 'Deploy' : 'Destroy'}{' '}
             {deployment.id}
           </Typography>
-          <StatusLabel tone={toneOf(deployment.status)}>
-            {deployment.status}
-          </StatusLabel>
+          <StatusText status={deployment.status} />
           <SourceBadge source={deployment.source} />
           <Typography component="span" variant="body2">
             <RelativeTime iso={deployment.createdAt} /> by{' '}

@@ -7,16 +7,14 @@ import { Principal } from '../Principal';
 import { QueryContent } from '../QueryContent';
 import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
-import { StatusLabel, toneOf } from '../StatusLabel';
+import { StatusText } from '../StatusLabel';
 
 function Summary(props: { environment: EnvironmentSummary }) {
   const { environment } = props;
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
       <SourceBadge source={environment.source} />
-      <StatusLabel tone={toneOf(environment.status)}>
-        {environment.status}
-      </StatusLabel>
+      <StatusText status={environment.status} />
       <Typography variant="body2" component="span">
         Owner <Principal principal={environment.owner} />
       </Typography>

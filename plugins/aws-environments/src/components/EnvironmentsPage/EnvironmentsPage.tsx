@@ -6,7 +6,7 @@ import { useEnvironments } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Principal } from '../Principal';
 import { SourceBadge } from '../SourceBadge';
-import { StatusLabel, toneOf } from '../StatusLabel';
+import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 import { FiringAlarmsCell, MonthToDateCell } from './EnvironmentCells';
 
@@ -80,11 +80,7 @@ export function EnvironmentsPage() {
             {
               title: 'Status',
               noWrap: true,
-              render: item => (
-                <StatusLabel tone={toneOf(item.status)}>
-                  {item.status}
-                </StatusLabel>
-              ),
+              render: item => <StatusText status={item.status} />,
             },
             { title: 'Region', noWrap: true, render: item => item.region },
             liveColumn('Firing alarms', FiringAlarmsCell),

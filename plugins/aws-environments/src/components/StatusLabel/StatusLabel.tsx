@@ -111,3 +111,8 @@ export function toneOf(status: string): StatusTone {
   if (ABORTED.has(key)) return 'aborted';
   return 'warning';
 }
+
+/** A status string as a label in its own tone (see {@link toneOf}). */
+export function StatusText(props: { status: string }) {
+  return <StatusLabel tone={toneOf(props.status)}>{props.status}</StatusLabel>;
+}

@@ -1,2 +1,2 @@
-export { StatusLabel, toneOf } from './StatusLabel';
+export { StatusLabel, StatusText, toneOf } from './StatusLabel';
 export type { StatusTone } from './StatusLabel';
