@@ -159,13 +159,38 @@ const TYPES_HEADER = `// *******************************************************
 /* eslint-disable */
 `;
 
+/**
+ * openapi-typescript's JSDoc as TSDoc, which the API reports parse: no
+ * `@description` or `@enum`, `@defaultValue` for `@default`, `@`, `{` and
+ * `}` of the text escaped; every export `@public`.
+ */
+function asTsdoc(source: string): string {
+  return source
+    .split('\n')
+    .filter(line => !/^\s*(\/\*\*|\*) @enum \{\w+\}( \*\/)?$/.test(line))
+    .map(line => {
+      if (/^export (interface|type) /.test(line)) {
+        return `/** @public */\n${line}`;
+      }
+      if (!/^\s*(\/\*\*|\*)(\s|$)/.test(line)) {
+        return line;
+      }
+      return line
+        .replace(/@description /g, '')
+        .replace(/@default /g, '@defaultValue ')
+        .replace(/@(?!defaultValue\b)/g, '\\@')
+        .replace(/[{}]/g, brace => `\\${brace}`);
+    })
+    .join('\n');
+}
+
 /** openapi-typescript's types of `document`. */
 export async function generateTypes(document: string): Promise<string> {
   const ast = await openapiTS(YAML.parse(document), {
     alphabetize: false,
     exportType: false,
   });
-  return format(TYPES_HEADER + astToString(ast), FILES.types);
+  return format(TYPES_HEADER + asTsdoc(astToString(ast)), FILES.types);
 }
 
 /** Every generated file, from the current document and router. */

@@ -1,7 +1,8 @@
 /* eslint-disable new-cap -- openapi-fetch names its methods after the HTTP verbs */
 import createClient, { type Client } from 'openapi-fetch';
-import type { components, paths } from './generated/openapi';
+import type { paths } from './generated/openapi';
 import type {
+  AwsEnvironmentsApiSchemas as Schemas,
   CreateDeploymentRequest,
   DestroyEnvironmentRequest,
   EnvironmentDetail,
@@ -16,8 +17,8 @@ import type {
 export type { components as AwsEnvironmentsApiComponents } from './generated/openapi';
 /** @public */
 export type { paths as AwsEnvironmentsApiPaths } from './generated/openapi';
-
-type Schemas = components['schemas'];
+/** @public */
+export type { operations as AwsEnvironmentsApiOperations } from './generated/openapi';
 
 /**
  * How the client reaches the backend plugin.

@@ -8,7 +8,12 @@ import type { components } from './generated/openapi';
  * document has no schema of, and the two requests whose generated shape is
  * looser than what a caller must send.
  */
-type Schemas = components['schemas'];
+/**
+ * The schemas of the API's OpenAPI document, as openapi-typescript types.
+ *
+ * @public
+ */
+export type AwsEnvironmentsApiSchemas = components['schemas'];
 
 /**
  * Where a response came from. Sandbox data is derived from the synthesized
@@ -16,7 +21,7 @@ type Schemas = components['schemas'];
  *
  * @public
  */
-export type DataSourceKind = Schemas['DataSourceKind'];
+export type DataSourceKind = AwsEnvironmentsApiSchemas['DataSourceKind'];
 
 /**
  * A field that failed validation, named by its dotted path in the request
@@ -24,16 +29,17 @@ export type DataSourceKind = Schemas['DataSourceKind'];
  *
  * @public
  */
-export type FieldError = Schemas['FieldError'];
+export type FieldError = AwsEnvironmentsApiSchemas['FieldError'];
 
 /** @public */
-export type EnvironmentStatus = Schemas['EnvironmentStatus'];
+export type EnvironmentStatus = AwsEnvironmentsApiSchemas['EnvironmentStatus'];
 
 /** @public */
-export type DeploymentAction = Schemas['Deployment']['action'];
+export type DeploymentAction =
+  AwsEnvironmentsApiSchemas['Deployment']['action'];
 
 /** @public */
-export type DeploymentStatus = Schemas['DeploymentStatus'];
+export type DeploymentStatus = AwsEnvironmentsApiSchemas['DeploymentStatus'];
 
 /**
  * `auto` deploys straight through; `required` stops after the CloudFormation
@@ -41,33 +47,34 @@ export type DeploymentStatus = Schemas['DeploymentStatus'];
  *
  * @public
  */
-export type ApprovalMode = Schemas['ApprovalMode'];
+export type ApprovalMode = AwsEnvironmentsApiSchemas['ApprovalMode'];
 
 /** @public */
-export type DeploymentEvent = Schemas['DeploymentEvent'];
+export type DeploymentEvent = AwsEnvironmentsApiSchemas['DeploymentEvent'];
 
 /**
  * One resource change in a CloudFormation change set.
  *
  * @public
  */
-export type ChangeSetChange = Schemas['ChangeSetChange'];
+export type ChangeSetChange = AwsEnvironmentsApiSchemas['ChangeSetChange'];
 
 /** @public */
-export type ChangeSetSummary = Schemas['ChangeSetSummary'];
+export type ChangeSetSummary = AwsEnvironmentsApiSchemas['ChangeSetSummary'];
 
 /** @public */
-export type Deployment = Schemas['Deployment'];
+export type Deployment = AwsEnvironmentsApiSchemas['Deployment'];
 
 /**
  * A deployment without its events, for lists.
  *
  * @public
  */
-export type DeploymentSummary = Schemas['DeploymentSummary'];
+export type DeploymentSummary = AwsEnvironmentsApiSchemas['DeploymentSummary'];
 
 /** @public */
-export type EnvironmentSummary = Schemas['EnvironmentSummary'];
+export type EnvironmentSummary =
+  AwsEnvironmentsApiSchemas['EnvironmentSummary'];
 
 /**
  * An environment with its spec, outputs and deployments. Its `spec` is the
@@ -76,7 +83,10 @@ export type EnvironmentSummary = Schemas['EnvironmentSummary'];
  *
  * @public
  */
-export type EnvironmentDetail = Omit<Schemas['EnvironmentDetail'], 'spec'> & {
+export type EnvironmentDetail = Omit<
+  AwsEnvironmentsApiSchemas['EnvironmentDetail'],
+  'spec'
+> & {
   spec: EnvironmentSpec;
 };
 
@@ -98,49 +108,50 @@ export interface ViewMeta {
 }
 
 /** @public */
-export type NodeGroupView = Schemas['NodeGroupView'];
+export type NodeGroupView = AwsEnvironmentsApiSchemas['NodeGroupView'];
 
 /** @public */
 export type NodeGroupHealthIssue = NodeGroupView['healthIssues'][number];
 
 /** @public */
-export type AddonView = Schemas['AddonView'];
+export type AddonView = AwsEnvironmentsApiSchemas['AddonView'];
 
 /** @public */
-export type UpgradeInsightView = Schemas['UpgradeInsightView'];
+export type UpgradeInsightView =
+  AwsEnvironmentsApiSchemas['UpgradeInsightView'];
 
 /** @public */
-export type ClusterView = Schemas['ClusterView'];
+export type ClusterView = AwsEnvironmentsApiSchemas['ClusterView'];
 
 /** @public */
-export type DatabaseView = Schemas['DatabaseView'];
+export type DatabaseView = AwsEnvironmentsApiSchemas['DatabaseView'];
 
 /** @public */
 export type PendingMaintenanceView = DatabaseView['pendingMaintenance'][number];
 
 /** @public */
-export type AlarmView = Schemas['AlarmView'];
+export type AlarmView = AwsEnvironmentsApiSchemas['AlarmView'];
 
 /** @public */
 export type AlarmState = AlarmView['state'];
 
 /** @public */
-export type AlarmsView = Schemas['AlarmsView'];
+export type AlarmsView = AwsEnvironmentsApiSchemas['AlarmsView'];
 
 /** @public */
-export type CostLine = Schemas['CostLine'];
+export type CostLine = AwsEnvironmentsApiSchemas['CostLine'];
 
 /** @public */
-export type BudgetVerdict = Schemas['BudgetVerdict'];
+export type BudgetVerdict = AwsEnvironmentsApiSchemas['BudgetVerdict'];
 
 /** @public */
-export type CostSuggestion = Schemas['CostSuggestion'];
+export type CostSuggestion = AwsEnvironmentsApiSchemas['CostSuggestion'];
 
 /** @public */
-export type CostEstimate = Schemas['CostEstimate'];
+export type CostEstimate = AwsEnvironmentsApiSchemas['CostEstimate'];
 
 /** @public */
-export type CostView = Schemas['CostView'];
+export type CostView = AwsEnvironmentsApiSchemas['CostView'];
 
 /** @public */
 export type ServiceSpend = CostView['byService'][number];
@@ -156,7 +167,7 @@ export type ViewName = 'cluster' | 'database' | 'alarms' | 'cost';
  *
  * @public
  */
-export type EstimateResponse = Schemas['EstimateResponse'];
+export type EstimateResponse = AwsEnvironmentsApiSchemas['EstimateResponse'];
 
 /**
  * Body of `POST /environments/{name}/deployments`. Looser than the
@@ -166,7 +177,7 @@ export type EstimateResponse = Schemas['EstimateResponse'];
  * @public
  */
 export type CreateDeploymentRequest = Omit<
-  Schemas['CreateDeploymentRequest'],
+  AwsEnvironmentsApiSchemas['CreateDeploymentRequest'],
   'spec'
 > & {
   /** The spec to deploy; the stored spec is redeployed when left out. */
@@ -174,7 +185,8 @@ export type CreateDeploymentRequest = Omit<
 };
 
 /** @public */
-export type CreateDeploymentResponse = Schemas['CreateDeploymentResponse'];
+export type CreateDeploymentResponse =
+  AwsEnvironmentsApiSchemas['CreateDeploymentResponse'];
 
 /**
  * Body of `DELETE /environments/{name}`. Stricter than the generated type:
@@ -182,14 +194,15 @@ export type CreateDeploymentResponse = Schemas['CreateDeploymentResponse'];
  *
  * @public
  */
-export type DestroyEnvironmentRequest = Schemas['DestroyEnvironmentRequest'] & {
-  /** Must repeat the environment's name. */
-  confirm: string;
-};
+export type DestroyEnvironmentRequest =
+  AwsEnvironmentsApiSchemas['DestroyEnvironmentRequest'] & {
+    /** Must repeat the environment's name. */
+    confirm: string;
+  };
 
 /**
  * Error body of every route (Backstage's serialized error).
  *
  * @public
  */
-export type ApiErrorBody = Schemas['ApiErrorBody'];
+export type ApiErrorBody = AwsEnvironmentsApiSchemas['ApiErrorBody'];

@@ -1,5 +1,20 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type {
+  AlarmsView,
+  ClusterView,
+  CostEstimate,
+  CostView,
+  CreateDeploymentRequest,
+  CreateDeploymentResponse,
+  DatabaseView,
+  Deployment,
+  DeploymentSummary,
+  DestroyEnvironmentRequest,
+  EnvironmentDetail,
+  EnvironmentSpecInput,
+  EnvironmentSummary,
+} from '@innovate/plugin-aws-environments-common';
 import {
   AWS_ENVIRONMENTS_PLUGIN_ID,
   AwsEnvironmentsApiClient,
@@ -26,44 +41,57 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
     });
   }
 
-  listEnvironments: AwsEnvironmentsApi['listEnvironments'] = () =>
-    this.client.listEnvironments();
+  listEnvironments(): Promise<EnvironmentSummary[]> {
+    return this.client.listEnvironments();
+  }
 
-  getEnvironment: AwsEnvironmentsApi['getEnvironment'] = name =>
-    this.client.getEnvironment(name);
+  getEnvironment(name: string): Promise<EnvironmentDetail> {
+    return this.client.getEnvironment(name);
+  }
 
-  getClusterView: AwsEnvironmentsApi['getClusterView'] = name =>
-    this.client.getClusterView(name);
+  getClusterView(name: string): Promise<ClusterView> {
+    return this.client.getClusterView(name);
+  }
 
-  getDatabaseView: AwsEnvironmentsApi['getDatabaseView'] = name =>
-    this.client.getDatabaseView(name);
+  getDatabaseView(name: string): Promise<DatabaseView> {
+    return this.client.getDatabaseView(name);
+  }
 
-  getAlarmsView: AwsEnvironmentsApi['getAlarmsView'] = name =>
-    this.client.getAlarmsView(name);
+  getAlarmsView(name: string): Promise<AlarmsView> {
+    return this.client.getAlarmsView(name);
+  }
 
-  getCostView: AwsEnvironmentsApi['getCostView'] = name =>
-    this.client.getCostView(name);
+  getCostView(name: string): Promise<CostView> {
+    return this.client.getCostView(name);
+  }
 
-  estimate: AwsEnvironmentsApi['estimate'] = spec => this.client.estimate(spec);
+  estimate(spec: EnvironmentSpecInput): Promise<CostEstimate> {
+    return this.client.estimate(spec);
+  }
 
-  listDeployments: AwsEnvironmentsApi['listDeployments'] = name =>
-    this.client.listDeployments(name);
+  listDeployments(name: string): Promise<DeploymentSummary[]> {
+    return this.client.listDeployments(name);
+  }
 
-  getDeployment: AwsEnvironmentsApi['getDeployment'] = (name, id) =>
-    this.client.getDeployment(name, id);
+  getDeployment(name: string, id: string): Promise<Deployment> {
+    return this.client.getDeployment(name, id);
+  }
 
-  createDeployment: AwsEnvironmentsApi['createDeployment'] = (name, request) =>
-    this.client.createDeployment(name, request);
+  createDeployment(
+    name: string,
+    request: CreateDeploymentRequest,
+  ): Promise<CreateDeploymentResponse> {
+    return this.client.createDeployment(name, request);
+  }
 
-  executeChangeSet: AwsEnvironmentsApi['executeChangeSet'] = async (
-    name,
-    id,
-  ) => {
+  async executeChangeSet(name: string, id: string): Promise<void> {
     await this.client.executeDeployment(name, id);
-  };
+  }
 
-  destroyEnvironment: AwsEnvironmentsApi['destroyEnvironment'] = (
-    name,
-    request,
-  ) => this.client.destroyEnvironment(name, request);
+  destroyEnvironment(
+    name: string,
+    request: DestroyEnvironmentRequest,
+  ): Promise<CreateDeploymentResponse> {
+    return this.client.destroyEnvironment(name, request);
+  }
 }

@@ -5,6 +5,7 @@
 // plugins/aws-environments-backend/src/schema/openapi.yaml:
 //   node scripts/generate-openapi.mjs
 /* eslint-disable */
+/** @public */
 export interface paths {
   '/v1/environments': {
     parameters: {
@@ -13,7 +14,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every environment with its latest deployment. Permission `aws-environments.environment.read`. */
+    /** Every environment with its latest deployment. Permission `aws-environments.environment.read`. */
     get: operations['ListEnvironments'];
     put?: never;
     post?: never;
@@ -30,12 +31,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One environment with its spec, outputs and deployments. Permission `aws-environments.environment.read`. */
+    /** One environment with its spec, outputs and deployments. Permission `aws-environments.environment.read`. */
     get: operations['GetEnvironment'];
     put?: never;
     post?: never;
     /**
-     * @description Queues the destroy of an environment. The body must repeat the name in
+     * Queues the destroy of an environment. The body must repeat the name in
      *     `confirm`; the stateful (database) stack is kept unless `destroyData`
      *     is true. Permission `aws-environments.environment.delete`.
      */
@@ -52,7 +53,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description EKS cluster, node groups, add-ons and upgrade insights. Permission `aws-environments.environment.read`. */
+    /** EKS cluster, node groups, add-ons and upgrade insights. Permission `aws-environments.environment.read`. */
     get: operations['GetClusterView'];
     put?: never;
     post?: never;
@@ -69,7 +70,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description RDS instance, backups and pending maintenance. Permission `aws-environments.environment.read`. */
+    /** RDS instance, backups and pending maintenance. Permission `aws-environments.environment.read`. */
     get: operations['GetDatabaseView'];
     put?: never;
     post?: never;
@@ -86,7 +87,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The environment's CloudWatch alarms and their states. Permission `aws-environments.environment.read`. */
+    /** The environment's CloudWatch alarms and their states. Permission `aws-environments.environment.read`. */
     get: operations['GetAlarmsView'];
     put?: never;
     post?: never;
@@ -103,7 +104,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Month-to-date and forecast spend by service against the budget, with the cost model's estimate. Permission `aws-environments.cost.read`. */
+    /** Month-to-date and forecast spend by service against the budget, with the cost model's estimate. Permission `aws-environments.cost.read`. */
     get: operations['GetCostView'];
     put?: never;
     post?: never;
@@ -120,7 +121,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Catalog entities recorded at the environment's last successful deployment (read by the catalog entity provider). Permission `aws-environments.environment.read`. */
+    /** Catalog entities recorded at the environment's last successful deployment (read by the catalog entity provider). Permission `aws-environments.environment.read`. */
     get: operations['GetEnvironmentEntities'];
     put?: never;
     post?: never;
@@ -137,11 +138,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The environment's deployments, newest first. Permission `aws-environments.environment.read`. */
+    /** The environment's deployments, newest first. Permission `aws-environments.environment.read`. */
     get: operations['ListDeployments'];
     put?: never;
     /**
-     * @description Queues a deployment of the environment (creating it with mode
+     * Queues a deployment of the environment (creating it with mode
      *     `create`, changing it with mode `update`). Permission
      *     `aws-environments.environment.create`.
      */
@@ -159,7 +160,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One deployment with its events. Permission `aws-environments.environment.read`. */
+    /** One deployment with its events. Permission `aws-environments.environment.read`. */
     get: operations['GetDeployment'];
     put?: never;
     post?: never;
@@ -178,7 +179,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Executes the change sets of a deployment awaiting approval (409 otherwise). Permission `aws-environments.environment.create`. */
+    /** Executes the change sets of a deployment awaiting approval (409 otherwise). Permission `aws-environments.environment.create`. */
     post: operations['ExecuteDeployment'];
     delete?: never;
     options?: never;
@@ -195,7 +196,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description The cost model's monthly estimate of a spec against its budget. Permission `aws-environments.environment.read`. */
+    /** The cost model's monthly estimate of a spec against its budget. Permission `aws-environments.environment.read`. */
     post: operations['Estimate'];
     delete?: never;
     options?: never;
@@ -204,11 +205,13 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     FieldError: {
-      /** @description Dotted path of the field, e.g. `spec.cluster.applicationNodeGroup.maxSize`. */
+      /** Dotted path of the field, e.g. `spec.cluster.applicationNodeGroup.maxSize`. */
       field: string;
       message: string;
     };
@@ -228,9 +231,7 @@ export interface components {
       };
       fieldErrors?: components['schemas']['FieldError'][];
     };
-    /** @enum {string} */
     DataSourceKind: 'sandbox' | 'aws';
-    /** @enum {string} */
     EnvironmentStatus:
       | 'pending'
       | 'deploying'
@@ -239,7 +240,6 @@ export interface components {
       | 'failed'
       | 'destroying'
       | 'destroyed';
-    /** @enum {string} */
     DeploymentStatus:
       | 'queued'
       | 'running'
@@ -248,24 +248,22 @@ export interface components {
       | 'failed'
       | 'cancelled';
     /**
-     * @description `required` stops after the change sets are created, until someone executes them.
-     * @enum {string}
+     * `required` stops after the change sets are created, until someone executes them.
      */
     ApprovalMode: 'auto' | 'required';
-    /** @description A complete environment spec, with the defaults applied (`EnvironmentSpec` of the common package). */
+    /** A complete environment spec, with the defaults applied (`EnvironmentSpec` of the common package). */
     EnvironmentSpec: {
-      /** @description Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
+      /** Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
       name: string;
       accounts: {
-        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
+        /** Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         management: string;
-        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
+        /** Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         workloads: string;
       };
       /**
-       * @description Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
-       * @default us-east-1
-       * @enum {string}
+       * Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
+       * @defaultValue us-east-1
        */
       region:
         | 'us-east-1'
@@ -286,33 +284,31 @@ export interface components {
         | 'ap-northeast-3';
       network: {
         /**
-         * @description Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
-         * @default 10.0.0.0/16
+         * Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
+         * @defaultValue 10.0.0.0/16
          */
         vpcCidr: string;
         /**
-         * @description Must be a whole number from 2 to 3.
-         * @default 3
+         * Must be a whole number from 2 to 3.
+         * @defaultValue 3
          */
         azCount: number;
         /**
-         * @description Must be a whole number from 1 to network.azCount.
-         * @default 3
+         * Must be a whole number from 1 to network.azCount.
+         * @defaultValue 3
          */
         natGateways: number;
       };
       cluster: {
         /**
-         * @description Must be one of "1.32", "1.33", "1.34", "1.35".
-         * @default 1.33
-         * @enum {string}
+         * Must be one of "1.32", "1.33", "1.34", "1.35".
+         * @defaultValue 1.33
          */
         kubernetesVersion: '1.32' | '1.33' | '1.34' | '1.35';
         systemNodeGroup: {
           /**
-           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
-           * @default t3.medium
-           * @enum {string}
+           * Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @defaultValue t3.medium
            */
           instanceType:
             | 't3.medium'
@@ -342,26 +338,25 @@ export interface components {
             | 'r6i.large'
             | 'r6i.xlarge';
           /**
-           * @description Must be a whole number from 1 to 100, at most desiredSize.
-           * @default 2
+           * Must be a whole number from 1 to 100, at most desiredSize.
+           * @defaultValue 2
            */
           minSize: number;
           /**
-           * @description Must be a whole number from minSize to maxSize.
-           * @default 2
+           * Must be a whole number from minSize to maxSize.
+           * @defaultValue 2
            */
           desiredSize: number;
           /**
-           * @description Must be a whole number from desiredSize to 100.
-           * @default 3
+           * Must be a whole number from desiredSize to 100.
+           * @defaultValue 3
            */
           maxSize: number;
         };
         applicationNodeGroup: {
           /**
-           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
-           * @default t3.large
-           * @enum {string}
+           * Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @defaultValue t3.large
            */
           instanceType:
             | 't3.medium'
@@ -391,45 +386,43 @@ export interface components {
             | 'r6i.large'
             | 'r6i.xlarge';
           /**
-           * @description Must be a whole number from 1 to 100, at most desiredSize.
-           * @default 2
+           * Must be a whole number from 1 to 100, at most desiredSize.
+           * @defaultValue 2
            */
           minSize: number;
           /**
-           * @description Must be a whole number from minSize to maxSize.
-           * @default 2
+           * Must be a whole number from minSize to maxSize.
+           * @defaultValue 2
            */
           desiredSize: number;
           /**
-           * @description Must be a whole number from desiredSize to 100.
-           * @default 20
+           * Must be a whole number from desiredSize to 100.
+           * @defaultValue 20
            */
           maxSize: number;
         };
         hpa: {
           /**
-           * @description Must be a whole number from 1 to 1000.
-           * @default 2
+           * Must be a whole number from 1 to 1000.
+           * @defaultValue 2
            */
           minReplicas: number;
           /**
-           * @description Must be a whole number from cluster.hpa.minReplicas to 1000.
-           * @default 100
+           * Must be a whole number from cluster.hpa.minReplicas to 1000.
+           * @defaultValue 100
            */
           maxReplicas: number;
         };
       };
       database: {
         /**
-         * @description Must be one of "15", "16", "17" (PostgreSQL major version).
-         * @default 15
-         * @enum {string}
+         * Must be one of "15", "16", "17" (PostgreSQL major version).
+         * @defaultValue 15
          */
         engineVersion: '15' | '16' | '17';
         /**
-         * @description Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
-         * @default db.t3.medium
-         * @enum {string}
+         * Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
+         * @defaultValue db.t3.medium
          */
         instanceClass:
           | 'db.t3.micro'
@@ -452,67 +445,66 @@ export interface components {
           | 'db.r6g.large'
           | 'db.r6i.large';
         /**
-         * @description Must be a whole number of GiB from 20 to 65536.
-         * @default 100
+         * Must be a whole number of GiB from 20 to 65536.
+         * @defaultValue 100
          */
         allocatedStorageGb: number;
         /**
-         * @description Must be one of gp3, gp2.
-         * @default gp3
-         * @enum {string}
+         * Must be one of gp3, gp2.
+         * @defaultValue gp3
          */
         storageType: 'gp3' | 'gp2';
         /**
-         * @description Whether the database runs in two AZs (a standby).
-         * @default false
+         * Whether the database runs in two AZs (a standby).
+         * @defaultValue false
          */
         multiAz: boolean;
         /**
-         * @description Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
-         * @default 14
+         * Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
+         * @defaultValue 14
          */
         backupRetentionDays: number;
       };
       domain?: {
-        /** @description Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
+        /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
-        /** @description Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
+        /** Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
         certificateArn?: string;
       };
       alarms: {
         /**
-         * @description Must be a percentage from 0.01 to 50.
-         * @default 1
+         * Must be a percentage from 0.01 to 50.
+         * @defaultValue 1
          */
         errorRatePercent: number;
         /**
-         * @description Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
-         * @default 2
+         * Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
+         * @defaultValue 2
          */
         p99LatencySeconds: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         nodeCpuPercent: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         nodeMemoryPercent: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         databaseCpuPercent: number;
       };
       budget: {
         /**
-         * @description Must be an amount in US dollars from 1 to 1000000.
-         * @default 430
+         * Must be an amount in US dollars from 1 to 1000000.
+         * @defaultValue 430
          */
         monthlyUsd: number;
-        /** @description Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it). */
+        /** Must be an e-mail address such as "platform\@example.com" (letters, digits, ".", "_", "+", "-" before the \@; a lowercase domain after it). */
         alertEmail: string;
       };
     };
@@ -521,9 +513,8 @@ export interface components {
       workloads: string;
     };
     DeploymentEvent: {
-      /** @description ISO 8601 time. */
+      /** ISO 8601 time. */
       at: string;
-      /** @enum {string} */
       level: 'info' | 'warning' | 'error';
       message: string;
       stack?: string;
@@ -532,11 +523,9 @@ export interface components {
     };
     ChangeSetChange: {
       stack: string;
-      /** @enum {string} */
       action: 'Add' | 'Modify' | 'Remove' | 'Import' | 'Dynamic';
       logicalId: string;
       resourceType: string;
-      /** @enum {string} */
       replacement?: 'True' | 'False' | 'Conditional';
     };
     ChangeSetSummary: {
@@ -548,15 +537,14 @@ export interface components {
       id: string;
       environment: string;
       source: components['schemas']['DataSourceKind'];
-      /** @enum {string} */
       action: 'deploy' | 'destroy';
       status: components['schemas']['DeploymentStatus'];
       approval: components['schemas']['ApprovalMode'];
       destroyData?: boolean;
       requestedBy: string;
-      /** @description The user who approved the change sets, once approved. */
+      /** The user who approved the change sets, once approved. */
       approvedBy?: string;
-      /** @description Seed claims the request allowed to fail. */
+      /** Seed claims the request allowed to fail. */
       allowedDeviations?: string[];
       createdAt: string;
       startedAt?: string;
@@ -564,20 +552,19 @@ export interface components {
       error?: string;
       changeSets?: components['schemas']['ChangeSetSummary'][];
     };
-    /** @description A deployment with its events (DeploymentSummary plus `events`). */
+    /** A deployment with its events (DeploymentSummary plus `events`). */
     Deployment: {
       id: string;
       environment: string;
       source: components['schemas']['DataSourceKind'];
-      /** @enum {string} */
       action: 'deploy' | 'destroy';
       status: components['schemas']['DeploymentStatus'];
       approval: components['schemas']['ApprovalMode'];
       destroyData?: boolean;
       requestedBy: string;
-      /** @description The user who approved the change sets, once approved. */
+      /** The user who approved the change sets, once approved. */
       approvedBy?: string;
-      /** @description Seed claims the request allowed to fail. */
+      /** Seed claims the request allowed to fail. */
       allowedDeviations?: string[];
       createdAt: string;
       startedAt?: string;
@@ -588,7 +575,7 @@ export interface components {
     };
     EnvironmentSummary: {
       name: string;
-      /** @description Catalog entity ref of the owner group (the creating user for a guest). */
+      /** Catalog entity ref of the owner group (the creating user for a guest). */
       owner: string;
       source: components['schemas']['DataSourceKind'];
       status: components['schemas']['EnvironmentStatus'];
@@ -601,31 +588,28 @@ export interface components {
     };
     EnvironmentDetail: components['schemas']['EnvironmentSummary'] & {
       spec: components['schemas']['EnvironmentSpec'];
-      /** @description Stack outputs of the last successful deployment, by `<stack>.<output>`. */
+      /** Stack outputs of the last successful deployment, by `<stack>.<output>`. */
       outputs: {
         [key: string]: string;
       };
       deployments: components['schemas']['DeploymentSummary'][];
     };
-    /** @description Unknown fields are refused with a 400 naming them. */
+    /** Unknown fields are refused with a 400 naming them. */
     CreateDeploymentRequest: {
-      /** @description The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out. */
+      /** The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out. */
       spec?: components['schemas']['EnvironmentSpecInput'];
-      /** @enum {string} */
       source?: 'sandbox' | 'aws';
       /**
-       * @description `required` stops after the change sets are created, until someone executes them.
-       * @enum {string}
+       * `required` stops after the change sets are created, until someone executes them.
        */
       approval?: 'auto' | 'required';
       /**
-       * @description What to do when the name is taken; `create` (the default) fails with 409.
-       * @enum {string}
+       * What to do when the name is taken; `create` (the default) fails with 409.
        */
       mode?: 'create' | 'update';
-      /** @description Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update. */
+      /** Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update. */
       owner?: string;
-      /** @description Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
+      /** Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
       allowedDeviations?: string[];
     };
     CreateDeploymentResponse: {
@@ -634,13 +618,13 @@ export interface components {
       status: components['schemas']['DeploymentStatus'];
     };
     DestroyEnvironmentRequest: {
-      /** @description Must repeat the environment's name. */
+      /** Must repeat the environment's name. */
       confirm?: string;
-      /** @description Also delete the stateful (database) stack. Default false. */
+      /** Also delete the stateful (database) stack. Default false. */
       destroyData?: boolean;
     };
     EstimateRequest: {
-      /** @description The spec to estimate (fields with seed defaults may be left out). */
+      /** The spec to estimate (fields with seed defaults may be left out). */
       spec: components['schemas']['EnvironmentSpecInput'];
     };
     CostLine: {
@@ -655,10 +639,8 @@ export interface components {
       description: string;
       monthlySavingsUsd: number;
     };
-    /** @enum {string} */
     BudgetVerdict: 'under' | 'near' | 'over';
     CostEstimate: {
-      /** @enum {string} */
       currency: 'USD';
       lines: components['schemas']['CostLine'][];
       totalMonthlyUsd: number;
@@ -702,7 +684,6 @@ export interface components {
       id: string;
       name: string;
       category: string;
-      /** @enum {string} */
       status: 'PASSING' | 'WARNING' | 'ERROR' | 'UNKNOWN';
       reason?: string;
       kubernetesVersion?: string;
@@ -729,7 +710,7 @@ export interface components {
       enabledLogTypes: string[];
       nodeGroups: components['schemas']['NodeGroupView'][];
       addons: components['schemas']['AddonView'][];
-      /** @description `null` where upgrade insights are unavailable. */
+      /** `null` where upgrade insights are unavailable. */
       insights: components['schemas']['UpgradeInsightView'][] | null;
     };
     DatabaseView: {
@@ -770,7 +751,6 @@ export interface components {
       name: string;
       arn?: string;
       description?: string;
-      /** @enum {string} */
       kind:
         | 'error-rate'
         | 'p99-latency'
@@ -780,7 +760,6 @@ export interface components {
         | 'other';
       namespace?: string;
       metricName?: string;
-      /** @enum {string} */
       state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
       threshold: number;
       comparisonOperator: string;
@@ -801,7 +780,6 @@ export interface components {
       fetchedAt: string;
       stale: boolean;
       staleReason?: string;
-      /** @enum {string} */
       currency: 'USD';
       period: {
         start: string;
@@ -811,7 +789,6 @@ export interface components {
       forecastUsd: number | null;
       budget: {
         amountUsd: number;
-        /** @enum {string} */
         from: 'budgets' | 'spec';
       };
       verdict: components['schemas']['BudgetVerdict'];
@@ -826,7 +803,7 @@ export interface components {
       }[];
       estimate: components['schemas']['CostEstimate'];
     };
-    /** @description A catalog entity (apiVersion, kind, metadata, spec). */
+    /** A catalog entity (apiVersion, kind, metadata, spec). */
     Entity: {
       apiVersion: string;
       kind: string;
@@ -852,20 +829,19 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description An environment spec as a caller sends it: fields with seed defaults may be left out (`EnvironmentSpecInput` of the common package). */
+    /** An environment spec as a caller sends it: fields with seed defaults may be left out (`EnvironmentSpecInput` of the common package). */
     EnvironmentSpecInput: {
-      /** @description Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
+      /** Must be 3 to 24 characters: lowercase letters, digits and single hyphens, starting with a letter and ending with a letter or digit (it becomes part of stack and resource names). */
       name: string;
       accounts: {
-        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
+        /** Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         management: string;
-        /** @description Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
+        /** Must be a 12-digit AWS account id, as a string (e.g. "123456789012"). */
         workloads: string;
       };
       /**
-       * @description Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
-       * @default us-east-1
-       * @enum {string}
+       * Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.
+       * @defaultValue us-east-1
        */
       region:
         | 'us-east-1'
@@ -884,38 +860,36 @@ export interface components {
         | 'ap-northeast-1'
         | 'ap-northeast-2'
         | 'ap-northeast-3';
-      /** @default {} */
+      /** @defaultValue \{\} */
       network: {
         /**
-         * @description Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
-         * @default 10.0.0.0/16
+         * Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
+         * @defaultValue 10.0.0.0/16
          */
         vpcCidr: string;
         /**
-         * @description Must be a whole number from 2 to 3.
-         * @default 3
+         * Must be a whole number from 2 to 3.
+         * @defaultValue 3
          */
         azCount: number;
         /**
-         * @description Must be a whole number from 1 to network.azCount.
-         * @default 3
+         * Must be a whole number from 1 to network.azCount.
+         * @defaultValue 3
          */
         natGateways: number;
       };
-      /** @default {} */
+      /** @defaultValue \{\} */
       cluster: {
         /**
-         * @description Must be one of "1.32", "1.33", "1.34", "1.35".
-         * @default 1.33
-         * @enum {string}
+         * Must be one of "1.32", "1.33", "1.34", "1.35".
+         * @defaultValue 1.33
          */
         kubernetesVersion: '1.32' | '1.33' | '1.34' | '1.35';
-        /** @default {} */
+        /** @defaultValue \{\} */
         systemNodeGroup: {
           /**
-           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
-           * @default t3.medium
-           * @enum {string}
+           * Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @defaultValue t3.medium
            */
           instanceType:
             | 't3.medium'
@@ -945,27 +919,26 @@ export interface components {
             | 'r6i.large'
             | 'r6i.xlarge';
           /**
-           * @description Must be a whole number from 1 to 100, at most desiredSize.
-           * @default 2
+           * Must be a whole number from 1 to 100, at most desiredSize.
+           * @defaultValue 2
            */
           minSize: number;
           /**
-           * @description Must be a whole number from minSize to maxSize.
-           * @default 2
+           * Must be a whole number from minSize to maxSize.
+           * @defaultValue 2
            */
           desiredSize: number;
           /**
-           * @description Must be a whole number from desiredSize to 100.
-           * @default 3
+           * Must be a whole number from desiredSize to 100.
+           * @defaultValue 3
            */
           maxSize: number;
         };
-        /** @default {} */
+        /** @defaultValue \{\} */
         applicationNodeGroup: {
           /**
-           * @description Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
-           * @default t3.large
-           * @enum {string}
+           * Must be one of t3.medium, t3.large, t3.xlarge, t3.2xlarge, t3a.medium, t3a.large, t3a.xlarge, t4g.medium, t4g.large, t4g.xlarge, m5.large, m5.xlarge, m5.2xlarge, m6i.large, m6i.xlarge, m6i.2xlarge, m7i.large, m7i.xlarge, m6g.large, m6g.xlarge, m7g.large, m7g.xlarge, c6i.large, c6i.xlarge, r6i.large, r6i.xlarge.
+           * @defaultValue t3.large
            */
           instanceType:
             | 't3.medium'
@@ -995,47 +968,45 @@ export interface components {
             | 'r6i.large'
             | 'r6i.xlarge';
           /**
-           * @description Must be a whole number from 1 to 100, at most desiredSize.
-           * @default 2
+           * Must be a whole number from 1 to 100, at most desiredSize.
+           * @defaultValue 2
            */
           minSize: number;
           /**
-           * @description Must be a whole number from minSize to maxSize.
-           * @default 2
+           * Must be a whole number from minSize to maxSize.
+           * @defaultValue 2
            */
           desiredSize: number;
           /**
-           * @description Must be a whole number from desiredSize to 100.
-           * @default 20
+           * Must be a whole number from desiredSize to 100.
+           * @defaultValue 20
            */
           maxSize: number;
         };
-        /** @default {} */
+        /** @defaultValue \{\} */
         hpa: {
           /**
-           * @description Must be a whole number from 1 to 1000.
-           * @default 2
+           * Must be a whole number from 1 to 1000.
+           * @defaultValue 2
            */
           minReplicas: number;
           /**
-           * @description Must be a whole number from cluster.hpa.minReplicas to 1000.
-           * @default 100
+           * Must be a whole number from cluster.hpa.minReplicas to 1000.
+           * @defaultValue 100
            */
           maxReplicas: number;
         };
       };
-      /** @default {} */
+      /** @defaultValue \{\} */
       database: {
         /**
-         * @description Must be one of "15", "16", "17" (PostgreSQL major version).
-         * @default 15
-         * @enum {string}
+         * Must be one of "15", "16", "17" (PostgreSQL major version).
+         * @defaultValue 15
          */
         engineVersion: '15' | '16' | '17';
         /**
-         * @description Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
-         * @default db.t3.medium
-         * @enum {string}
+         * Must be one of db.t3.micro, db.t3.small, db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.micro, db.t4g.small, db.t4g.medium, db.t4g.large, db.m5.large, db.m5.xlarge, db.m6i.large, db.m6i.xlarge, db.m6g.large, db.m6g.xlarge, db.m7g.large, db.m7g.xlarge, db.r6g.large, db.r6i.large.
+         * @defaultValue db.t3.medium
          */
         instanceClass:
           | 'db.t3.micro'
@@ -1058,74 +1029,73 @@ export interface components {
           | 'db.r6g.large'
           | 'db.r6i.large';
         /**
-         * @description Must be a whole number of GiB from 20 to 65536.
-         * @default 100
+         * Must be a whole number of GiB from 20 to 65536.
+         * @defaultValue 100
          */
         allocatedStorageGb: number;
         /**
-         * @description Must be one of gp3, gp2.
-         * @default gp3
-         * @enum {string}
+         * Must be one of gp3, gp2.
+         * @defaultValue gp3
          */
         storageType: 'gp3' | 'gp2';
         /**
-         * @description Whether the database runs in two AZs (a standby).
-         * @default false
+         * Whether the database runs in two AZs (a standby).
+         * @defaultValue false
          */
         multiAz: boolean;
         /**
-         * @description Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
-         * @default 14
+         * Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).
+         * @defaultValue 14
          */
         backupRetentionDays: number;
       };
       domain?: {
-        /** @description Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
+        /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
-        /** @description Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
+        /** Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
         certificateArn?: string;
       };
-      /** @default {} */
+      /** @defaultValue \{\} */
       alarms: {
         /**
-         * @description Must be a percentage from 0.01 to 50.
-         * @default 1
+         * Must be a percentage from 0.01 to 50.
+         * @defaultValue 1
          */
         errorRatePercent: number;
         /**
-         * @description Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
-         * @default 2
+         * Must be a number of seconds from 0.05 to 60 (the ALB's idle timeout).
+         * @defaultValue 2
          */
         p99LatencySeconds: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         nodeCpuPercent: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         nodeMemoryPercent: number;
         /**
-         * @description Must be a percentage from 1 to 99.
-         * @default 80
+         * Must be a percentage from 1 to 99.
+         * @defaultValue 80
          */
         databaseCpuPercent: number;
       };
       budget: {
         /**
-         * @description Must be an amount in US dollars from 1 to 1000000.
-         * @default 430
+         * Must be an amount in US dollars from 1 to 1000000.
+         * @defaultValue 430
          */
         monthlyUsd: number;
-        /** @description Must be an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it). */
+        /** Must be an e-mail address such as "platform\@example.com" (letters, digits, ".", "_", "+", "-" before the \@; a lowercase domain after it). */
         alertEmail: string;
       };
     };
   };
   responses: {
-    /** @description An error, with `fieldErrors` for 400s. */
+    /** An error, with `fieldErrors` for 400s. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -1136,18 +1106,20 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The environment name. */
+    /** The environment name. */
     name: string;
-    /** @description The deployment id. */
+    /** The deployment id. */
     deploymentId: string;
-    /** @description At most this many deployments, newest first (default 50). */
+    /** At most this many deployments, newest first (default 50). */
     limit: string;
   };
   requestBodies: never;
   headers: never;
   pathItems: never;
 }
+/** @public */
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   ListEnvironments: {
     parameters: {
@@ -1158,7 +1130,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The environments. */
+      /** The environments. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1177,14 +1149,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The environment. */
+      /** The environment. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1201,7 +1173,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -1212,7 +1184,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The queued destroy deployment. */
+      /** The queued destroy deployment. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1229,14 +1201,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The cluster view. */
+      /** The cluster view. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1253,14 +1225,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The database view. */
+      /** The database view. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1277,14 +1249,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The alarms view. */
+      /** The alarms view. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1301,14 +1273,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The cost view. */
+      /** The cost view. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1325,14 +1297,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The entities. */
+      /** The entities. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1349,19 +1321,19 @@ export interface operations {
   ListDeployments: {
     parameters: {
       query?: {
-        /** @description At most this many deployments, newest first (default 50). */
+        /** At most this many deployments, newest first (default 50). */
         limit?: components['parameters']['limit'];
       };
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The deployments. */
+      /** The deployments. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1380,7 +1352,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -1391,7 +1363,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The queued deployment. */
+      /** The queued deployment. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1408,16 +1380,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
-        /** @description The deployment id. */
+        /** The deployment id. */
         id: components['parameters']['deploymentId'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The deployment. */
+      /** The deployment. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1434,16 +1406,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The environment name. */
+        /** The environment name. */
         name: components['parameters']['name'];
-        /** @description The deployment id. */
+        /** The deployment id. */
         id: components['parameters']['deploymentId'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The deployment, queued for execution. */
+      /** The deployment, queued for execution. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -1468,7 +1440,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The estimate. */
+      /** The estimate. */
       200: {
         headers: {
           [name: string]: unknown;
