@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import {
   environmentNames,
   guestToken,
@@ -23,18 +23,20 @@ const values = {
   allowedDeviations: [],
   publish: false,
 };
+const TEMPLATE = 'template:default/create-aws-environment';
+
+/** Runs the template with `values` as a guest: the task's result and the token. */
+async function createAsGuest(request: APIRequestContext) {
+  const token = await guestToken(request);
+  const result = await runTemplate(request, token, TEMPLATE, values);
+  return { token, result };
+}
 
 test('create-aws-environment ends with the environment in the registry and the catalog', async ({
   request,
 }) => {
   test.setTimeout(300_000);
-  const token = await guestToken(request);
-  const result = await runTemplate(
-    request,
-    token,
-    'template:default/create-aws-environment',
-    values,
-  );
+  const { token, result } = await createAsGuest(request);
   expect(result.status, result.log.join('\n')).toBe('completed');
   measure(
     'create-aws-environment (sandbox) submit to finished task',
@@ -68,13 +70,7 @@ test('running it again with the same name is refused, naming the way out', async
   request,
 }) => {
   test.setTimeout(300_000);
-  const token = await guestToken(request);
-  const result = await runTemplate(
-    request,
-    token,
-    'template:default/create-aws-environment',
-    values,
-  );
+  const { result } = await createAsGuest(request);
   expect(result.status).toBe('failed');
   expect(result.log.join('\n')).toContain(
     `An environment named "${name}" already exists`,
@@ -86,7 +82,7 @@ test('bad input is refused before a task is created', async ({ request }) => {
   const response = await request.post('/api/scaffolder/v2/tasks', {
     headers: { Authorization: `Bearer ${token}` },
     data: {
-      templateRef: 'template:default/create-aws-environment',
+      templateRef: TEMPLATE,
       values: { ...values, name: 'prod; rm -rf /' },
     },
   });
