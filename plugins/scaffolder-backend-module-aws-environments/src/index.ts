@@ -12,3 +12,5 @@ export { createDeployAction } from './actions/deploy';
 export type { DeployActionOptions } from './actions/deploy';
 export { createDestroyAction } from './actions/destroy';
 export type { DestroyActionOptions } from './actions/destroy';
+export type { AwsEnvironmentsBackend } from './services/AwsEnvironmentsBackendClient';
+export type { CatalogLookup } from './services/CatalogLookup';

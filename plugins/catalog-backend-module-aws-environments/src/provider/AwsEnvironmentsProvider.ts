@@ -35,6 +35,11 @@ const LISTED_STATUSES: ReadonlyArray<EnvironmentSummary['status']> = [
   'destroying',
 ];
 
+/**
+ * What {@link AwsEnvironmentsProvider} needs.
+ *
+ * @public
+ */
 export interface AwsEnvironmentsProviderOptions {
   discovery: DiscoveryService;
   auth: AuthService;

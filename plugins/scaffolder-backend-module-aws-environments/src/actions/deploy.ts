@@ -18,6 +18,11 @@ import { OWNER_INPUT_DESCRIPTION, parseOwnerInput } from './owner';
 import { rethrowRefusal } from './refused';
 import { parseSpecInput, SPEC_INPUT_DESCRIPTION } from './spec';
 
+/**
+ * What `aws-environments:deploy` needs.
+ *
+ * @public
+ */
 export interface DeployActionOptions {
   backend: AwsEnvironmentsBackend;
   catalog: CatalogLookup;

@@ -11,6 +11,11 @@ import { followActionDeployment } from './follow';
 import { timeoutMinutesInput } from './inputs';
 import { rethrowRefusal } from './refused';
 
+/**
+ * What `aws-environments:destroy` needs.
+ *
+ * @public
+ */
 export interface DestroyActionOptions {
   backend: AwsEnvironmentsBackend;
   /**

@@ -19,6 +19,8 @@ import {
  * What the actions need of the aws-environments backend plugin, which owns
  * environments and their deployments. Every call is made on behalf of the
  * user who runs the template, so the plugin's permissions apply to them.
+ *
+ * @public
  */
 export interface AwsEnvironmentsBackend {
   getEnvironment(

@@ -6,7 +6,11 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 
-/** Waits for an entity to be in the catalog. */
+/**
+ * Waits for an entity to be in the catalog.
+ *
+ * @public
+ */
 export interface CatalogLookup {
   waitForEntity(
     entityRef: string,
