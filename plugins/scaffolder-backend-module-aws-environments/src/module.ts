@@ -2,13 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDeployAction } from './actions/deploy';
 import { createDestroyAction } from './actions/destroy';
 import { createEstimateAction } from './actions/estimate';
 import { createSynthAction } from './actions/synth';
 import { AwsEnvironmentsBackendClient } from './services/AwsEnvironmentsBackendClient';
-import { CatalogApiLookup } from './services/CatalogLookup';
+import { CatalogServiceLookup } from './services/CatalogLookup';
 
 /**
  * Scaffolder actions for AWS environments: estimate, synth, deploy, destroy.
@@ -25,8 +26,9 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, discovery, auth, config }) {
+      async init({ scaffolderActions, discovery, auth, config, catalog }) {
         const backend = new AwsEnvironmentsBackendClient({ discovery, auth });
         const appBaseUrl = config.getString('app.baseUrl');
         scaffolderActions.addActions(
@@ -34,7 +36,7 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
           createSynthAction(),
           createDeployAction({
             backend,
-            catalog: new CatalogApiLookup({ discovery, auth }),
+            catalog: new CatalogServiceLookup({ catalog }),
             auth,
             appBaseUrl,
           }),

@@ -1,10 +1,5 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
  * Waits for an entity to be in the catalog.
@@ -21,12 +16,16 @@ export interface CatalogLookup {
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** Polls the catalog's REST API for an entity, as the task's user. */
-export class CatalogApiLookup implements CatalogLookup {
+/**
+ * Polls the catalog service (`catalogServiceRef`) for an entity, with the
+ * credentials it is given (the task's user, or the scaffolder once the
+ * user's token has run out). A catalog error other than "not found" ends the
+ * wait at once.
+ */
+export class CatalogServiceLookup implements CatalogLookup {
   constructor(
     private readonly deps: {
-      discovery: DiscoveryService;
-      auth: AuthService;
+      catalog: Pick<CatalogService, 'getEntityByRef'>;
       pollIntervalMs?: number;
     },
   ) {}
@@ -36,23 +35,10 @@ export class CatalogApiLookup implements CatalogLookup {
     credentials: BackstageCredentials,
     timeoutMs: number,
   ): Promise<void> {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const baseUrl = await this.deps.discovery.getBaseUrl('catalog');
-      const { token } = await this.deps.auth.getPluginRequestToken({
-        onBehalfOf: credentials,
-        targetPluginId: 'catalog',
-      });
-      const response = await fetch(
-        `${baseUrl}/entities/by-name/${encodeURIComponent(
-          kind,
-        )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
-        { headers: { Authorization: `Bearer ${token}` } },
-      );
-      if (response.ok) return;
-      if (response.status !== 404) {
-        throw await ResponseError.fromResponse(response);
+      if (await this.deps.catalog.getEntityByRef(entityRef, { credentials })) {
+        return;
       }
       if (Date.now() > deadline) {
         throw new Error(
