@@ -1,6 +1,3 @@
-// ajv is not a dependency of this package: it is in the repository through
-// @backstage/cli, and only this test reads it.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import Ajv2020 from 'ajv/dist/2020';
 import { environmentSpecJsonSchema } from './jsonSchema';
 import { SEED_ENVIRONMENT_INPUT } from './schema';
