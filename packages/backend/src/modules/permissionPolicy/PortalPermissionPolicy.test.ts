@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   catalogEntityDeletePermission,
@@ -29,6 +29,7 @@ import {
   PortalPermissionPolicy,
   readPolicyGroups,
 } from './PortalPermissionPolicy';
+import { userInfoWithOwnership } from './__testUtils__/userInfo';
 
 /** Each user's groups, as the sign-in resolver would find them. */
 const memberships = new Map<string, string[]>();
@@ -43,17 +44,7 @@ const policy = new PortalPermissionPolicy(
       },
     }),
   ),
-  mockServices.userInfo.mock({
-    getUserInfo: async credentials => {
-      const { userEntityRef } = credentials.principal as {
-        userEntityRef: string;
-      };
-      return {
-        userEntityRef,
-        ownershipEntityRefs: memberships.get(userEntityRef) ?? [userEntityRef],
-      };
-    },
-  }),
+  userInfoWithOwnership(ref => memberships.get(ref) ?? [ref]),
 );
 const applyConditions = createConditionAuthorizer(
   Object.values(awsEnvironmentRules),

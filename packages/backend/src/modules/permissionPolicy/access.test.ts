@@ -14,6 +14,7 @@ import awsEnvironmentsPlugin from '@innovate/plugin-aws-environments-backend';
 import { SEED_ENVIRONMENT_INPUT } from '@innovate/plugin-aws-environments-common';
 import request from 'supertest';
 import portalPolicy from '.';
+import { userInfoWithOwnership } from './__testUtils__/userInfo';
 
 // One real CDK synthesis per deployment (about 10 s each on 2 cores).
 jest.setTimeout(180_000);
@@ -95,17 +96,7 @@ describe('the access model through the permission backend', () => {
             },
           },
         }),
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const { userEntityRef } = credentials.principal as {
-              userEntityRef: string;
-            };
-            return {
-              userEntityRef,
-              ownershipEntityRefs: [userEntityRef, ...MEMBERS[userEntityRef]],
-            };
-          },
-        }).factory,
+        userInfoWithOwnership(ref => [ref, ...MEMBERS[ref]]).factory,
         catalogServiceMock.factory({
           entities: [group('platform-team'), group('application-team')],
         }),
