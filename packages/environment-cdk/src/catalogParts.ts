@@ -102,6 +102,22 @@ function workloadsPart(
   return { account: ctx.workloads, region: ctx.region, dependsOn: [], ...part };
 }
 
+/**
+ * A workloads part for the first resource of a type across the stacks,
+ * known by its `stack/LogicalId` until deployed.
+ */
+function firstResourcePart(
+  ctx: PartContext,
+  resourceType: string,
+  part: Omit<Parameters<typeof workloadsPart>[1], 'resourceType' | 'arn'>,
+): Part {
+  return workloadsPart(ctx, {
+    ...part,
+    resourceType,
+    arn: keyOf(ctx.first(resourceType)),
+  });
+}
+
 const natSuffix = (index: number) => `nat-gateway-${index + 1}`;
 
 const environmentPart = (ctx: PartContext): Part =>
@@ -122,13 +138,11 @@ const environmentPart = (ctx: PartContext): Part =>
   });
 
 const vpcPart = (ctx: PartContext): Part =>
-  workloadsPart(ctx, {
+  firstResourcePart(ctx, 'AWS::EC2::VPC', {
     suffix: 'vpc',
     title: `${ctx.env} VPC`,
     description: `VPC ${ctx.spec.network.vpcCidr} over ${ctx.spec.network.azCount} AZs with flow logs.`,
     component: C.vpc,
-    resourceType: 'AWS::EC2::VPC',
-    arn: keyOf(ctx.first('AWS::EC2::VPC')),
   });
 
 const natGatewayParts = (ctx: PartContext): Part[] =>
@@ -147,14 +161,12 @@ const natGatewayParts = (ctx: PartContext): Part[] =>
   );
 
 const loadBalancerPart = (ctx: PartContext): Part =>
-  workloadsPart(ctx, {
+  firstResourcePart(ctx, 'AWS::ElasticLoadBalancingV2::LoadBalancer', {
     suffix: 'alb',
     title: ctx.names.loadBalancer,
     description:
       'Application Load Balancer: CloudFront → API pods on port 8080.',
     component: C.loadBalancer,
-    resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-    arn: keyOf(ctx.first('AWS::ElasticLoadBalancingV2::LoadBalancer')),
     view: 'alarms',
     dependsOn: ['eks-cluster'],
   });
@@ -252,13 +264,11 @@ const spaBucketPart = (ctx: PartContext): Part =>
   });
 
 const cloudFrontPart = (ctx: PartContext): Part =>
-  workloadsPart(ctx, {
+  firstResourcePart(ctx, 'AWS::CloudFront::Distribution', {
     suffix: 'cloudfront',
     title: `${ctx.env} CloudFront`,
     description: 'CloudFront distribution: the SPA from S3, /api/* to the ALB.',
     component: C.cloudFrontDistribution,
-    resourceType: 'AWS::CloudFront::Distribution',
-    arn: keyOf(ctx.first('AWS::CloudFront::Distribution')),
     dependsOn: ['waf', 'spa-bucket', 'alb'],
   });
 
@@ -404,13 +414,11 @@ const cloudTrailPart = (ctx: PartContext): Part =>
   });
 
 const guardDutyPart = (ctx: PartContext): Part =>
-  workloadsPart(ctx, {
+  firstResourcePart(ctx, 'AWS::GuardDuty::Detector', {
     suffix: 'guardduty',
     title: `${ctx.env} GuardDuty`,
     description: 'GuardDuty detector of the workloads account in the region.',
     component: C.guardDuty,
-    resourceType: 'AWS::GuardDuty::Detector',
-    arn: keyOf(ctx.first('AWS::GuardDuty::Detector')),
   });
 
 /** The parts of an environment, in entity order. */

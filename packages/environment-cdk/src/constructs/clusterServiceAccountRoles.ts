@@ -26,11 +26,8 @@ export function addServiceAccountRoles(
   props: ClusterProps,
   nodeGroups: ClusterNodeGroups,
 ): ClusterServiceAccountRoles {
-  const roleFor = (
-    id: string,
-    serviceAccount: ServiceAccountName,
-    description: string,
-  ) => serviceAccountRole(scope, cluster, id, serviceAccount, description);
+  const roleFor: RoleFor = (id, serviceAccount, description, policy) =>
+    serviceAccountRole(scope, cluster, id, serviceAccount, description, policy);
   return {
     api: apiRole(roleFor, props),
     clusterAutoscaler: clusterAutoscalerRole(roleFor, props, nodeGroups),
@@ -39,19 +36,32 @@ export function addServiceAccountRoles(
   };
 }
 
+/** What a service account's role may do through its inline policy. */
+interface InlinePolicy {
+  /** The statements of the role's `DefaultPolicy`, in order. */
+  statements: iam.PolicyStatement[];
+  /** Why some statements need `Resource::*` (acknowledges AwsSolutions-IAM5). */
+  wildcardResourcesReason?: string;
+}
+
 type RoleFor = (
   id: string,
   serviceAccount: ServiceAccountName,
   description: string,
+  policy?: InlinePolicy,
 ) => iam.Role;
 
-/** An IAM role that one Kubernetes service account assumes (IRSA). */
+/**
+ * An IAM role that one Kubernetes service account assumes (IRSA), with the
+ * statements of `policy` inline.
+ */
 function serviceAccountRole(
   scope: Construct,
   cluster: eks.Cluster,
   id: string,
   serviceAccount: ServiceAccountName,
   description: string,
+  policy?: InlinePolicy,
 ): iam.Role {
   const provider = cluster.openIdConnectProvider;
   const issuer = provider.openIdConnectProviderIssuer;
@@ -63,30 +73,42 @@ function serviceAccountRole(
       [`${issuer}:sub`]: `system:serviceaccount:${serviceAccount.namespace}:${serviceAccount.name}`,
     },
   });
-  return new iam.Role(scope, id, {
+  const role = new iam.Role(scope, id, {
     description,
     assumedBy: new iam.OpenIdConnectPrincipal(provider).withConditions({
       StringEquals: conditions,
     }),
   });
+  for (const statement of policy?.statements ?? []) {
+    role.addToPolicy(statement);
+  }
+  if (policy?.wildcardResourcesReason) {
+    acknowledge(
+      role.node.findChild('DefaultPolicy'),
+      'AwsSolutions-IAM5[Resource::*]',
+      policy.wildcardResourcesReason,
+    );
+  }
+  return role;
 }
 
 function apiRole(roleFor: RoleFor, props: ClusterProps): iam.Role {
-  const role = roleFor(
+  return roleFor(
     'ApiServiceAccountRole',
     props.apiServiceAccount,
     'Flask API pods: read the database credentials secret',
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'secretsmanager:GetSecretValue',
-        'secretsmanager:DescribeSecret',
+    {
+      statements: [
+        new iam.PolicyStatement({
+          actions: [
+            'secretsmanager:GetSecretValue',
+            'secretsmanager:DescribeSecret',
+          ],
+          resources: [props.databaseSecret.secretArn],
+        }),
       ],
-      resources: [props.databaseSecret.secretArn],
-    }),
+    },
   );
-  return role;
 }
 
 function clusterAutoscalerRole(
@@ -94,103 +116,93 @@ function clusterAutoscalerRole(
   props: ClusterProps,
   nodeGroups: ClusterNodeGroups,
 ): iam.Role {
-  const role = roleFor(
+  return roleFor(
     'ClusterAutoscalerRole',
     props.clusterAutoscalerServiceAccount,
     'Cluster Autoscaler: resize the managed node groups',
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'autoscaling:DescribeAutoScalingGroups',
-        'autoscaling:DescribeAutoScalingInstances',
-        'autoscaling:DescribeLaunchConfigurations',
-        'autoscaling:DescribeScalingActivities',
-        'autoscaling:DescribeTags',
-        'ec2:DescribeImages',
-        'ec2:DescribeInstanceTypes',
-        'ec2:DescribeLaunchTemplateVersions',
-        'ec2:GetInstanceTypesFromInstanceRequirements',
+    {
+      statements: [
+        new iam.PolicyStatement({
+          actions: [
+            'autoscaling:DescribeAutoScalingGroups',
+            'autoscaling:DescribeAutoScalingInstances',
+            'autoscaling:DescribeLaunchConfigurations',
+            'autoscaling:DescribeScalingActivities',
+            'autoscaling:DescribeTags',
+            'ec2:DescribeImages',
+            'ec2:DescribeInstanceTypes',
+            'ec2:DescribeLaunchTemplateVersions',
+            'ec2:GetInstanceTypesFromInstanceRequirements',
+          ],
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          actions: ['eks:DescribeNodegroup'],
+          resources: [
+            nodeGroups.system.nodegroupArn,
+            nodeGroups.application.nodegroupArn,
+          ],
+        }),
+        new iam.PolicyStatement({
+          actions: [
+            'autoscaling:SetDesiredCapacity',
+            'autoscaling:TerminateInstanceInAutoScalingGroup',
+          ],
+          resources: ['*'],
+          // EKS tags the node groups' Auto Scaling groups with this key.
+          conditions: {
+            StringEquals: {
+              [`aws:ResourceTag/k8s.io/cluster-autoscaler/${props.clusterName}`]:
+                'owned',
+            },
+          },
+        }),
       ],
-      resources: ['*'],
-    }),
+      wildcardResourcesReason:
+        'The Auto Scaling and EC2 Describe* actions and ec2:GetInstanceTypesFromInstanceRequirements do not support resource-level permissions; eks:DescribeNodegroup is limited to the two node groups and the two mutating actions to groups with the cluster ownership tag, as in the Cluster Autoscaler AWS guide.',
+    },
   );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: ['eks:DescribeNodegroup'],
-      resources: [
-        nodeGroups.system.nodegroupArn,
-        nodeGroups.application.nodegroupArn,
-      ],
-    }),
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'autoscaling:SetDesiredCapacity',
-        'autoscaling:TerminateInstanceInAutoScalingGroup',
-      ],
-      resources: ['*'],
-      // EKS tags the node groups' Auto Scaling groups with this key.
-      conditions: {
-        StringEquals: {
-          [`aws:ResourceTag/k8s.io/cluster-autoscaler/${props.clusterName}`]:
-            'owned',
-        },
-      },
-    }),
-  );
-  acknowledge(
-    role.node.findChild('DefaultPolicy'),
-    'AwsSolutions-IAM5[Resource::*]',
-    'The Auto Scaling and EC2 Describe* actions and ec2:GetInstanceTypesFromInstanceRequirements do not support resource-level permissions; eks:DescribeNodegroup is limited to the two node groups and the two mutating actions to groups with the cluster ownership tag, as in the Cluster Autoscaler AWS guide.',
-  );
-  return role;
 }
 
 function loadBalancerControllerRole(
   roleFor: RoleFor,
   props: ClusterProps,
 ): iam.Role {
-  const role = roleFor(
+  return roleFor(
     'LoadBalancerControllerRole',
     props.loadBalancerControllerServiceAccount,
     'AWS Load Balancer Controller: register the API pods in the ALB target group',
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'elasticloadbalancing:DescribeListeners',
-        'elasticloadbalancing:DescribeLoadBalancers',
-        'elasticloadbalancing:DescribeTags',
-        'elasticloadbalancing:DescribeTargetGroupAttributes',
-        'elasticloadbalancing:DescribeTargetGroups',
-        'elasticloadbalancing:DescribeTargetHealth',
-        'ec2:DescribeAvailabilityZones',
-        'ec2:DescribeInstances',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeVpcs',
+    {
+      statements: [
+        new iam.PolicyStatement({
+          actions: [
+            'elasticloadbalancing:DescribeListeners',
+            'elasticloadbalancing:DescribeLoadBalancers',
+            'elasticloadbalancing:DescribeTags',
+            'elasticloadbalancing:DescribeTargetGroupAttributes',
+            'elasticloadbalancing:DescribeTargetGroups',
+            'elasticloadbalancing:DescribeTargetHealth',
+            'ec2:DescribeAvailabilityZones',
+            'ec2:DescribeInstances',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSecurityGroups',
+            'ec2:DescribeSubnets',
+            'ec2:DescribeVpcs',
+          ],
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          actions: [
+            'elasticloadbalancing:RegisterTargets',
+            'elasticloadbalancing:DeregisterTargets',
+          ],
+          resources: [props.apiTargetGroup.targetGroupArn],
+        }),
       ],
-      resources: ['*'],
-    }),
+      wildcardResourcesReason:
+        'Describe actions of Elastic Load Balancing and EC2 do not support resource-level permissions; registering targets is limited to the API target group.',
+    },
   );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: [
-        'elasticloadbalancing:RegisterTargets',
-        'elasticloadbalancing:DeregisterTargets',
-      ],
-      resources: [props.apiTargetGroup.targetGroupArn],
-    }),
-  );
-  acknowledge(
-    role.node.findChild('DefaultPolicy'),
-    'AwsSolutions-IAM5[Resource::*]',
-    'Describe actions of Elastic Load Balancing and EC2 do not support resource-level permissions; registering targets is limited to the API target group.',
-  );
-  return role;
 }
 
 function cloudWatchAgentRole(roleFor: RoleFor, props: ClusterProps): iam.Role {
