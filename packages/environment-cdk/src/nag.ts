@@ -8,7 +8,11 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import type { IConstruct } from 'constructs';
 
-/** Name of the cdk-nag pack the app registers. */
+/**
+ * Name of the cdk-nag pack the app registers.
+ *
+ * @public
+ */
 export const NAG_PACK = 'AwsSolutions';
 
 /** The file aws-cdk-lib writes the validation plugins' findings to. */
@@ -30,6 +34,8 @@ interface ValidationReportJson {
 /**
  * Every acknowledgement recorded in the construct tree with
  * `Validations.of(scope).acknowledge()`, in tree order.
+ *
+ * @public
  */
 export function collectAcknowledgements(
   root: IConstruct,
@@ -60,6 +66,8 @@ export function collectAcknowledgements(
  * Reads the validation report of a synthesized assembly: the findings of
  * every validation plugin (cdk-nag's pack, construct annotations, the
  * CloudFormation schema validation) that nobody acknowledged.
+ *
+ * @public
  */
 export function readValidationFindings(assemblyDir: string): NagFinding[] {
   const file = path.join(assemblyDir, VALIDATION_REPORT_FILE);

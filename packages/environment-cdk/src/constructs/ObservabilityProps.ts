@@ -1,6 +1,6 @@
 /**
- * Alarm names and thresholds (the seed's: 5xx rate > 1 %, p99 > 2 s,
- * CPU and memory > 80 %).
+ * Alarm names and thresholds (the seed's: 5xx rate \> 1 %, p99 \> 2 s,
+ * CPU and memory \> 80 %).
  *
  * @public
  */

@@ -54,5 +54,9 @@ export const isRequester = createPermissionRule({
   }),
 });
 
-/** Every rule of the `aws-environment` resource type. */
+/**
+ * Every rule of the `aws-environment` resource type.
+ *
+ * @public
+ */
 export const awsEnvironmentRules = { isOwner, hasSource, isRequester };

@@ -46,7 +46,11 @@ export const SUBNET_TIER_ORDER: readonly SubnetTier[] = [
   'isolated',
 ];
 
-/** Smallest and largest VPC prefix lengths the layout supports. */
+/**
+ * Smallest and largest VPC prefix lengths the layout supports.
+ *
+ * @public
+ */
 export const VPC_PREFIX_RANGE = { min: 16, max: 22 } as const;
 
 /** An ALB needs subnets of at least /27; AWS's smallest subnet is /28. */
