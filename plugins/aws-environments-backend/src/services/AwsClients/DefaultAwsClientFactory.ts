@@ -9,7 +9,7 @@ import type {
   AwsCredentialProvider,
   AwsCredentialsManager,
 } from '@backstage/integration-aws-node';
-import { StandardRetryStrategy } from '@smithy/util-retry';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { AwsClientFactory, AwsTarget, GLOBAL_BILLING_REGION } from './types';
 
 /** Identifies the portal in CloudTrail and in AWS support cases. */
@@ -62,14 +62,14 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   private client<C>(
     service: string,
     target: AwsTarget,
-    create: (config: ClientConfig) => C,
+    Client: new (config: ClientConfig) => C,
   ): Promise<C> {
     const key = `${service}:${target.accountId}:${target.region}`;
     let client = this.clients.get(key) as Promise<C> | undefined;
     if (!client) {
       client = this.credentials(target.accountId).then(
         ({ sdkCredentialProvider }) =>
-          create({
+          new Client({
             region: target.region,
             credentials: sdkCredentialProvider,
             customUserAgent: CUSTOM_USER_AGENT,
@@ -96,38 +96,30 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   }
 
   eks(target: AwsTarget) {
-    return this.client('eks', target, config => new EKSClient(config));
+    return this.client('eks', target, EKSClient);
   }
 
   rds(target: AwsTarget) {
-    return this.client('rds', target, config => new RDSClient(config));
+    return this.client('rds', target, RDSClient);
   }
 
   cloudWatch(target: AwsTarget) {
-    return this.client(
-      'cloudwatch',
-      target,
-      config => new CloudWatchClient(config),
-    );
+    return this.client('cloudwatch', target, CloudWatchClient);
   }
 
   sts(target: AwsTarget) {
-    return this.client('sts', target, config => new STSClient(config));
+    return this.client('sts', target, STSClient);
   }
 
   cloudFormation(target: AwsTarget) {
-    return this.client(
-      'cloudformation',
-      target,
-      config => new CloudFormationClient(config),
-    );
+    return this.client('cloudformation', target, CloudFormationClient);
   }
 
   costExplorer(accountId: string) {
     return this.client(
       'ce',
       { accountId, region: GLOBAL_BILLING_REGION },
-      config => new CostExplorerClient(config),
+      CostExplorerClient,
     );
   }
 
@@ -135,7 +127,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     return this.client(
       'budgets',
       { accountId, region: GLOBAL_BILLING_REGION },
-      config => new BudgetsClient(config),
+      BudgetsClient,
     );
   }
 }

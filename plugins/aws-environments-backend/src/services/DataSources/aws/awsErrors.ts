@@ -4,6 +4,7 @@ import {
   DBInstanceNotFoundFault,
   ResourceNotFoundFault as RdsResourceNotFoundFault,
 } from '@aws-sdk/client-rds';
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { DataSourceError } from '../../../errors';
 
 /** The AWS call that failed, for the message. */
@@ -19,8 +20,11 @@ export interface AwsCallContext {
 }
 
 /*
- * Access, throttling and timeout codes are shared by every AWS service and
- * not modeled as exception classes by the clients, hence the tables.
+ * Access-denied codes are shared by every AWS service and not modeled as
+ * exception classes by the clients, nor classified by the SDK, hence the
+ * table. Throttling and transient faults (timeouts, connection resets,
+ * 500-504) are classified by the SDK's retry strategy: `isThrottlingError`
+ * and `isTransientError` from `@smithy/core/retry`.
  */
 const ACCESS_DENIED = new Set([
   'AccessDenied',
@@ -31,24 +35,6 @@ const ACCESS_DENIED = new Set([
   'InvalidClientTokenId',
   'ExpiredToken',
   'ExpiredTokenException',
-]);
-
-const THROTTLED = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  // Cost Explorer reports its request rate limit with this name.
-  'LimitExceededException',
-]);
-
-const TIMEOUTS = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
 ]);
 
 /** The "not found" exceptions of the calls the views make. */
@@ -69,7 +55,7 @@ interface SdkErrorLike {
 /**
  * Turns an AWS SDK error into a {@link DataSourceError} whose message says
  * what a person can do: which account, role and action for AccessDenied;
- * try later for throttling and timeouts.
+ * try later for throttling, timeouts and other transient faults.
  */
 function toDataSourceError(
   error: unknown,
@@ -88,13 +74,13 @@ function toDataSourceError(
       `Access denied: the credentials configured for ${where} may not call ${context.action} on ${context.resource}. Allow ${context.action} for the role of account ${context.accountId} under aws.accounts in app-config.${awsSaid}`,
     );
   }
-  if (THROTTLED.has(name)) {
+  if (isThrottlingError(sdkError(error))) {
     return new DataSourceError(
       'throttled',
       `AWS is throttling ${context.action} in ${where}${after}; try again in a minute.${awsSaid}`,
     );
   }
-  if (TIMEOUTS.has(name) || e.code === 'ETIMEDOUT') {
+  if (isTransientError(sdkError(error))) {
     return new DataSourceError(
       'timeout',
       `${context.action} in ${where} did not answer in time${after}; AWS or the network is slow, try again later.${awsSaid}`,
@@ -118,6 +104,11 @@ function toDataSourceError(
   );
 }
 
+/** The error as the SDK's classifiers take it (they read `name`, `code` and `$metadata`). */
+function sdkError(error: unknown): Parameters<typeof isTransientError>[0] {
+  return (error ?? {}) as Parameters<typeof isTransientError>[0];
+}
+
 /** The error code of an AWS SDK error (`AccessDeniedException`, ...). */
 export function awsErrorName(error: unknown): string {
   const e = (error ?? {}) as SdkErrorLike;
@@ -137,8 +128,7 @@ function isAwsError(error: unknown): boolean {
   const e = (error ?? {}) as SdkErrorLike;
   return (
     e.$metadata !== undefined ||
-    TIMEOUTS.has(awsErrorName(error)) ||
-    e.code === 'ETIMEDOUT' ||
+    isTransientError(sdkError(error)) ||
     awsErrorName(error) === 'CredentialsProviderError'
   );
 }
