@@ -16,3 +16,4 @@ export * from './permissions';
 export * from './annotations';
 export * from './cloudformation';
 export * from './facts';
+export * from './coalesce';

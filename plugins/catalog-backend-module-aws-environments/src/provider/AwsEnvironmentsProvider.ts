@@ -21,6 +21,7 @@ import {
   type AwsEnvironmentsApiClient,
   createAwsEnvironmentsApiClient,
   type EnvironmentSummary,
+  RunAgainCoalescer,
 } from '@innovate/plugin-aws-environments-common';
 
 /** Kept for the module's API users: the topic now lives in the common package. */
@@ -58,8 +59,7 @@ export interface AwsEnvironmentsProviderOptions {
  */
 export class AwsEnvironmentsProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
-  private refreshing?: Promise<void>;
-  private refreshAgain = false;
+  private readonly refreshes = new RunAgainCoalescer(() => this.refreshOnce());
   private readonly client: AwsEnvironmentsApiClient;
 
   constructor(private readonly options: AwsEnvironmentsProviderOptions) {
@@ -99,21 +99,7 @@ export class AwsEnvironmentsProvider implements EntityProvider {
    * arrive during a refresh run once more after it, never in parallel.
    */
   async refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      try {
-        do {
-          this.refreshAgain = false;
-          await this.refreshOnce();
-        } while (this.refreshAgain);
-      } finally {
-        this.refreshing = undefined;
-      }
-    })();
-    return this.refreshing;
+    return this.refreshes.run();
   }
 
   private async refreshOnce(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { RunAgainCoalescer } from '../../lib/coalesce';
+import { RunAgainCoalescer } from '@innovate/plugin-aws-environments-common';
 import type {
   DeploymentRecord,
   EnvironmentRegistry,

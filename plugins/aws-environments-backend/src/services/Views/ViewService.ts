@@ -4,9 +4,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import type {
-  DataSourceKind,
-  ViewName,
+import {
+  type DataSourceKind,
+  SingleFlight,
+  type ViewName,
 } from '@innovate/plugin-aws-environments-common';
 import { DataSourceError } from '../../errors';
 import type { EnvironmentRegistry } from '../EnvironmentRegistry/types';
@@ -15,7 +16,6 @@ import type {
   EnvironmentDataSource,
   Views,
 } from '../DataSources/types';
-import { SingleFlight } from '../../lib/coalesce';
 
 export interface ViewCacheOptions {
   /** Freshness of the cost view (Cost Explorer bills each request). */

@@ -1,10 +1,13 @@
 /**
  * Coalesces concurrent calls with the same key into one: while a call for a
  * key is in flight, later callers get the same promise.
+ *
+ * @public
  */
 export class SingleFlight {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
+  /** Runs `fn`, or returns the promise of the call in flight for `key`. */
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const existing = this.inFlight.get(key);
     if (existing) {
@@ -21,6 +24,8 @@ export class SingleFlight {
  * that arrives while it runs gets the running promise and makes it run once
  * more afterwards, so every caller is served by a run that started after
  * its call.
+ *
+ * @public
  */
 export class RunAgainCoalescer {
   private running?: Promise<void>;
@@ -32,6 +37,7 @@ export class RunAgainCoalescer {
     private readonly mayRunAgain: () => boolean = () => true,
   ) {}
 
+  /** Runs the work, or joins the running work and makes it run once more. */
   run(): Promise<void> {
     if (this.running) {
       this.runAgain = true;
