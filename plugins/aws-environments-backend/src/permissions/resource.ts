@@ -1,7 +1,7 @@
-import type { DataSourceKind } from '@innovate/plugin-aws-environments-common';
 import {
   AWS_ENVIRONMENT_RESOURCE_TYPE,
   AWS_ENVIRONMENTS_PLUGIN_ID,
+  type DataSourceKind,
 } from '@innovate/plugin-aws-environments-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 

@@ -1,10 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import type {
-  DeploymentSummary,
-  EnvironmentSummary,
+import {
+  awsEnvironmentReadPermission,
+  type DeploymentSummary,
+  type EnvironmentSummary,
 } from '@innovate/plugin-aws-environments-common';
-import { awsEnvironmentReadPermission } from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentListItem } from '../services/EnvironmentRegistry/types';
 import { ApiRouter, DETAIL_DEPLOYMENTS, RouteContext } from './context';
 

@@ -1,13 +1,11 @@
 import {
   AlarmView,
   environmentResourceNames,
-  SEED_ALARM_THRESHOLDS,
-  SEED_DEFAULTS,
-} from '@innovate/plugin-aws-environments-common';
-import {
   findResources,
   literalString,
   propertyAt,
+  SEED_ALARM_THRESHOLDS,
+  SEED_DEFAULTS,
   TemplateResource,
 } from '@innovate/plugin-aws-environments-common';
 import { NotFoundError } from '@backstage/errors';
@@ -20,11 +18,12 @@ import type { DeployedEnvironment } from './types';
  */
 
 /** The part a view shows (404 when the environment has none deployed). */
-export function deployedPart<T>(
+function deployedPart(
   environment: DeployedEnvironment,
-  part: T | undefined,
+  type: string,
   what: string,
-): T {
+): TemplateResource {
+  const part = findResources(environment.stacks, type)[0];
   if (!part) {
     throw new NotFoundError(
       `Environment '${environment.name}' has no deployed ${what} (status ${environment.status})`,
@@ -33,20 +32,20 @@ export function deployedPart<T>(
   return part;
 }
 
-export function clusterResource(
-  environment: DeployedEnvironment,
-): TemplateResource | undefined {
-  return findResources(environment.stacks, 'AWS::EKS::Cluster')[0];
-}
-
-export function clusterName(
-  environment: DeployedEnvironment,
-  resource: TemplateResource,
-): string {
-  return (
-    literalString(resource.properties.Name) ??
-    environmentResourceNames(environment.name).cluster
+/** The environment's EKS cluster and its name (404 when none is deployed). */
+export function deployedCluster(environment: DeployedEnvironment): {
+  resource: TemplateResource;
+  name: string;
+} {
+  const resource = deployedPart(
+    environment,
+    'AWS::EKS::Cluster',
+    'EKS cluster',
   );
+  const name =
+    literalString(resource.properties.Name) ??
+    environmentResourceNames(environment.name).cluster;
+  return { resource, name };
 }
 
 export function nodegroupResources(environment: DeployedEnvironment) {
@@ -61,20 +60,21 @@ export function addonResources(environment: DeployedEnvironment) {
   return findResources(environment.stacks, 'AWS::EKS::Addon');
 }
 
-export function databaseResource(
-  environment: DeployedEnvironment,
-): TemplateResource | undefined {
-  return findResources(environment.stacks, 'AWS::RDS::DBInstance')[0];
-}
-
-export function databaseIdentifier(
-  environment: DeployedEnvironment,
-  resource: TemplateResource,
-): string {
-  return (
+/** The environment's RDS instance and its identifier (404 when none is deployed). */
+export function deployedDatabase(environment: DeployedEnvironment): {
+  resource: TemplateResource;
+  identifier: string;
+} {
+  const resource = deployedPart(
+    environment,
+    'AWS::RDS::DBInstance',
+    'RDS database',
+  );
+  const identifier = (
     literalString(resource.properties.DBInstanceIdentifier) ??
     environmentResourceNames(environment.name).database
   ).toLowerCase();
+  return { resource, identifier };
 }
 
 export function alarmResources(environment: DeployedEnvironment) {

@@ -7,15 +7,13 @@ import {
   awsEnvironmentDestroyDataPermission,
   awsEnvironmentDestroyPermission,
   awsEnvironmentUpdatePermission,
-} from '@innovate/plugin-aws-environments-common';
-import type {
-  CreateDeploymentRequest,
-  CreateDeploymentResponse,
-  DataSourceKind,
-  Deployment,
-  DestroyEnvironmentRequest,
-  EnvironmentSpec,
-  FieldError,
+  type CreateDeploymentRequest,
+  type CreateDeploymentResponse,
+  type DataSourceKind,
+  type Deployment,
+  type DestroyEnvironmentRequest,
+  type EnvironmentSpec,
+  type FieldError,
 } from '@innovate/plugin-aws-environments-common';
 import { randomUUID } from 'node:crypto';
 import { FieldValidationError } from '../../errors';

@@ -1,9 +1,9 @@
 import type { JsonObject, JsonValue } from '@backstage/types';
-import type {
-  ChangeSetChange,
-  ChangeSetSummary,
+import {
+  type ChangeSetChange,
+  type ChangeSetSummary,
+  isJsonObject,
 } from '@innovate/plugin-aws-environments-common';
-import { isJsonObject } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../EnvironmentRegistry/types';
 
 function resources(

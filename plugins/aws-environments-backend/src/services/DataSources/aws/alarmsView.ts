@@ -3,13 +3,13 @@ import {
   MetricAlarm,
   paginateDescribeAlarms,
 } from '@aws-sdk/client-cloudwatch';
-import type {
-  AlarmState,
-  AlarmsView,
-  AlarmView,
+import {
+  type AlarmState,
+  type AlarmsView,
+  type AlarmView,
+  literalString,
 } from '@innovate/plugin-aws-environments-common';
 import { malformed } from '../../../errors';
-import { literalString } from '@innovate/plugin-aws-environments-common';
 import {
   alarmKind,
   alarmNamePrefix,

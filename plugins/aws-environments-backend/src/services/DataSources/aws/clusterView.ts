@@ -13,19 +13,17 @@ import {
   paginateListInsights,
   paginateListNodegroups,
 } from '@aws-sdk/client-eks';
-import type {
-  ClusterView,
-  NodeGroupView,
-  AddonView,
-  UpgradeInsightView,
+import {
+  type AddonView,
+  type ClusterView,
+  literalString,
+  type NodeGroupView,
+  type UpgradeInsightView,
 } from '@innovate/plugin-aws-environments-common';
 import { DataSourceError, malformed } from '../../../errors';
-import { literalString } from '@innovate/plugin-aws-environments-common';
 import {
   addonResources,
-  clusterName,
-  clusterResource,
-  deployedPart,
+  deployedCluster,
   isBehind,
   nodegroupName,
   nodegroupResources,
@@ -128,12 +126,7 @@ export async function fetchClusterView(
   environment: DeployedEnvironment,
   eks: EKSClient,
 ): Promise<ViewData<ClusterView>> {
-  const resource = deployedPart(
-    environment,
-    clusterResource(environment),
-    'EKS cluster',
-  );
-  const name = clusterName(environment, resource);
+  const { name } = deployedCluster(environment);
   const scope = workloadsScope(environment);
   const calls = clusterCalls(eks, name, scope);
 

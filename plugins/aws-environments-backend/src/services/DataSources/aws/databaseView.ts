@@ -10,11 +10,7 @@ import type {
   PendingMaintenanceView,
 } from '@innovate/plugin-aws-environments-common';
 import { malformed } from '../../../errors';
-import {
-  databaseIdentifier,
-  databaseResource,
-  deployedPart,
-} from '../environmentParts';
+import { deployedDatabase } from '../environmentParts';
 import type { DeployedEnvironment, ViewData } from '../types';
 import { callAws } from './awsErrors';
 import { workloadsScope } from './workloadsScope';
@@ -23,12 +19,7 @@ export async function fetchDatabaseView(
   environment: DeployedEnvironment,
   rds: RDSClient,
 ): Promise<ViewData<DatabaseView>> {
-  const resource = deployedPart(
-    environment,
-    databaseResource(environment),
-    'RDS database',
-  );
-  const identifier = databaseIdentifier(environment, resource);
+  const { identifier } = deployedDatabase(environment);
   const scope = workloadsScope(environment);
   const context = (action: string) =>
     scope.context(action, `RDS instance ${identifier}`);

@@ -1,36 +1,31 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   AlarmState,
-  AlarmView,
   AlarmsView,
+  AlarmView,
   budgetVerdict,
   ClusterView,
   CostEstimate,
   CostView,
-  DatabaseView,
   DailySpend,
-  UpgradeInsightView,
-  ViewName,
-} from '@innovate/plugin-aws-environments-common';
-import { DateTime } from 'luxon';
-import { hash32, hexId, unitInterval } from '../../../lib/deterministic';
-import {
+  DatabaseView,
   isJsonObject,
   literalBoolean,
   literalNumber,
   literalString,
   literalStrings,
   propertyAt,
+  UpgradeInsightView,
+  ViewName,
 } from '@innovate/plugin-aws-environments-common';
+import { DateTime } from 'luxon';
+import { hash32, hexId, unitInterval } from '../../../lib/deterministic';
 import {
   addonResources,
   alarmKind,
   alarmResources,
-  clusterName,
-  clusterResource,
-  databaseIdentifier,
-  databaseResource,
-  deployedPart,
+  deployedCluster,
+  deployedDatabase,
   isBehind,
   nodegroupName,
   nodegroupResources,
@@ -137,14 +132,9 @@ export class SandboxDataSource implements EnvironmentDataSource {
   }
 
   private cluster(environment: DeployedEnvironment): ViewData<ClusterView> {
-    const resource = deployedPart(
-      environment,
-      clusterResource(environment),
-      'EKS cluster',
-    );
+    const { resource, name } = deployedCluster(environment);
     const { spec } = environment;
     const props = resource.properties;
-    const name = clusterName(environment, resource);
     const version =
       literalString(props.Version) ?? spec.cluster.kubernetesVersion;
     const region = resource.stack.region;
@@ -220,14 +210,9 @@ export class SandboxDataSource implements EnvironmentDataSource {
   }
 
   private database(environment: DeployedEnvironment): ViewData<DatabaseView> {
-    const resource = deployedPart(
-      environment,
-      databaseResource(environment),
-      'RDS database',
-    );
+    const { resource, identifier } = deployedDatabase(environment);
     const { spec } = environment;
     const p = resource.properties;
-    const identifier = databaseIdentifier(environment, resource);
     const { region, account } = resource.stack;
     const backupRetentionDays =
       literalNumber(p.BackupRetentionPeriod) ??

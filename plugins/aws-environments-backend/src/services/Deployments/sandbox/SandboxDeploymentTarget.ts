@@ -1,5 +1,7 @@
-import type { ChangeSetSummary } from '@innovate/plugin-aws-environments-common';
-import { isJsonObject } from '@innovate/plugin-aws-environments-common';
+import {
+  type ChangeSetSummary,
+  isJsonObject,
+} from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 import { changeSetNameFor, diffChangeSets } from '../changeSets';
 import type {
