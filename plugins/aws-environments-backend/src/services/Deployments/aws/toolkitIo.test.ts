@@ -88,6 +88,17 @@ describe('DeploymentIoHost', () => {
     defaultResponse: true,
   });
 
+  /** toolkit-lib's confirmation before destroying a stack. */
+  const destroyQuestion = {
+    time,
+    level: 'info' as const,
+    action: 'destroy' as const,
+    code: 'CDK_TOOLKIT_I7010',
+    message: 'Are you sure you want to delete: innovate-prod-budget?',
+    data: { motivation: 'Destroying stacks is an irreversible action' },
+    defaultResponse: false,
+  };
+
   function host(approval: { executes: boolean; approvedByPerson: boolean }) {
     const events: NewDeploymentEvent[] = [];
     const io = new DeploymentIoHost(
@@ -134,17 +145,9 @@ describe('DeploymentIoHost', () => {
 
   it('confirms destroying: the person typed the name', async () => {
     const { io } = host({ executes: true, approvedByPerson: false });
-    await expect(
-      io.requestResponse({
-        time,
-        level: 'info',
-        action: 'destroy',
-        code: 'CDK_TOOLKIT_I7010',
-        message: 'Are you sure you want to delete: innovate-prod-budget?',
-        data: { motivation: 'Destroying stacks is an irreversible action' },
-        defaultResponse: false,
-      } as never),
-    ).resolves.toBe(true);
+    await expect(io.requestResponse(destroyQuestion as never)).resolves.toBe(
+      true,
+    );
   });
 
   it('stops toolkit-lib before the next stack when the run lost its deployment', async () => {
@@ -165,16 +168,8 @@ describe('DeploymentIoHost', () => {
     await expect(
       io.requestResponse(deployQuestion('none') as never),
     ).rejects.toThrow('taken over');
-    await expect(
-      io.requestResponse({
-        time,
-        level: 'info',
-        action: 'destroy',
-        code: 'CDK_TOOLKIT_I7010',
-        message: 'Are you sure you want to delete: innovate-prod-budget?',
-        data: { motivation: 'Destroying stacks is an irreversible action' },
-        defaultResponse: false,
-      } as never),
-    ).rejects.toThrow('taken over');
+    await expect(io.requestResponse(destroyQuestion as never)).rejects.toThrow(
+      'taken over',
+    );
   });
 });
