@@ -8,12 +8,8 @@ import {
   MYPY_CACHE_DIR,
   runPythonModule,
 } from './__testUtils__/python';
-import {
-  DryRunResult,
-  ScaffolderUnderTest,
-  startScaffolder,
-  writeFiles,
-} from './__testUtils__/scaffolder';
+import { useDryRun } from './__testUtils__/dryRun';
+import { writeFiles } from './__testUtils__/scaffolder';
 import { FLASK_API_VALUES as VALUES } from './__testUtils__/values';
 
 // Most objects below are parsed YAML, checked field by field.
@@ -29,30 +25,14 @@ const MANIFESTS = [
 ];
 
 describe('templates/flask-api', () => {
-  let scaffolder: ScaffolderUnderTest;
-  let result: DryRunResult;
-  const file = (name: string): string => {
-    const content = result.files.get(name);
-    if (content === undefined) {
-      throw new Error(`${name} was not rendered`);
-    }
-    return content;
-  };
+  const dryRun = useDryRun('flask-api', VALUES);
+  const { file } = dryRun;
   const yamlFile = (name: string): Yaml => parseYaml(file(name));
 
-  beforeAll(async () => {
-    scaffolder = await startScaffolder(['flask-api']);
-    result = await scaffolder.dryRun('flask-api', VALUES);
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-  });
-
   it('renders through the dry-run API with every step done or skipped', () => {
-    expect(result.body.errors).toBeUndefined();
-    expect(result.status).toBe(200);
-    const stepStatuses = (result.body.log ?? [])
+    expect(dryRun.result.body.errors).toBeUndefined();
+    expect(dryRun.result.status).toBe(200);
+    const stepStatuses = (dryRun.result.body.log ?? [])
       .filter(entry => entry.body.stepId && entry.body.status)
       .map(entry => `${entry.body.stepId}:${entry.body.status}`);
     expect(stepStatuses).toEqual(
@@ -63,7 +43,7 @@ describe('templates/flask-api', () => {
       ]),
     );
     expect(stepStatuses.filter(s => s.endsWith(':failed'))).toEqual([]);
-    expect([...result.files.keys()].sort()).toEqual(
+    expect([...dryRun.result.files.keys()].sort()).toEqual(
       [
         '.dockerignore',
         '.flake8',
@@ -93,7 +73,7 @@ describe('templates/flask-api', () => {
         'wsgi.py',
       ].sort(),
     );
-    expect(result.body.output).toMatchObject({
+    expect(dryRun.result.body.output).toMatchObject({
       links: expect.arrayContaining([
         expect.objectContaining({ title: 'Repository' }),
       ]),
@@ -101,7 +81,7 @@ describe('templates/flask-api', () => {
   });
 
   it('leaves no template syntax behind', () => {
-    for (const [name, content] of result.files) {
+    for (const [name, content] of dryRun.result.files) {
       expect({
         name,
         leftovers: content.match(/\$\{\{\s*values|\{%-?\s*(?:raw|endraw)/g),
@@ -113,7 +93,7 @@ describe('templates/flask-api', () => {
   });
 
   it('renders YAML that parses', () => {
-    const yamlFiles = [...result.files.keys()].filter(name =>
+    const yamlFiles = [...dryRun.result.files.keys()].filter(name =>
       /\.ya?ml$/.test(name),
     );
     expect(yamlFiles.length).toBeGreaterThanOrEqual(11);
@@ -410,7 +390,7 @@ describe('templates/flask-api', () => {
     const missing = missingPythonPackages();
 
     beforeAll(() => {
-      dir = writeFiles(result.files, 'flask-api-service-');
+      dir = writeFiles(dryRun.result.files, 'flask-api-service-');
     });
 
     afterAll(() => {

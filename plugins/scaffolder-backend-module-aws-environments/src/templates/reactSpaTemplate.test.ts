@@ -1,10 +1,6 @@
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { validateEntity } from './__testUtils__/entityValidation';
-import {
-  DryRunResult,
-  ScaffolderUnderTest,
-  startScaffolder,
-} from './__testUtils__/scaffolder';
+import { useDryRun } from './__testUtils__/dryRun';
 import { REACT_SPA_VALUES as VALUES } from './__testUtils__/values';
 import { validateWorkflowQuietly } from './__testUtils__/workflows';
 
@@ -12,29 +8,13 @@ import { validateWorkflowQuietly } from './__testUtils__/workflows';
 type Parsed = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('templates/react-spa', () => {
-  let scaffolder: ScaffolderUnderTest;
-  let result: DryRunResult;
-  const file = (name: string): string => {
-    const content = result.files.get(name);
-    if (content === undefined) {
-      throw new Error(`${name} was not rendered`);
-    }
-    return content;
-  };
-
-  beforeAll(async () => {
-    scaffolder = await startScaffolder(['react-spa']);
-    result = await scaffolder.dryRun('react-spa', VALUES);
-  });
-
-  afterAll(async () => {
-    await scaffolder?.stop();
-  });
+  const dryRun = useDryRun('react-spa', VALUES);
+  const { file } = dryRun;
 
   it('renders through the dry-run API', () => {
-    expect(result.body.errors).toBeUndefined();
-    expect(result.status).toBe(200);
-    expect([...result.files.keys()].sort()).toEqual(
+    expect(dryRun.result.body.errors).toBeUndefined();
+    expect(dryRun.result.status).toBe(200);
+    expect([...dryRun.result.files.keys()].sort()).toEqual(
       [
         '.github/workflows/ci.yaml',
         '.gitignore',
@@ -55,7 +35,7 @@ describe('templates/react-spa', () => {
         'vite.config.ts',
       ].sort(),
     );
-    for (const [name, content] of result.files) {
+    for (const [name, content] of dryRun.result.files) {
       expect({
         name,
         leftovers: content.match(/\$\{\{\s*values|\{%-?\s*(?:raw|endraw)/g),

@@ -1,0 +1,32 @@
+import {
+  DryRunResult,
+  ScaffolderUnderTest,
+  startScaffolder,
+} from './scaffolder';
+
+/**
+ * Starts a scaffolder with one template and dry-runs it once for the test
+ * file (`beforeAll`), stopping it in `afterAll`. Read `result` inside the
+ * tests; `file(name)` is a rendered file, failing when it was not rendered.
+ */
+export function useDryRun(template: string, values: Record<string, unknown>) {
+  let scaffolder: ScaffolderUnderTest | undefined;
+  const dryRun = {
+    result: undefined as unknown as DryRunResult,
+    file(name: string): string {
+      const content = dryRun.result.files.get(name);
+      if (content === undefined) {
+        throw new Error(`${name} was not rendered`);
+      }
+      return content;
+    },
+  };
+  beforeAll(async () => {
+    scaffolder = await startScaffolder([template]);
+    dryRun.result = await scaffolder.dryRun(template, values);
+  });
+  afterAll(async () => {
+    await scaffolder?.stop();
+  });
+  return dryRun;
+}
