@@ -7,6 +7,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
  * @public
  */
 export interface CatalogLookup {
+  /**
+   * Resolves once the catalog has `entityRef` (read with `credentials`);
+   * rejects when it still has not after `timeoutMs`, or when the catalog
+   * fails.
+   */
   waitForEntity(
     entityRef: string,
     credentials: BackstageCredentials,
