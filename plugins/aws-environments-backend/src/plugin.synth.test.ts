@@ -5,6 +5,7 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import request from 'supertest';
 import { startPluginBackend, waitForDeployment } from './__testUtils__/backend';
+import { SEED_SYSTEM_NODE_GROUP } from './__testUtils__/fixtureEnvironment';
 import { readPluginOptions } from './config';
 import { ToolkitLibCdkToolkit } from './services/Deployments/aws/ToolkitLibCdkToolkit';
 import { CdkEnvironmentSynthesizer } from './services/Synthesizer/CdkEnvironmentSynthesizer';
@@ -98,13 +99,7 @@ describe('aws-environments plugin with the bundled CDK app', () => {
       endpointPrivateAccess: true,
       secretsEncryption: true,
       nodeGroups: [
-        expect.objectContaining({
-          name: 'innovate-prod-system',
-          instanceTypes: ['t3.medium'],
-          minSize: 2,
-          desiredSize: 2,
-          maxSize: 3,
-        }),
+        expect.objectContaining(SEED_SYSTEM_NODE_GROUP),
         expect.objectContaining({
           name: 'innovate-prod-application',
           instanceTypes: ['t3.large'],

@@ -24,3 +24,12 @@ export function fixtureEnvironment(
     ...overrides,
   };
 }
+
+/** The seed's system node group as every source's cluster view shows it. */
+export const SEED_SYSTEM_NODE_GROUP = {
+  name: 'innovate-prod-system',
+  instanceTypes: ['t3.medium'],
+  minSize: 2,
+  desiredSize: 2,
+  maxSize: 3,
+};

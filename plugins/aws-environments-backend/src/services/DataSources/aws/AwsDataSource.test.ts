@@ -23,7 +23,10 @@ import {
   mockAwsEnvironment,
 } from '../../../__testUtils__/awsMocks';
 import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
-import { fixtureEnvironment } from '../../../__testUtils__/fixtureEnvironment';
+import {
+  fixtureEnvironment,
+  SEED_SYSTEM_NODE_GROUP,
+} from '../../../__testUtils__/fixtureEnvironment';
 import { DataSourceError } from '../../../errors';
 import type { DeployedEnvironment } from '../types';
 import { AwsDataSource } from './AwsDataSource';
@@ -81,11 +84,7 @@ describe('AwsDataSource', () => {
       enabledLogTypes: ['api', 'audit', 'authenticator'],
       nodeGroups: [
         expect.objectContaining({
-          name: 'innovate-prod-system',
-          instanceTypes: ['t3.medium'],
-          minSize: 2,
-          desiredSize: 2,
-          maxSize: 3,
+          ...SEED_SYSTEM_NODE_GROUP,
           healthIssues: [],
         }),
         expect.objectContaining({

@@ -3,7 +3,10 @@ import {
   estimateFromSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
-import { fixtureEnvironment } from '../../../__testUtils__/fixtureEnvironment';
+import {
+  fixtureEnvironment,
+  SEED_SYSTEM_NODE_GROUP,
+} from '../../../__testUtils__/fixtureEnvironment';
 import type { DeployedEnvironment } from '../types';
 import { SandboxDataSource } from './SandboxDataSource';
 
@@ -46,15 +49,11 @@ describe('SandboxDataSource', () => {
       enabledLogTypes: ['api', 'audit'],
       nodeGroups: [
         {
-          name: 'innovate-prod-system',
+          ...SEED_SYSTEM_NODE_GROUP,
           status: 'ACTIVE',
-          instanceTypes: ['t3.medium'],
           capacityType: 'ON_DEMAND',
           amiType: 'AL2023_x86_64_STANDARD',
           kubernetesVersion: '1.33',
-          minSize: 2,
-          desiredSize: 2,
-          maxSize: 3,
           healthIssues: [],
         },
         expect.objectContaining({
