@@ -1,22 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  AlarmsView,
-  ClusterView,
-  CostEstimate,
-  CostView,
+  AwsEnvironmentsApiSchemas as Schemas,
   CreateDeploymentRequest,
-  CreateDeploymentResponse,
-  DatabaseView,
-  Deployment,
-  DeploymentSummary,
   DestroyEnvironmentRequest,
   EnvironmentDetail,
   EnvironmentSpecInput,
-  EnvironmentSummary,
 } from '@innovate/plugin-aws-environments-common';
 
 /**
- * Client of the aws-environments backend (`/api/aws-environments/v1`).
+ * Client of the aws-environments backend (`/api/aws-environments/v1`), in
+ * the types generated from its OpenAPI document.
  *
  * Every method rejects with a `ResponseError` from `@backstage/errors` when
  * the backend answers with an error; its `cause.message` is the backend's
@@ -26,35 +19,35 @@ import type {
  */
 export interface AwsEnvironmentsApi {
   /** `GET environments` */
-  listEnvironments(): Promise<EnvironmentSummary[]>;
+  listEnvironments(): Promise<Schemas['EnvironmentSummary'][]>;
   /** `GET environments/{name}` */
   getEnvironment(name: string): Promise<EnvironmentDetail>;
   /** `GET environments/{name}/cluster` */
-  getClusterView(name: string): Promise<ClusterView>;
+  getClusterView(name: string): Promise<Schemas['ClusterView']>;
   /** `GET environments/{name}/database` */
-  getDatabaseView(name: string): Promise<DatabaseView>;
+  getDatabaseView(name: string): Promise<Schemas['DatabaseView']>;
   /** `GET environments/{name}/alarms` */
-  getAlarmsView(name: string): Promise<AlarmsView>;
+  getAlarmsView(name: string): Promise<Schemas['AlarmsView']>;
   /** `GET environments/{name}/cost` */
-  getCostView(name: string): Promise<CostView>;
+  getCostView(name: string): Promise<Schemas['CostView']>;
   /** `POST estimate`: the backend's cost estimate for a spec. */
-  estimate(spec: EnvironmentSpecInput): Promise<CostEstimate>;
+  estimate(spec: EnvironmentSpecInput): Promise<Schemas['CostEstimate']>;
   /** `GET environments/{name}/deployments`, newest first. */
-  listDeployments(name: string): Promise<DeploymentSummary[]>;
+  listDeployments(name: string): Promise<Schemas['DeploymentSummary'][]>;
   /** `GET environments/{name}/deployments/{id}`, with its events. */
-  getDeployment(name: string, id: string): Promise<Deployment>;
+  getDeployment(name: string, id: string): Promise<Schemas['Deployment']>;
   /** `POST environments/{name}/deployments` */
   createDeployment(
     name: string,
     request: CreateDeploymentRequest,
-  ): Promise<CreateDeploymentResponse>;
+  ): Promise<Schemas['CreateDeploymentResponse']>;
   /** `POST environments/{name}/deployments/{id}/execute`: executes a pending change set. */
   executeChangeSet(name: string, id: string): Promise<void>;
   /** `DELETE environments/{name}`: the name must be repeated in `confirm`. */
   destroyEnvironment(
     name: string,
     request: DestroyEnvironmentRequest,
-  ): Promise<CreateDeploymentResponse>;
+  ): Promise<Schemas['CreateDeploymentResponse']>;
 }
 
 /**

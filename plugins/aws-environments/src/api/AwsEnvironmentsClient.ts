@@ -1,31 +1,20 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  AlarmsView,
-  ClusterView,
-  CostEstimate,
-  CostView,
-  CreateDeploymentRequest,
-  CreateDeploymentResponse,
-  DatabaseView,
-  Deployment,
-  DeploymentSummary,
-  DestroyEnvironmentRequest,
-  EnvironmentDetail,
-  EnvironmentSpecInput,
-  EnvironmentSummary,
-} from '@innovate/plugin-aws-environments-common';
 import {
   AWS_ENVIRONMENTS_PLUGIN_ID,
-  AwsEnvironmentsApiClient,
+  type AwsEnvironmentsApiClient,
+  type CreateDeploymentRequest,
+  type CreateDeploymentResponse,
   createAwsEnvironmentsApiClient,
+  type DestroyEnvironmentRequest,
+  type EnvironmentSpecInput,
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsEnvironmentsApi } from './AwsEnvironmentsApi';
 
 /**
  * {@link AwsEnvironmentsApi} over HTTP, through the app's discovery and
  * (authenticated) fetch APIs, on the client generated from the backend's
- * OpenAPI document.
+ * OpenAPI document (whose types its methods return).
  *
  * @public
  */
@@ -41,46 +30,43 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
     });
   }
 
-  listEnvironments(): Promise<EnvironmentSummary[]> {
+  listEnvironments() {
     return this.client.listEnvironments();
   }
 
-  getEnvironment(name: string): Promise<EnvironmentDetail> {
+  getEnvironment(name: string) {
     return this.client.getEnvironment(name);
   }
 
-  getClusterView(name: string): Promise<ClusterView> {
+  getClusterView(name: string) {
     return this.client.getClusterView(name);
   }
 
-  getDatabaseView(name: string): Promise<DatabaseView> {
+  getDatabaseView(name: string) {
     return this.client.getDatabaseView(name);
   }
 
-  getAlarmsView(name: string): Promise<AlarmsView> {
+  getAlarmsView(name: string) {
     return this.client.getAlarmsView(name);
   }
 
-  getCostView(name: string): Promise<CostView> {
+  getCostView(name: string) {
     return this.client.getCostView(name);
   }
 
-  estimate(spec: EnvironmentSpecInput): Promise<CostEstimate> {
+  estimate(spec: EnvironmentSpecInput) {
     return this.client.estimate(spec);
   }
 
-  listDeployments(name: string): Promise<DeploymentSummary[]> {
+  listDeployments(name: string) {
     return this.client.listDeployments(name);
   }
 
-  getDeployment(name: string, id: string): Promise<Deployment> {
+  getDeployment(name: string, id: string) {
     return this.client.getDeployment(name, id);
   }
 
-  createDeployment(
-    name: string,
-    request: CreateDeploymentRequest,
-  ): Promise<CreateDeploymentResponse> {
+  createDeployment(name: string, request: CreateDeploymentRequest) {
     return this.client.createDeployment(name, request);
   }
 
