@@ -1,8 +1,4 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { JsonObject } from '@backstage/types';
-import { buildEnvironmentApp } from '@innovate/environment-cdk';
 import {
   defaultEnvironmentSpec,
   ENVIRONMENT_STACK_ROLES,
@@ -19,6 +15,7 @@ import {
   rdsSdk,
   ToolkitAwsMock,
 } from '../../../__testUtils__/toolkitAws';
+import { useSynthesizedEnvironmentApp } from '../../../__testUtils__/synthesizedApp';
 import type { AwsClientFactory } from '../../AwsClients/types';
 import type {
   DeploymentRecord,
@@ -44,14 +41,12 @@ const baseCredentials = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 
-let assemblyDir: string;
+const synthesized = useSynthesizedEnvironmentApp(spec, 'aws-target-test-');
 /** The environment's stacks as the synthesizer records them. */
 let stacks: RecordedStack[];
 
 beforeAll(() => {
-  assemblyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-target-test-'));
-  const built = buildEnvironmentApp(spec, { outdir: assemblyDir, nag: false });
-  const assembly = built.app.synth();
+  const { built, assembly } = synthesized;
   const byRole = built.stacks as Partial<
     Record<string, { artifactId: string }>
   >;
@@ -74,10 +69,6 @@ beforeAll(() => {
       },
     ];
   });
-});
-
-afterAll(() => {
-  fs.rmSync(assemblyDir, { recursive: true, force: true });
 });
 
 const scripted = useScriptedToolkitAws({ baseAccount: workloads, region });
@@ -155,7 +146,7 @@ function destroyInput(
     } as unknown as DeploymentRecord,
     lease: held,
     synthesis: {
-      assemblyDir,
+      assemblyDir: synthesized.assemblyDir,
       stacks,
       checks: {},
       entities: [],

@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { buildEnvironmentApp } from '@innovate/environment-cdk';
 import {
   defaultEnvironmentSpec,
   environmentStackName,
@@ -15,6 +11,7 @@ import {
   BASE_ACCESS_KEY,
   ToolkitAwsMock,
 } from '../../../__testUtils__/toolkitAws';
+import { useSynthesizedEnvironmentApp } from '../../../__testUtils__/synthesizedApp';
 import type { NewDeploymentEvent } from '../../EnvironmentRegistry/types';
 import {
   SecurityChangeNeedsApprovalError,
@@ -32,22 +29,13 @@ const registry = environmentStackName(spec.name, 'registry');
 const budget = environmentStackName(spec.name, 'budget');
 const deployRole = (account: string) => `ASIA${account}DEPLOY`;
 
-let assemblyDir: string;
+const synthesized = useSynthesizedEnvironmentApp(spec, 'toolkit-lib-test-');
 let templates: Record<string, Template>;
 
 beforeAll(() => {
-  assemblyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolkit-lib-test-'));
-  const { app } = buildEnvironmentApp(spec, {
-    outdir: assemblyDir,
-    nag: false,
-  });
   templates = Object.fromEntries(
-    app.synth().stacks.map(stack => [stack.stackName, stack.template]),
+    synthesized.assembly.stacks.map(stack => [stack.stackName, stack.template]),
   );
-});
-
-afterAll(() => {
-  fs.rmSync(assemblyDir, { recursive: true, force: true });
 });
 
 const scripted = useScriptedToolkitAws({ baseAccount: workloads, region });
@@ -65,7 +53,7 @@ const toolkit = new ToolkitLibCdkToolkit({ stackEventPollingIntervalMs: 10 });
 
 function request(stackNames: string[]) {
   return {
-    assemblyDir,
+    assemblyDir: synthesized.assemblyDir,
     stackNames,
     credentials: async () => ({
       accessKeyId: BASE_ACCESS_KEY,
