@@ -47,25 +47,40 @@ export interface AwsEnvironmentsApiClientOptions {
  * @public
  */
 export interface AwsEnvironmentsApiClient {
+  /** `GET environments` */
   listEnvironments(): Promise<Schemas['EnvironmentSummary'][]>;
+  /** `GET environments/{name}` */
   getEnvironment(name: string): Promise<EnvironmentDetail>;
+  /** `GET environments/{name}/cluster` */
   getClusterView(name: string): Promise<Schemas['ClusterView']>;
+  /** `GET environments/{name}/database` */
   getDatabaseView(name: string): Promise<Schemas['DatabaseView']>;
+  /** `GET environments/{name}/alarms` */
   getAlarmsView(name: string): Promise<Schemas['AlarmsView']>;
+  /** `GET environments/{name}/cost` */
   getCostView(name: string): Promise<Schemas['CostView']>;
+  /** `GET environments/{name}/entities`: the catalog entities it provides. */
   getEntities(name: string): Promise<Schemas['Entity'][]>;
-  /** Any spec may be sent: the backend names each bad field. */
+  /**
+   * `POST estimate`: the backend's cost estimate for a spec. Any spec may be
+   * sent: the backend names each bad field.
+   */
   estimate(spec: unknown): Promise<Schemas['CostEstimate']>;
+  /** `GET environments/{name}/deployments`, newest first. */
   listDeployments(name: string): Promise<Schemas['DeploymentSummary'][]>;
+  /** `GET environments/{name}/deployments/{id}`, with its events. */
   getDeployment(name: string, id: string): Promise<Schemas['Deployment']>;
+  /** `POST environments/{name}/deployments` */
   createDeployment(
     name: string,
     request: CreateDeploymentRequest,
   ): Promise<Schemas['CreateDeploymentResponse']>;
+  /** `POST environments/{name}/deployments/{id}/execute`: executes a pending change set. */
   executeDeployment(
     name: string,
     id: string,
   ): Promise<Schemas['CreateDeploymentResponse']>;
+  /** `DELETE environments/{name}`: the name must be repeated in `confirm`. */
   destroyEnvironment(
     name: string,
     request: DestroyEnvironmentRequest,
