@@ -1,0 +1,70 @@
+import { LimitExceededException } from '@aws-sdk/client-cost-explorer';
+import { DataSourceError } from '../../../errors';
+import { AwsCallContext, callAws } from './awsErrors';
+
+const context: AwsCallContext = {
+  action: 'eks:DescribeCluster',
+  accountId: '222222222222',
+  region: 'us-east-1',
+  accountRole: 'workloads',
+  resource: 'EKS cluster innovate-prod',
+};
+
+/** An AWS service error as the SDK's clients throw it. */
+function serviceError(name: string, httpStatusCode: number) {
+  return Object.assign(new Error(`${name} from AWS`), {
+    name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode, attempts: 3 },
+  });
+}
+
+/** A Node.js socket error on the way to AWS. */
+function socketError(code: string) {
+  return Object.assign(new Error(`socket: ${code}`), { code });
+}
+
+async function failureOf(error: unknown) {
+  const thrown = await callAws(context, async () => {
+    throw error;
+  }).catch(e => e);
+  return thrown instanceof DataSourceError ? thrown.failure : thrown;
+}
+
+describe('callAws', () => {
+  it.each([
+    [
+      "Cost Explorer's request rate limit",
+      'throttled',
+      new LimitExceededException({ message: 'Rate exceeded', $metadata: {} }),
+    ],
+    [
+      'HTTP 429 under any name',
+      'throttled',
+      serviceError('SlowDownPlease', 429),
+    ],
+    ['a request timeout', 'timeout', serviceError('RequestTimeout', 408)],
+    ['a connection reset', 'timeout', socketError('ECONNRESET')],
+    ['a socket timeout', 'timeout', socketError('ETIMEDOUT')],
+    ['HTTP 503', 'timeout', serviceError('ServiceUnavailable', 503)],
+    [
+      'access denied',
+      'access-denied',
+      serviceError('AccessDeniedException', 403),
+    ],
+    [
+      'another service error',
+      'unavailable',
+      serviceError('InvalidParameterException', 400),
+    ],
+  ] as const)('classifies %s as %s', async (_what, failure, error) => {
+    await expect(failureOf(error)).resolves.toBe(failure);
+  });
+
+  it('lets errors that did not come from AWS (bugs) pass through', async () => {
+    const bug = new TypeError(
+      "Cannot read properties of undefined (reading 'name')",
+    );
+    await expect(failureOf(bug)).resolves.toBe(bug);
+  });
+});
