@@ -3,7 +3,7 @@
  * estimate in-process, beside the `cdk synth` CLI on the same app, and the
  * spec-only estimate. Run from the package directory:
  *
- *   yarn tsx scripts/bench.ts            # BENCH_RUNS=5, BENCH_ESTIMATES=10000
+ *   yarn bench            # BENCH_RUNS=5, BENCH_ESTIMATES=10000
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
