@@ -39,7 +39,9 @@ for (const [key, file] of Object.entries(FILES)) {
 }
 if (check && stale.length > 0) {
   console.error(
-    `Out of date (run node scripts/generate-openapi.mjs):\n  ${stale.join('\n  ')}`,
+    `Out of date (run node scripts/generate-openapi.mjs):\n  ${stale.join(
+      '\n  ',
+    )}`,
   );
   process.exit(1);
 }

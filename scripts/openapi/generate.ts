@@ -31,7 +31,8 @@ const prettier: {
 export const ROOT = path.resolve(__dirname, '../..');
 export const FILES = {
   document: 'plugins/aws-environments-backend/src/schema/openapi.yaml',
-  router: 'plugins/aws-environments-backend/src/schema/openapi/generated/router.ts',
+  router:
+    'plugins/aws-environments-backend/src/schema/openapi/generated/router.ts',
   types: 'plugins/aws-environments-common/src/api/generated/openapi.ts',
 } as const;
 
@@ -45,7 +46,9 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /** The spec's JSON Schema, from the common package's function once it has one. */
 function specSchema(io: 'input' | 'output'): JsonSchema {
   const fromCommon = (
-    common as { environmentSpecJsonSchema?: (io?: 'input' | 'output') => object }
+    common as {
+      environmentSpecJsonSchema?: (io?: 'input' | 'output') => object;
+    }
   ).environmentSpecJsonSchema;
   if (fromCommon && io === 'input') {
     const { $schema, ...rest } = fromCommon() as JsonSchema;
