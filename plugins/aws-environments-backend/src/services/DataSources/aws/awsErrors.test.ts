@@ -46,7 +46,8 @@ describe('callAws', () => {
     ['a request timeout', 'timeout', serviceError('RequestTimeout', 408)],
     ['a connection reset', 'timeout', socketError('ECONNRESET')],
     ['a socket timeout', 'timeout', socketError('ETIMEDOUT')],
-    ['HTTP 503', 'timeout', serviceError('ServiceUnavailable', 503)],
+    ['HTTP 503', 'unavailable', serviceError('ServiceUnavailable', 503)],
+    ['HTTP 500', 'unavailable', serviceError('InternalFailure', 500)],
     [
       'access denied',
       'access-denied',
@@ -59,6 +60,24 @@ describe('callAws', () => {
     ],
   ] as const)('classifies %s as %s', async (_what, failure, error) => {
     await expect(failureOf(error)).resolves.toBe(failure);
+  });
+
+  it('says whether AWS did not answer in time or could not be reached', async () => {
+    const message = (error: unknown) =>
+      callAws(context, async () => {
+        throw error;
+      }).catch(e => e.message);
+    await expect(message(socketError('ETIMEDOUT'))).resolves.toContain(
+      'eks:DescribeCluster in the workloads account 222222222222 (us-east-1) did not answer in time;',
+    );
+    await expect(message(socketError('ECONNRESET'))).resolves.toContain(
+      'eks:DescribeCluster in the workloads account 222222222222 (us-east-1) could not be reached (ECONNRESET);',
+    );
+    await expect(
+      message(serviceError('ServiceUnavailable', 503)),
+    ).resolves.toContain(
+      'eks:DescribeCluster failed in the workloads account 222222222222 (us-east-1) after 3 attempts (ServiceUnavailable).',
+    );
   });
 
   it('lets errors that did not come from AWS (bugs) pass through', async () => {

@@ -55,7 +55,7 @@ interface SdkErrorLike {
 /**
  * Turns an AWS SDK error into a {@link DataSourceError} whose message says
  * what a person can do: which account, role and action for AccessDenied;
- * try later for throttling, timeouts and other transient faults.
+ * try later for throttling, timeouts and failed connections.
  */
 function toDataSourceError(
   error: unknown,
@@ -80,10 +80,15 @@ function toDataSourceError(
       `AWS is throttling ${context.action} in ${where}${after}; try again in a minute.${awsSaid}`,
     );
   }
-  if (isTransientError(sdkError(error))) {
+  // A transient 5xx is AWS answering that it is unavailable (the last
+  // case); the other transient faults are timeouts and failed connections.
+  if (isTransientError(sdkError(error)) && !isServerFault(e)) {
+    const what = isTimeout(e)
+      ? 'did not answer in time'
+      : `could not be reached (${e.code ?? name})`;
     return new DataSourceError(
       'timeout',
-      `${context.action} in ${where} did not answer in time${after}; AWS or the network is slow, try again later.${awsSaid}`,
+      `${context.action} in ${where} ${what}${after}; AWS or the network is slow, try again later.${awsSaid}`,
     );
   }
   if (name === 'CredentialsProviderError') {
@@ -102,6 +107,14 @@ function toDataSourceError(
     'unavailable',
     `${context.action} failed in ${where}${after} (${name}).${awsSaid}`,
   );
+}
+
+function isTimeout(error: SdkErrorLike): boolean {
+  return /time ?out/i.test(error.name ?? '') || error.code === 'ETIMEDOUT';
+}
+
+function isServerFault(error: SdkErrorLike): boolean {
+  return (error.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
 /** The error as the SDK's classifiers take it (they read `name`, `code` and `$metadata`). */
