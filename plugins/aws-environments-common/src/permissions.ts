@@ -1,4 +1,8 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  PermissionAttributes,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 
 /**
  * The permission resource type of an environment. Every permission of the
@@ -9,17 +13,28 @@ import { createPermission } from '@backstage/plugin-permission-common';
  */
 export const AWS_ENVIRONMENT_RESOURCE_TYPE = 'aws-environment';
 
+/** A permission judged against one environment (see the resource type). */
+function environmentPermission(
+  name: string,
+  action: NonNullable<PermissionAttributes['action']>,
+): ResourcePermission<typeof AWS_ENVIRONMENT_RESOURCE_TYPE> {
+  return createPermission({
+    name: `aws-environment.${name}`,
+    attributes: { action },
+    resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
+  });
+}
+
 /**
  * Read environments, their deployments and every data view (cluster,
  * database, alarms, cost).
  *
  * @public
  */
-export const awsEnvironmentReadPermission = createPermission({
-  name: 'aws-environment.read',
-  attributes: { action: 'read' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentReadPermission = environmentPermission(
+  'read',
+  'read',
+);
 
 /**
  * Create a new environment. Judged against the environment as it would be
@@ -27,11 +42,10 @@ export const awsEnvironmentReadPermission = createPermission({
  *
  * @public
  */
-export const awsEnvironmentCreatePermission = createPermission({
-  name: 'aws-environment.create',
-  attributes: { action: 'create' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentCreatePermission = environmentPermission(
+  'create',
+  'create',
+);
 
 /**
  * Change an existing environment: deploy a new spec, redeploy, change its
@@ -39,11 +53,10 @@ export const awsEnvironmentCreatePermission = createPermission({
  *
  * @public
  */
-export const awsEnvironmentUpdatePermission = createPermission({
-  name: 'aws-environment.update',
-  attributes: { action: 'update' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentUpdatePermission = environmentPermission(
+  'update',
+  'update',
+);
 
 /**
  * Deploy to real AWS (`source: aws`), on create and on update alike, in
@@ -51,11 +64,10 @@ export const awsEnvironmentUpdatePermission = createPermission({
  *
  * @public
  */
-export const awsEnvironmentDeployAwsPermission = createPermission({
-  name: 'aws-environment.deploy-aws',
-  attributes: { action: 'update' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentDeployAwsPermission = environmentPermission(
+  'deploy-aws',
+  'update',
+);
 
 /**
  * Approve a deployment awaiting approval: execute its change sets. The
@@ -64,22 +76,20 @@ export const awsEnvironmentDeployAwsPermission = createPermission({
  *
  * @public
  */
-export const awsEnvironmentApprovePermission = createPermission({
-  name: 'aws-environment.approve',
-  attributes: { action: 'update' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentApprovePermission = environmentPermission(
+  'approve',
+  'update',
+);
 
 /**
  * Destroy an environment, keeping its stateful stack (the database).
  *
  * @public
  */
-export const awsEnvironmentDestroyPermission = createPermission({
-  name: 'aws-environment.destroy',
-  attributes: { action: 'delete' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentDestroyPermission = environmentPermission(
+  'destroy',
+  'delete',
+);
 
 /**
  * Destroy an environment with its data (`destroyData: true`): the database
@@ -87,11 +97,10 @@ export const awsEnvironmentDestroyPermission = createPermission({
  *
  * @public
  */
-export const awsEnvironmentDestroyDataPermission = createPermission({
-  name: 'aws-environment.destroy-data',
-  attributes: { action: 'delete' },
-  resourceType: AWS_ENVIRONMENT_RESOURCE_TYPE,
-});
+export const awsEnvironmentDestroyDataPermission = environmentPermission(
+  'destroy-data',
+  'delete',
+);
 
 /**
  * Every permission of the plugin.

@@ -14,6 +14,13 @@ function sent(fetchMock: jest.SpyInstance, call = 0): Request {
   return fetchMock.mock.calls[call][0];
 }
 
+/** Makes fetch answer `body` as JSON with `status`; returns its spy. */
+function respondWith(body: unknown, status: number): jest.SpyInstance {
+  return jest
+    .spyOn(global, 'fetch')
+    .mockResolvedValue(Response.json(body, { status }));
+}
+
 function client() {
   return new AwsEnvironmentsBackendClient({
     discovery: mockServices.discovery.mock({
@@ -25,14 +32,10 @@ function client() {
 
 describe('AwsEnvironmentsBackendClient', () => {
   it('calls the v1 routes on behalf of the user with a plugin token', async () => {
-    const fetchMock = jest
-      .spyOn(global, 'fetch')
-      .mockResolvedValue(
-        Response.json(
-          { id: 'd1', environment: 'x', status: 'queued' },
-          { status: 202 },
-        ),
-      );
+    const fetchMock = respondWith(
+      { id: 'd1', environment: 'x', status: 'queued' },
+      202,
+    );
     const created = await client().createDeployment(
       'innovate-x',
       { source: 'sandbox' },
@@ -49,17 +52,15 @@ describe('AwsEnvironmentsBackendClient', () => {
   });
 
   it("surfaces the backend's own message, not only the status", async () => {
-    jest.spyOn(global, 'fetch').mockResolvedValue(
-      Response.json(
-        {
-          error: {
-            name: 'ConflictError',
-            message: 'Environment innovate-x exists; use mode "update"',
-          },
-          response: { statusCode: 409 },
+    respondWith(
+      {
+        error: {
+          name: 'ConflictError',
+          message: 'Environment innovate-x exists; use mode "update"',
         },
-        { status: 409 },
-      ),
+        response: { statusCode: 409 },
+      },
+      409,
     );
     await expect(
       client().createDeployment('innovate-x', {}, mockCredentials.user()),
@@ -69,18 +70,16 @@ describe('AwsEnvironmentsBackendClient', () => {
   });
 
   it('throws a NotAllowedError naming the permission on a 403', async () => {
-    jest.spyOn(global, 'fetch').mockResolvedValue(
-      Response.json(
-        {
-          error: {
-            name: 'NotAllowedError',
-            message:
-              'Not allowed: aws-environment.update is required for this request',
-          },
-          response: { statusCode: 403 },
+    respondWith(
+      {
+        error: {
+          name: 'NotAllowedError',
+          message:
+            'Not allowed: aws-environment.update is required for this request',
         },
-        { status: 403 },
-      ),
+        response: { statusCode: 403 },
+      },
+      403,
     );
     const refused = client().createDeployment(
       'innovate-prod',
@@ -95,14 +94,10 @@ describe('AwsEnvironmentsBackendClient', () => {
   });
 
   it('sends the owner with a deployment', async () => {
-    const fetchMock = jest
-      .spyOn(global, 'fetch')
-      .mockResolvedValue(
-        Response.json(
-          { id: 'd1', environment: 'x', status: 'queued' },
-          { status: 202 },
-        ),
-      );
+    const fetchMock = respondWith(
+      { id: 'd1', environment: 'x', status: 'queued' },
+      202,
+    );
     await client().createDeployment(
       'innovate-x',
       { owner: 'group:default/platform-team' },
@@ -114,14 +109,12 @@ describe('AwsEnvironmentsBackendClient', () => {
   });
 
   it('returns undefined for an unknown environment', async () => {
-    jest.spyOn(global, 'fetch').mockResolvedValue(
-      Response.json(
-        {
-          error: { name: 'NotFoundError', message: 'no innovate-z' },
-          response: { statusCode: 404 },
-        },
-        { status: 404 },
-      ),
+    respondWith(
+      {
+        error: { name: 'NotFoundError', message: 'no innovate-z' },
+        response: { statusCode: 404 },
+      },
+      404,
     );
     await expect(
       client().getEnvironment('innovate-z', mockCredentials.user()),
