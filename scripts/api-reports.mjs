@@ -6,8 +6,13 @@
 //   node scripts/api-reports.mjs          regenerate the reports (commit them)
 //   node scripts/api-reports.mjs --ci     check: fail when a public API changed
 //                                         without its report, or has warnings
-//   ... --tsc                             compile the declarations first
-//                                         (dist-types; `yarn tsc` does the same)
+//   ... --no-tsc                          use the declarations in dist-types as
+//                                         they are (by default the script first
+//                                         compiles them with a full, not an
+//                                         incremental, `yarn tsc`: an
+//                                         incremental build may print a union's
+//                                         members in another order than a fresh
+//                                         clone's, and the check would fail there)
 //
 // Extra arguments go to `backstage-repo-tools api-reports`, for example
 // package paths to limit the run.
@@ -28,6 +33,16 @@ const OMITTED = ['ae-wrong-input-file-type', 'ae-undocumented'];
 // (tsdoc-undefined-tag; only ae-* messages can be omitted).
 const ALLOW_WARNINGS = ['packages/environment-cdk'];
 
+const args = process.argv.slice(2);
+const noTsc = args.includes('--no-tsc');
+if (!noTsc) {
+  // Errors or not, tsc writes the declarations; the type check reports them.
+  spawnSync('yarn', ['tsc', '--incremental', 'false'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+}
+
 const result = spawnSync(
   'yarn',
   [
@@ -38,7 +53,7 @@ const result = spawnSync(
     '--allow-warnings',
     ALLOW_WARNINGS.join(','),
     '--validate-release-tags',
-    ...process.argv.slice(2),
+    ...args.filter(arg => arg !== '--no-tsc'),
   ],
   { cwd: root, stdio: 'inherit' },
 );

@@ -1,4 +1,26 @@
-import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+import {
+  type FieldSchema,
+  makeFieldSchema,
+} from '@backstage/plugin-scaffolder-react';
+import type { BudgetVerdict } from '@innovate/plugin-aws-environments-common';
+import type { CostEstimateFieldUiOptions } from './specFromFormData';
+
+/**
+ * The value of the `AwsEnvironmentCostEstimate` field: a summary the
+ * template may pass on (e.g. to the task's output).
+ *
+ * @public
+ */
+export interface CostEstimateFieldValue {
+  /** Whether the spec the wizard describes is valid. */
+  valid: boolean;
+  /** Estimated monthly cost in USD. */
+  totalMonthlyUsd?: number;
+  /** Monthly budget in USD. */
+  budgetUsd?: number;
+  /** The estimate against the budget. */
+  verdict?: BudgetVerdict;
+}
 
 /**
  * The value and `ui:options` of the `AwsEnvironmentCostEstimate` field.
@@ -7,7 +29,10 @@ import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
  *
  * @public
  */
-export const CostEstimateFieldSchema = makeFieldSchema({
+export const CostEstimateFieldSchema: FieldSchema<
+  CostEstimateFieldValue,
+  CostEstimateFieldUiOptions
+> = makeFieldSchema({
   output: z =>
     z.object({
       valid: z
@@ -37,13 +62,6 @@ export const CostEstimateFieldSchema = makeFieldSchema({
         ),
     }),
 });
-
-/**
- * The value of the `AwsEnvironmentCostEstimate` field.
- *
- * @public
- */
-export type CostEstimateFieldValue = typeof CostEstimateFieldSchema.TOutput;
 
 /** The props of the `AwsEnvironmentCostEstimate` field component. */
 export type CostEstimateFieldProps = typeof CostEstimateFieldSchema.TProps;
