@@ -5,3 +5,4 @@ export * from './network';
 export * from './naming';
 export * from './validate';
 export * from './jsonSchema';
+export * from './update';
