@@ -215,6 +215,14 @@ const database = strict({
     ALLOWED.backupRetentionDays,
     SPEC_LIMITS.backupRetentionDays,
   ).default(SEED_DEFAULTS.database.backupRetentionDays),
+  // Optional rather than defaulted: absent means false, and specs (the
+  // seed's too) that do not ask for it stay as they were.
+  allowMajorVersionUpgrade: z
+    .boolean({ error: explain(ALLOWED.boolean) })
+    .describe(
+      'Allows an update to a later PostgreSQL major version (engineVersion, e.g. 15 to 16); false when absent.',
+    )
+    .optional(),
 });
 
 const domain = strict({
