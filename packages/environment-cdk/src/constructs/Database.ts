@@ -71,6 +71,10 @@ export class Database extends Construct {
       iamAuthentication: true,
       cloudwatchLogsExports: ['postgresql'],
       autoMinorVersionUpgrade: true,
+      // Only when asked: the seed's template stays without the property.
+      ...(props.allowMajorVersionUpgrade
+        ? { allowMajorVersionUpgrade: true }
+        : {}),
       publiclyAccessible: false,
     });
     const resource = this.instance.node.defaultChild as rds.CfnDBInstance;

@@ -21,6 +21,13 @@ export interface DatabaseProps {
   readonly multiAz: boolean;
   /** Days of automated backups (and of point-in-time recovery), 1 to 35. */
   readonly backupRetentionDays: number;
+  /**
+   * Allows CloudFormation to move the instance to a later PostgreSQL major
+   * version when `engineVersion` goes up.
+   *
+   * @default false
+   */
+  readonly allowMajorVersionUpgrade?: boolean;
   /** Days the PostgreSQL log exported to CloudWatch Logs is kept. */
   readonly logRetentionDays: number;
   /**

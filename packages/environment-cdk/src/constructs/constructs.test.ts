@@ -801,6 +801,29 @@ describe('constructs for specs that depart from the seed', () => {
     });
   });
 
+  it('lets RDS upgrade the PostgreSQL major version only when the spec allows it', () => {
+    const database = (allowMajorVersionUpgrade: boolean | undefined) =>
+      templatesOf(
+        synthesizeTemplates(
+          testSpec(s => {
+            s.database.engineVersion = '16';
+            s.database.allowMajorVersionUpgrade = allowMajorVersionUpgrade;
+          }),
+        ).stacks,
+      )('database');
+    database(true).hasResourceProperties('AWS::RDS::DBInstance', {
+      EngineVersion: '16',
+      AllowMajorVersionUpgrade: true,
+    });
+    // Without the flag, or with false, the property is left out altogether.
+    for (const flag of [undefined, false]) {
+      database(flag).hasResourceProperties('AWS::RDS::DBInstance', {
+        EngineVersion: '16',
+        AllowMajorVersionUpgrade: Match.absent(),
+      });
+    }
+  });
+
   it('drops cross-account pieces when management and workloads are one account', () => {
     const { stacks } = synthesizeTemplates(
       testSpec(s => {

@@ -60,6 +60,7 @@ export class DatabaseStack extends Stack {
       storageType,
       multiAz: database.multiAz,
       backupRetentionDays: database.backupRetentionDays,
+      allowMajorVersionUpgrade: database.allowMajorVersionUpgrade,
       logRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     const { instance } = this.database;
