@@ -554,6 +554,39 @@ describe('aws-environments plugin', () => {
       ]);
     });
 
+    it('refuses an update that real AWS would refuse, naming the way out', async () => {
+      const { server } = await startPluginBackend();
+      await deploy(server, 'team-a');
+      const jump = await request(server)
+        .post(`${API}/environments/team-a/deployments`)
+        .send({
+          mode: 'update',
+          spec: {
+            ...specInput('team-a'),
+            cluster: { kubernetesVersion: '1.35' },
+          },
+        });
+      expect(jump.status).toBe(400);
+      expect(jump.body.fieldErrors).toEqual([
+        {
+          field: 'spec.cluster.kubernetesVersion',
+          message: expect.stringContaining('Upgrade to 1.34 first'),
+        },
+      ]);
+      const history = await request(server).get(
+        `${API}/environments/team-a/deployments`,
+      );
+      expect(history.body.items).toHaveLength(1);
+      const next = await deploy(server, 'team-a', {
+        mode: 'update',
+        spec: {
+          ...specInput('team-a'),
+          cluster: { kubernetesVersion: '1.34' },
+        },
+      });
+      expect(next.status).toBe('succeeded');
+    });
+
     it('destroys an environment but keeps its database unless asked', async () => {
       const { server, events } = await startPluginBackend();
       await deploy(server, 'team-a');

@@ -26,7 +26,7 @@ import {
 } from '../EnvironmentRegistry/types';
 import {
   boundToItsStacks,
-  rejectMove,
+  rejectDisallowedUpdate,
   resourceOf,
   sourceFor,
 } from './deploymentRules';
@@ -90,7 +90,7 @@ export class DefaultDeploymentService implements DeploymentService {
         );
       }
       if (existing && spec && boundToItsStacks(existing)) {
-        rejectMove(existing.spec, spec);
+        rejectDisallowedUpdate(existing, spec);
       }
       const deploySpec = spec ?? existing?.spec;
       if (!deploySpec) {

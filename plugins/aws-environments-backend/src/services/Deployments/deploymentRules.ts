@@ -1,8 +1,9 @@
-import type {
-  CreateDeploymentRequest,
-  DataSourceKind,
-  EnvironmentSpec,
-  FieldError,
+import {
+  checkSpecUpdate,
+  type CreateDeploymentRequest,
+  type DataSourceKind,
+  type EnvironmentSpec,
+  type FieldError,
 } from '@innovate/plugin-aws-environments-common';
 import { FieldValidationError } from '../../errors';
 import type { AwsEnvironmentResource } from '../../permissions/resource';
@@ -68,31 +69,40 @@ export function sourceFor(
   return request.source ?? defaultSource;
 }
 
+/** Fields that say where the environment lives: fixed while it has stacks. */
+const PLACE_FIELDS = /^(name|region|accounts\.)/;
+
 /**
- * An environment's accounts and region are fixed once it has stacks: a
- * changed one would deploy a second copy and leave the first (its database
- * too) outside the registry.
+ * Whether a rule of {@link checkSpecUpdate} about `field` binds an update of
+ * the environment. Where it lives binds while it has stacks (a changed
+ * account or region would deploy a second copy and leave the first, its
+ * database too, outside the registry). The rest compare with what is
+ * deployed, so they bind only once a deployment succeeded; after a destroy
+ * that kept the data, only the database's rules (the cluster is gone).
  */
-export function rejectMove(
-  current: EnvironmentSpec,
+function binds(environment: EnvironmentRecord, field: string): boolean {
+  if (PLACE_FIELDS.test(field)) {
+    return true;
+  }
+  if (environment.status === 'destroyed') {
+    return field.startsWith('database.');
+  }
+  return Boolean(environment.lastDeploymentId);
+}
+
+/**
+ * Refuses an update real AWS would refuse (common's `checkSpecUpdate`
+ * against the environment's recorded spec), with a 400 naming each field
+ * and the way out. For an environment bound to its stacks.
+ */
+export function rejectDisallowedUpdate(
+  environment: EnvironmentRecord,
   proposed: EnvironmentSpec,
 ) {
-  const moved: FieldError[] = [];
-  for (const account of ['management', 'workloads'] as const) {
-    if (proposed.accounts[account] !== current.accounts[account]) {
-      moved.push({
-        field: `spec.accounts.${account}`,
-        message: `cannot change from ${current.accounts[account]}: an environment's accounts are fixed. Destroy it and create a new one to move it`,
-      });
-    }
-  }
-  if (proposed.region !== current.region) {
-    moved.push({
-      field: 'spec.region',
-      message: `cannot change from ${current.region}: an environment's region is fixed. Destroy it and create a new one to move it`,
-    });
-  }
-  if (moved.length > 0) {
-    throw new FieldValidationError(moved);
+  const refused: FieldError[] = checkSpecUpdate(environment.spec, proposed)
+    .filter(error => binds(environment, error.field))
+    .map(error => ({ ...error, field: `spec.${error.field}` }));
+  if (refused.length > 0) {
+    throw new FieldValidationError(refused);
   }
 }
