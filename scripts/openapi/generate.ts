@@ -112,6 +112,10 @@ export function generatedParts(): Array<[string[], unknown]> {
       requestSchema(common.estimateRequestSchema, 'required'),
     ],
     [
+      [...schemas, 'PreviewRequest'],
+      requestSchema(common.previewRequestSchema, 'required'),
+    ],
+    [
       [...parameters, 'name', 'schema'],
       jsonSchema(common.environmentNameParameterSchema, 'input'),
     ],

@@ -22,6 +22,7 @@ import {
 } from './services/refs';
 import {
   createDeploymentQueue,
+  createPreviewService,
   createViewService,
   registerEnvironmentResources,
 } from './wiring';
@@ -109,6 +110,10 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             registry,
             deployments,
             views,
+            preview: createPreviewService({
+              ...deps,
+              pluginOptions: options,
+            }),
             validateSpec: validateEnvironmentSpec,
             estimate: estimateFromSpec,
             validateResponses: readValidateResponses(deps.config),

@@ -3,6 +3,7 @@ import { createOpenApiRouter } from './schema/openapi';
 import { addDeploymentRoutes } from './routes/deployments';
 import { addEnvironmentRoutes } from './routes/environments';
 import { addEstimateRoute } from './routes/estimate';
+import { addPreviewRoute } from './routes/preview';
 import { createRouteContext, RouterOptions } from './routes/context';
 import { bodyParsing, fieldErrorHandler } from './routes/fieldErrors';
 
@@ -23,6 +24,7 @@ export async function createRouter(
   addEnvironmentRoutes(router, context);
   addDeploymentRoutes(router, context);
   addEstimateRoute(router, context);
+  addPreviewRoute(router, context);
   router.use(fieldErrorHandler(options.validateSpec));
   return router;
 }

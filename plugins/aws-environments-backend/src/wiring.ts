@@ -25,6 +25,7 @@ import { DeploymentRunner } from './services/Deployments/DeploymentRunner';
 import { DeploymentWorker } from './services/Deployments/DeploymentWorker';
 import { SandboxDeploymentTarget } from './services/Deployments/sandbox/SandboxDeploymentTarget';
 import type { EnvironmentRegistry } from './services/EnvironmentRegistry/types';
+import { PreviewService } from './services/Preview/PreviewService';
 import type { EnvironmentSynthesizer } from './services/Synthesizer/types';
 import { ViewService } from './services/Views/ViewService';
 
@@ -133,4 +134,18 @@ export function createDeploymentQueue(options: {
     onQueued: () => worker.kick(),
   });
   return { worker, deployments };
+}
+
+/** Previews of spec changes, through the deployments' synthesizer. */
+export function createPreviewService(options: {
+  synthesizer: EnvironmentSynthesizer;
+  awsClients: AwsClientFactory;
+  pluginOptions: PluginOptions;
+}) {
+  return new PreviewService({
+    synthesizer: options.synthesizer,
+    awsClients: options.awsClients,
+    estimate: estimateFromSpec,
+    workDirectory: options.pluginOptions.deployments.workDirectory,
+  });
 }

@@ -15,6 +15,7 @@ import type {
   EnvironmentHeader,
   EnvironmentRegistry,
 } from '../services/EnvironmentRegistry/types';
+import type { PreviewService } from '../services/Preview/PreviewService';
 import type { ViewService } from '../services/Views/ViewService';
 
 export interface RouterOptions {
@@ -24,6 +25,8 @@ export interface RouterOptions {
   registry: EnvironmentRegistry;
   deployments: DeploymentService;
   views: ViewService;
+  /** Previews of spec changes (`POST /v1/environments/{name}/preview`). */
+  preview: PreviewService;
   validateSpec: SpecValidator;
   estimate: (spec: EnvironmentSpec) => CostEstimate;
   /**

@@ -6,6 +6,8 @@ import type {
   CreateDeploymentRequest,
   DestroyEnvironmentRequest,
   EnvironmentDetail,
+  PreviewRequest,
+  PreviewResponse,
 } from './types';
 
 /**
@@ -80,6 +82,14 @@ export interface AwsEnvironmentsApiClient {
     name: string,
     id: string,
   ): Promise<Schemas['CreateDeploymentResponse']>;
+  /**
+   * `POST environments/{name}/preview`: what a change of the spec would do
+   * (resources, cost, checks, what blocks it), without changing anything.
+   */
+  previewChanges(
+    name: string,
+    request: PreviewRequest,
+  ): Promise<PreviewResponse>;
   /** `DELETE environments/{name}`: the name must be repeated in `confirm`. */
   destroyEnvironment(
     name: string,
@@ -163,6 +173,13 @@ function writes(
           '/v1/environments/{name}/deployments/{id}/execute',
           await init(name, id),
         ),
+      ),
+    previewChanges: async (name: string, body: PreviewRequest) =>
+      dataOf(
+        client.POST('/v1/environments/{name}/preview', {
+          ...(await init(name)),
+          body: body as Schemas['PreviewRequest'],
+        }),
       ),
     destroyEnvironment: async (name: string, body: DestroyEnvironmentRequest) =>
       dataOf(

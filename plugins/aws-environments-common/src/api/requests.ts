@@ -111,6 +111,36 @@ export const estimateRequestSchema = closedObject({
     }),
 });
 
+/** Body of `POST /v1/environments/{name}/preview`. @public */
+export const previewRequestSchema = closedObject({
+  spec: z
+    .unknown()
+    .refine(spec => spec !== undefined, {
+      error: 'is required: send { "spec": { ... } }',
+      abort: true,
+    })
+    .meta({
+      description:
+        'The full proposed spec (fields with seed defaults may be left out).',
+    }),
+  acceptDataLoss: z
+    .array(
+      z
+        .string('must be string')
+        .regex(
+          /^[A-Za-z0-9]{1,255}$/,
+          'must match pattern "^[A-Za-z0-9]{1,255}$"',
+        ),
+      'must be array',
+    )
+    .max(200, 'must NOT have more than 200 items')
+    .optional()
+    .meta({
+      description:
+        'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; they are then not blocked.',
+    }),
+});
+
 /**
  * What an operation takes: path parameters, query, body.
  *
@@ -157,6 +187,11 @@ export const apiRequestSchemas: Record<string, OperationSchemas> = {
   GetDeployment: byNameAndId,
   ExecuteDeployment: byNameAndId,
   Estimate: { body: estimateRequestSchema, bodySpec: 'required' },
+  PreviewChanges: {
+    ...byName,
+    body: previewRequestSchema,
+    bodySpec: 'required',
+  },
 };
 
 /**

@@ -184,6 +184,27 @@ export type CreateDeploymentRequest = Omit<
   spec?: unknown;
 };
 
+/**
+ * Body of `POST /environments/{name}/preview`: the full proposed spec (any
+ * value may be sent; the backend names each bad field), and the logical ids
+ * of stateful resources whose data loss is accepted.
+ *
+ * @public
+ */
+export type PreviewRequest = Omit<
+  AwsEnvironmentsApiSchemas['PreviewRequest'],
+  'spec'
+> & {
+  spec: unknown;
+};
+
+/**
+ * Response of `POST /environments/{name}/preview`.
+ *
+ * @public
+ */
+export type PreviewResponse = AwsEnvironmentsApiSchemas['PreviewResponse'];
+
 /** @public */
 export type CreateDeploymentResponse =
   AwsEnvironmentsApiSchemas['CreateDeploymentResponse'];

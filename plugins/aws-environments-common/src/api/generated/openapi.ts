@@ -187,6 +187,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/environments/{name}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a change of the environment's spec would do, without changing anything - the resources CloudFormation would add, modify, replace or remove, the cost by line, the synth checks before and after, and what blocks it. Permission `aws-environment.update` on the environment. */
+    post: operations['PreviewChanges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/estimate': {
     parameters: {
       query?: never;
@@ -464,6 +481,8 @@ export interface components {
          * @defaultValue 14
          */
         backupRetentionDays: number;
+        /** Allows an update to a later PostgreSQL major version (engineVersion, e.g. 15 to 16); false when absent. */
+        allowMajorVersionUpgrade?: boolean;
       };
       domain?: {
         /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
@@ -654,6 +673,71 @@ export interface components {
         source: string;
       };
       notes: string[];
+    };
+    PreviewRequest: {
+      /** The full proposed spec (fields with seed defaults may be left out). */
+      spec: components['schemas']['EnvironmentSpecInput'];
+      /** Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; they are then not blocked. */
+      acceptDataLoss?: string[];
+    };
+    ResourceChange: {
+      /** The stack's CloudFormation name. */
+      stack: string;
+      logicalId: string;
+      /** The resource type, e.g. AWS::RDS::DBInstance. */
+      type: string;
+      action: 'add' | 'modify' | 'remove' | 'replace';
+      /** A resource whose replacement or removal loses data (the database instance, its subnet group, KMS keys, the VPC and its subnets). */
+      stateful: boolean;
+      /** The changed properties. */
+      properties: string[];
+    };
+    CostLineChange: {
+      id: string;
+      currentUsd: number;
+      proposedUsd: number;
+    };
+    CostChange: {
+      currentUsd: number;
+      proposedUsd: number;
+      deltaUsd: number;
+      lines: components['schemas']['CostLineChange'][];
+    };
+    NagCheckSummary: {
+      passed: boolean;
+      /** Unacknowledged cdk-nag findings. */
+      findings: number;
+      ruleIds: string[];
+    };
+    SeedCheckSummary: {
+      passed: boolean;
+      passedClaims: number;
+      failedClaims: number;
+      /** Ids of the failed seed claims. */
+      failed: string[];
+    };
+    BlockedChange: {
+      /** The spec field causing it (dotted, e.g. network.vpcCidr), or `spec`. */
+      field: string;
+      reason: string;
+    };
+    PreviewResponse: {
+      changes: components['schemas']['ResourceChange'][];
+      cost: components['schemas']['CostChange'];
+      checks: {
+        nag: {
+          before: components['schemas']['NagCheckSummary'];
+          after: components['schemas']['NagCheckSummary'];
+        };
+        seed: {
+          before: components['schemas']['SeedCheckSummary'];
+          after: components['schemas']['SeedCheckSummary'];
+        };
+      };
+      /** What blocks the change; empty when it may be deployed. */
+      blocked: components['schemas']['BlockedChange'][];
+      /** The order AWS applies the update in. */
+      steps: string[];
     };
     EstimateResponse: {
       estimate: components['schemas']['CostEstimate'];
@@ -1048,6 +1132,8 @@ export interface components {
          * @defaultValue 14
          */
         backupRetentionDays: number;
+        /** Allows an update to a later PostgreSQL major version (engineVersion, e.g. 15 to 16); false when absent. */
+        allowMajorVersionUpgrade?: boolean;
       };
       domain?: {
         /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
@@ -1422,6 +1508,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CreateDeploymentResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  PreviewChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The environment name. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewRequest'];
+      };
+    };
+    responses: {
+      /** The preview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreviewResponse'];
         };
       };
       default: components['responses']['ErrorResponse'];

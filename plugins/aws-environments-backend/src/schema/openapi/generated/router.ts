@@ -512,6 +512,11 @@ export const spec = {
                 description:
                   'Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).',
               },
+              allowMajorVersionUpgrade: {
+                type: 'boolean',
+                description:
+                  'Allows an update to a later PostgreSQL major version (engineVersion, e.g. 15 to 16); false when absent.',
+              },
             },
             required: [
               'engineVersion',
@@ -1128,6 +1133,229 @@ export const spec = {
           },
           notes: {
             type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      PreviewRequest: {
+        type: 'object',
+        properties: {
+          spec: {
+            description:
+              'The full proposed spec (fields with seed defaults may be left out).',
+            $ref: '#/components/schemas/EnvironmentSpecInput',
+          },
+          acceptDataLoss: {
+            description:
+              'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; they are then not blocked.',
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9]{1,255}$',
+            },
+          },
+        },
+        required: ['spec'],
+        additionalProperties: false,
+      },
+      ResourceChange: {
+        type: 'object',
+        required: [
+          'stack',
+          'logicalId',
+          'type',
+          'action',
+          'stateful',
+          'properties',
+        ],
+        properties: {
+          stack: {
+            type: 'string',
+            description: "The stack's CloudFormation name.",
+          },
+          logicalId: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            description: 'The resource type, e.g. AWS::RDS::DBInstance.',
+          },
+          action: {
+            type: 'string',
+            enum: ['add', 'modify', 'remove', 'replace'],
+          },
+          stateful: {
+            type: 'boolean',
+            description:
+              'A resource whose replacement or removal loses data (the database instance, its subnet group, KMS keys, the VPC and its subnets).',
+          },
+          properties: {
+            type: 'array',
+            description: 'The changed properties.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      CostLineChange: {
+        type: 'object',
+        required: ['id', 'currentUsd', 'proposedUsd'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          currentUsd: {
+            type: 'number',
+          },
+          proposedUsd: {
+            type: 'number',
+          },
+        },
+        additionalProperties: false,
+      },
+      CostChange: {
+        type: 'object',
+        required: ['currentUsd', 'proposedUsd', 'deltaUsd', 'lines'],
+        properties: {
+          currentUsd: {
+            type: 'number',
+          },
+          proposedUsd: {
+            type: 'number',
+          },
+          deltaUsd: {
+            type: 'number',
+          },
+          lines: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CostLineChange',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      NagCheckSummary: {
+        type: 'object',
+        required: ['passed', 'findings', 'ruleIds'],
+        properties: {
+          passed: {
+            type: 'boolean',
+          },
+          findings: {
+            type: 'integer',
+            description: 'Unacknowledged cdk-nag findings.',
+          },
+          ruleIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      SeedCheckSummary: {
+        type: 'object',
+        required: ['passed', 'passedClaims', 'failedClaims', 'failed'],
+        properties: {
+          passed: {
+            type: 'boolean',
+          },
+          passedClaims: {
+            type: 'integer',
+          },
+          failedClaims: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'array',
+            description: 'Ids of the failed seed claims.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      BlockedChange: {
+        type: 'object',
+        required: ['field', 'reason'],
+        properties: {
+          field: {
+            type: 'string',
+            description:
+              'The spec field causing it (dotted, e.g. network.vpcCidr), or `spec`.',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      PreviewResponse: {
+        type: 'object',
+        required: ['changes', 'cost', 'checks', 'blocked', 'steps'],
+        properties: {
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ResourceChange',
+            },
+          },
+          cost: {
+            $ref: '#/components/schemas/CostChange',
+          },
+          checks: {
+            type: 'object',
+            required: ['nag', 'seed'],
+            properties: {
+              nag: {
+                type: 'object',
+                required: ['before', 'after'],
+                properties: {
+                  before: {
+                    $ref: '#/components/schemas/NagCheckSummary',
+                  },
+                  after: {
+                    $ref: '#/components/schemas/NagCheckSummary',
+                  },
+                },
+                additionalProperties: false,
+              },
+              seed: {
+                type: 'object',
+                required: ['before', 'after'],
+                properties: {
+                  before: {
+                    $ref: '#/components/schemas/SeedCheckSummary',
+                  },
+                  after: {
+                    $ref: '#/components/schemas/SeedCheckSummary',
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          },
+          blocked: {
+            type: 'array',
+            description:
+              'What blocks the change; empty when it may be deployed.',
+            items: {
+              $ref: '#/components/schemas/BlockedChange',
+            },
+          },
+          steps: {
+            type: 'array',
+            description: 'The order AWS applies the update in.',
             items: {
               type: 'string',
             },
@@ -2056,6 +2284,11 @@ export const spec = {
                 description:
                   'Must be a whole number of days from 1 to 35 (0 would turn off backups and point-in-time recovery).',
               },
+              allowMajorVersionUpgrade: {
+                type: 'boolean',
+                description:
+                  'Allows an update to a later PostgreSQL major version (engineVersion, e.g. 15 to 16); false when absent.',
+              },
             },
             additionalProperties: false,
           },
@@ -2528,6 +2761,44 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/CreateDeploymentResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/preview': {
+      post: {
+        operationId: 'PreviewChanges',
+        tags: ['Deployments'],
+        description:
+          "What a change of the environment's spec would do, without changing anything - the resources CloudFormation would add, modify, replace or remove, the cost by line, the synth checks before and after, and what blocks it. Permission `aws-environment.update` on the environment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PreviewResponse',
                 },
               },
             },

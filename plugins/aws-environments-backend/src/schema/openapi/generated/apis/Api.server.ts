@@ -21,6 +21,8 @@ import type {
   EnvironmentDetail,
   EnvironmentSummary,
   EstimateResponse,
+  PreviewRequest,
+  PreviewResponse,
 } from '@innovate/plugin-aws-environments-common';
 
 type EnvironmentPath = { name: string };
@@ -120,6 +122,15 @@ export type Estimate = {
   response: EstimateResponse;
 };
 
+/**
+ * @public
+ */
+export type PreviewChanges = {
+  path: EnvironmentPath;
+  body: PreviewRequest;
+  response: PreviewResponse;
+};
+
 export type EndpointMap = {
   '#get|/v1/environments': ListEnvironments;
 
@@ -144,6 +155,8 @@ export type EndpointMap = {
   '#get|/v1/environments/{name}/deployments/{id}': GetDeployment;
 
   '#post|/v1/environments/{name}/deployments/{id}/execute': ExecuteDeployment;
+
+  '#post|/v1/environments/{name}/preview': PreviewChanges;
 
   '#post|/v1/estimate': Estimate;
 };

@@ -1,0 +1,191 @@
+import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import type { JsonObject } from '@backstage/types';
+import {
+  AWS_ENVIRONMENTS_PLUGIN_ID,
+  checkSpecUpdate,
+  updateSteps,
+  type CostEstimate,
+  type EnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AwsClientFactory } from '../AwsClients/types';
+import type {
+  EnvironmentRecord,
+  RecordedStack,
+} from '../EnvironmentRegistry/types';
+import type {
+  EnvironmentSynthesizer,
+  SynthesizedEnvironment,
+} from '../Synthesizer/types';
+import {
+  BlockedChange,
+  blockedChanges,
+  ResourceChange,
+  stackChanges,
+} from './changes';
+import {
+  CheckComparison,
+  compareChecks,
+  compareCost,
+  CostComparison,
+} from './summaries';
+
+/** What a change of an environment's spec would do. */
+export interface ChangePreview {
+  changes: ResourceChange[];
+  cost: CostComparison;
+  checks: CheckComparison;
+  blocked: BlockedChange[];
+  /** The order AWS applies the update in, as sentences. */
+  steps: string[];
+}
+
+/** CloudFormation's answer for a stack name that does not exist (now). */
+function isMissingStack(error: unknown): boolean {
+  return (
+    (error as Error).name === 'ValidationError' &&
+    /does not exist/.test((error as Error).message)
+  );
+}
+
+/** Deployed templates by stack name. */
+type Templates = Map<string, JsonObject>;
+
+/**
+ * Previews a change of an environment's spec without changing anything:
+ * the resources CloudFormation would add, modify, replace or remove (from
+ * `@aws-cdk/cloudformation-diff` between the deployed templates and the
+ * proposed spec's synthesis), the cost by line, the synth checks before and
+ * after, and what blocks the change (the update rules, and data loss not
+ * accepted).
+ *
+ * Deployed templates: in the sandbox, the synthesis of the recorded spec;
+ * in AWS, each stack's template as CloudFormation has it (`GetTemplate`,
+ * stage `Original`), and an empty one for a stack that does not exist yet
+ * (so every resource of it is an `add`).
+ */
+export class PreviewService {
+  constructor(
+    private readonly deps: {
+      synthesizer: EnvironmentSynthesizer;
+      awsClients: AwsClientFactory;
+      estimate: (spec: EnvironmentSpec) => CostEstimate;
+      workDirectory: string;
+    },
+  ) {}
+
+  async preview(
+    environment: EnvironmentRecord,
+    proposed: EnvironmentSpec,
+    acceptDataLoss: string[],
+  ): Promise<ChangePreview> {
+    const current = environment.spec;
+    const [before, after] = await Promise.all([
+      this.synthesize(current),
+      this.synthesize(proposed),
+    ]);
+    const deployed =
+      environment.source === 'aws'
+        ? await this.deployedTemplates([...before.stacks, ...after.stacks])
+        : templatesOf(before.stacks);
+    const changes = this.changes(deployed, templatesOf(after.stacks));
+    return {
+      changes,
+      cost: compareCost(
+        this.deps.estimate(current),
+        this.deps.estimate(proposed),
+      ),
+      checks: compareChecks(before.checks, after.checks),
+      blocked: blockedChanges({
+        changes,
+        current,
+        proposed,
+        acceptDataLoss,
+        updateErrors: checkSpecUpdate(current, proposed),
+      }),
+      steps: updateSteps(current, proposed),
+    };
+  }
+
+  /** Resource changes stack by stack, in the order of the stacks. */
+  private changes(deployed: Templates, proposed: Templates): ResourceChange[] {
+    const stackNames = [...new Set([...deployed.keys(), ...proposed.keys()])];
+    return stackNames.flatMap(stack =>
+      stackChanges(stack, deployed.get(stack) ?? {}, proposed.get(stack) ?? {}),
+    );
+  }
+
+  /** A synthesis into a directory of its own, removed afterwards. */
+  private async synthesize(
+    spec: EnvironmentSpec,
+  ): Promise<SynthesizedEnvironment> {
+    const outdir = path.join(
+      this.deps.workDirectory,
+      AWS_ENVIRONMENTS_PLUGIN_ID,
+      `preview-${randomUUID()}`,
+    );
+    try {
+      return await this.deps.synthesizer.synthesize(spec, { outdir });
+    } finally {
+      await fs.rm(outdir, { recursive: true, force: true });
+    }
+  }
+
+  /** The templates CloudFormation has for the stacks that exist. */
+  private async deployedTemplates(stacks: RecordedStack[]): Promise<Templates> {
+    const templates: Templates = new Map();
+    for (const stack of stacks) {
+      if (templates.has(stack.stackName)) {
+        continue;
+      }
+      const template = await this.deployedTemplate(stack);
+      if (template) {
+        templates.set(stack.stackName, template);
+      }
+    }
+    return templates;
+  }
+
+  private async deployedTemplate(
+    stack: RecordedStack,
+  ): Promise<JsonObject | undefined> {
+    const cloudFormation = await this.deps.awsClients.cloudFormation({
+      accountId: stack.account,
+      region: stack.region,
+    });
+    try {
+      const out = await cloudFormation.send(
+        new GetTemplateCommand({
+          StackName: stack.stackName,
+          TemplateStage: 'Original',
+        }),
+      );
+      return out.TemplateBody ? parseTemplate(out.TemplateBody) : undefined;
+    } catch (error) {
+      if (isMissingStack(error)) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+function templatesOf(stacks: RecordedStack[]): Templates {
+  return new Map(stacks.map(stack => [stack.stackName, stack.template]));
+}
+
+/**
+ * A template body as CloudFormation returns it: JSON for templates the CDK
+ * deployed. A YAML body (a stack deployed by other means) is not parsed.
+ */
+function parseTemplate(body: string): JsonObject {
+  try {
+    return JSON.parse(body) as JsonObject;
+  } catch {
+    throw new Error(
+      'The deployed template is not JSON; only stacks deployed by the portal (CDK, JSON templates) can be previewed',
+    );
+  }
+}
