@@ -131,7 +131,7 @@ export function checkSpecUpdate(
 
 /**
  * The order in which AWS applies the update, as sentences, e.g. for
- * 1.33 -> 1.34: control plane, then node groups' release version, then add-on
+ * 1.33 to 1.34: control plane, then node groups' release version, then add-on
  * versions; empty when nothing needs ordering (and when the Kubernetes
  * change is one {@link checkSpecUpdate} refuses).
  *
