@@ -136,10 +136,12 @@ export class PreviewService {
   /** The templates CloudFormation has for the stacks that exist. */
   private async deployedTemplates(stacks: RecordedStack[]): Promise<Templates> {
     const templates: Templates = new Map();
+    const asked = new Set<string>();
     for (const stack of stacks) {
-      if (templates.has(stack.stackName)) {
+      if (asked.has(stack.stackName)) {
         continue;
       }
+      asked.add(stack.stackName);
       const template = await this.deployedTemplate(stack);
       if (template) {
         templates.set(stack.stackName, template);
