@@ -23,9 +23,8 @@ export interface DatabaseProps {
   readonly backupRetentionDays: number;
   /**
    * Allows CloudFormation to move the instance to a later PostgreSQL major
-   * version when `engineVersion` goes up.
-   *
-   * @default false
+   * version when `engineVersion` goes up; false when absent (and the
+   * template then leaves `AllowMajorVersionUpgrade` out).
    */
   readonly allowMajorVersionUpgrade?: boolean;
   /** Days the PostgreSQL log exported to CloudWatch Logs is kept. */
