@@ -58,6 +58,29 @@ describe('createAwsEnvironmentsApiClient', () => {
     expect(await request.json()).toEqual({ mode: 'update', spec: { a: 1 } });
   });
 
+  it('posts a preview to the environment and answers with its body', async () => {
+    const preview = {
+      changes: [],
+      cost: { currentUsd: 1, proposedUsd: 1, deltaUsd: 0, lines: [] },
+      checks: {},
+      blocked: [],
+      steps: [],
+    };
+    const { client, fetch } = setup(() => Response.json(preview));
+    await expect(
+      client.previewChanges('x', { spec: { a: 1 }, acceptDataLoss: ['Vpc'] }),
+    ).resolves.toEqual(preview);
+    const [request] = fetch.mock.calls[0];
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe(
+      'http://backend.test/api/aws-environments/v1/environments/x/preview',
+    );
+    expect(await request.json()).toEqual({
+      spec: { a: 1 },
+      acceptDataLoss: ['Vpc'],
+    });
+  });
+
   it("rejects with toError's error, which reads the whole error body", async () => {
     const body = {
       error: { name: 'InputError', message: 'spec.region: bad' },
