@@ -133,7 +133,7 @@ describe('EnvironmentView', () => {
     expect(
       await screen.findByRole('heading', { name: 'Budget' }),
     ).toBeInTheDocument();
-  }, 15_000);
+  }, 60_000);
 
   it('opens a tab from its URL', async () => {
     renderAt('/aws-environments/analytics-eu/cluster');
