@@ -97,32 +97,29 @@ export const destroyEnvironmentRequestSchema = closedObject({
   }),
 });
 
-/** Body of `POST /v1/estimate`. @public */
-export const estimateRequestSchema = closedObject({
-  spec: z
+/** A spec the body must carry; the spec validator judges its contents. */
+function requiredSpec(description: string) {
+  return z
     .unknown()
     .refine(spec => spec !== undefined, {
       error: 'is required: send { "spec": { ... } }',
       abort: true,
     })
-    .meta({
-      description:
-        'The spec to estimate (fields with seed defaults may be left out).',
-    }),
+    .meta({ description });
+}
+
+/** Body of `POST /v1/estimate`. @public */
+export const estimateRequestSchema = closedObject({
+  spec: requiredSpec(
+    'The spec to estimate (fields with seed defaults may be left out).',
+  ),
 });
 
 /** Body of `POST /v1/environments/{name}/preview`. @public */
 export const previewRequestSchema = closedObject({
-  spec: z
-    .unknown()
-    .refine(spec => spec !== undefined, {
-      error: 'is required: send { "spec": { ... } }',
-      abort: true,
-    })
-    .meta({
-      description:
-        'The full proposed spec (fields with seed defaults may be left out).',
-    }),
+  spec: requiredSpec(
+    'The full proposed spec (fields with seed defaults may be left out).',
+  ),
   acceptDataLoss: z
     .array(
       z
