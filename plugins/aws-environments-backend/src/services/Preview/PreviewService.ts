@@ -31,6 +31,7 @@ import {
   compareCost,
   CostComparison,
 } from './summaries';
+import { isMissingStack } from '../../lib/cloudFormationErrors';
 
 /** What a change of an environment's spec would do. */
 export interface ChangePreview {
@@ -40,14 +41,6 @@ export interface ChangePreview {
   blocked: BlockedChange[];
   /** The order AWS applies the update in, as sentences. */
   steps: string[];
-}
-
-/** CloudFormation's answer for a stack name that does not exist (now). */
-function isMissingStack(error: unknown): boolean {
-  return (
-    (error as Error).name === 'ValidationError' &&
-    /does not exist/.test((error as Error).message)
-  );
 }
 
 /** Deployed templates by stack name. */
@@ -135,19 +128,17 @@ export class PreviewService {
 
   /** The templates CloudFormation has for the stacks that exist. */
   private async deployedTemplates(stacks: RecordedStack[]): Promise<Templates> {
-    const templates: Templates = new Map();
-    const asked = new Set<string>();
-    for (const stack of stacks) {
-      if (asked.has(stack.stackName)) {
-        continue;
-      }
-      asked.add(stack.stackName);
-      const template = await this.deployedTemplate(stack);
-      if (template) {
-        templates.set(stack.stackName, template);
-      }
-    }
-    return templates;
+    // One GetTemplate per stack name (before and after share most), in parallel.
+    const byName = new Map(stacks.map(stack => [stack.stackName, stack]));
+    const found = await Promise.all(
+      [...byName.values()].map(
+        async stack =>
+          [stack.stackName, await this.deployedTemplate(stack)] as const,
+      ),
+    );
+    return new Map(
+      found.filter((entry): entry is [string, JsonObject] => !!entry[1]),
+    );
   }
 
   private async deployedTemplate(

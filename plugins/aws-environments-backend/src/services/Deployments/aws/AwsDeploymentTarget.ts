@@ -28,6 +28,7 @@ import {
   unprotectedTemplateBody,
 } from './databaseTeardown';
 import { preflight } from './preflight';
+import { isMissingStack } from '../../../lib/cloudFormationErrors';
 
 /** How long to wait for the change set that lifts deletion protection. */
 const UNPROTECT_MAX_WAIT_SECONDS = 30 * 60;
@@ -41,14 +42,6 @@ function createsStacks(input: TargetDeployInput): boolean {
     (input.environment.stacks ?? []).map(stack => stack.stackName),
   );
   return input.synthesis.stacks.some(stack => !recorded.has(stack.stackName));
-}
-
-/** CloudFormation's answer for a stack name that does not exist (now). */
-function isMissingStack(error: unknown): boolean {
-  return (
-    (error as Error).name === 'ValidationError' &&
-    /does not exist/.test((error as Error).message)
-  );
 }
 
 const CHANGE_ACTIONS = new Set([
