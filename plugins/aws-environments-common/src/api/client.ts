@@ -61,6 +61,8 @@ export interface AwsEnvironmentsApiClient {
   getAlarmsView(name: string): Promise<Schemas['AlarmsView']>;
   /** `GET environments/{name}/cost` */
   getCostView(name: string): Promise<Schemas['CostView']>;
+  /** `GET environments/{name}/drift`: CloudFormation drift of its stacks. */
+  getDriftView(name: string): Promise<Schemas['DriftView']>;
   /** `GET environments/{name}/entities`: the catalog entities it provides. */
   getEntities(name: string): Promise<Schemas['Entity'][]>;
   /**
@@ -122,6 +124,8 @@ function reads(
       dataOf(client.GET('/v1/environments/{name}/alarms', await init(name))),
     getCostView: async (name: string) =>
       dataOf(client.GET('/v1/environments/{name}/cost', await init(name))),
+    getDriftView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/drift', await init(name))),
     getEntities: async (name: string) =>
       (
         await dataOf(

@@ -50,6 +50,23 @@ export const deploymentLimitParameterSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,2}$/, 'must match pattern "^[1-9][0-9]{0,2}$"');
 
+/** Logical ids of stateful resources whose loss a request accepts. */
+function acceptDataLossSchema(description: string) {
+  return z
+    .array(
+      z
+        .string('must be string')
+        .regex(
+          /^[A-Za-z0-9]{1,255}$/,
+          'must match pattern "^[A-Za-z0-9]{1,255}$"',
+        ),
+      'must be array',
+    )
+    .max(200, 'must NOT have more than 200 items')
+    .optional()
+    .meta({ description });
+}
+
 /**
  * Body of `POST /v1/environments/{name}/deployments`. `spec` is checked by
  * `validateEnvironmentSpec` (the document references the spec's own schema).
@@ -84,6 +101,9 @@ export const createDeploymentRequestSchema = closedObject({
       description:
         'Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed.',
     }),
+  acceptDataLoss: acceptDataLossSchema(
+    'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes.',
+  ),
 }).meta({ description: 'Unknown fields are refused with a 400 naming them.' });
 
 /** Body of `DELETE /v1/environments/{name}`. @public */
@@ -120,22 +140,9 @@ export const previewRequestSchema = closedObject({
   spec: requiredSpec(
     'The full proposed spec (fields with seed defaults may be left out).',
   ),
-  acceptDataLoss: z
-    .array(
-      z
-        .string('must be string')
-        .regex(
-          /^[A-Za-z0-9]{1,255}$/,
-          'must match pattern "^[A-Za-z0-9]{1,255}$"',
-        ),
-      'must be array',
-    )
-    .max(200, 'must NOT have more than 200 items')
-    .optional()
-    .meta({
-      description:
-        'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; they are then not blocked.',
-    }),
+  acceptDataLoss: acceptDataLossSchema(
+    'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; they are then not blocked.',
+  ),
 });
 
 /**

@@ -160,7 +160,37 @@ export type ServiceSpend = CostView['byService'][number];
 export type DailySpend = CostView['daily'][number];
 
 /** @public */
-export type ViewName = 'cluster' | 'database' | 'alarms' | 'cost';
+export type DriftView = AwsEnvironmentsApiSchemas['DriftView'];
+
+/** @public */
+export type DriftStatus = DriftView['status'];
+
+/** @public */
+export type StackDrift = AwsEnvironmentsApiSchemas['StackDrift'];
+
+/** @public */
+export type ResourceDrift = AwsEnvironmentsApiSchemas['ResourceDrift'];
+
+/** @public */
+export type PropertyDifference =
+  AwsEnvironmentsApiSchemas['PropertyDifference'];
+
+/**
+ * One field of a spec that differs between two deployments.
+ *
+ * @public
+ */
+export type SpecFieldChange = AwsEnvironmentsApiSchemas['SpecFieldChange'];
+
+/**
+ * A spec field and the value a suggestion sets it to.
+ *
+ * @public
+ */
+export type SpecFieldValue = AwsEnvironmentsApiSchemas['SpecFieldValue'];
+
+/** @public */
+export type ViewName = 'cluster' | 'database' | 'alarms' | 'cost' | 'drift';
 
 /**
  * Response of `POST /estimate`.

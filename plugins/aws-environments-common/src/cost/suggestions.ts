@@ -1,4 +1,4 @@
-import type { CostSuggestion } from '../api/types';
+import type { CostSuggestion, SpecFieldValue } from '../api/types';
 import {
   EC2_INSTANCE_TYPES,
   EKS_KUBERNETES_VERSIONS,
@@ -43,6 +43,14 @@ interface Modification {
   id: string;
   description: string;
   apply: (drivers: CostDrivers) => CostDrivers;
+  /** The spec changes of the next step (the whole change but for an upgrade path). */
+  changes: SpecFieldValue[];
+}
+
+/** The next minor version after `version` (one step of an EKS upgrade). */
+function nextMinorVersion(version: string): string {
+  const [major, minor] = version.split('.').map(Number);
+  return `${major}.${minor + 1}`;
 }
 
 function newestStandardSupportVersion(asOf: string) {
@@ -74,14 +82,16 @@ function kubernetesModifications(
     return [];
   }
   const info = eksVersionInfo(version);
+  const nextStep = nextMinorVersion(version);
   return [
     {
       id: 'kubernetes-standard-support',
-      description: `Upgrade cluster.kubernetesVersion from ${version} (in EKS extended support since ${info?.endOfStandardSupport}) to ${target.version} (standard support until ${target.endOfStandardSupport}).`,
+      description: `Upgrade cluster.kubernetesVersion from ${version} (in EKS extended support since ${info?.endOfStandardSupport}) to ${target.version} (standard support until ${target.endOfStandardSupport})${nextStep === target.version ? '' : `, one minor version at a time: ${nextStep} first; the saving is that of the whole path`}.`,
       apply: d => ({
         ...d,
         cluster: { ...d.cluster, kubernetesVersion: target.version },
       }),
+      changes: [{ field: 'cluster.kubernetesVersion', value: nextStep }],
     },
   ];
 }
@@ -95,6 +105,7 @@ function natGatewayModifications(drivers: CostDrivers): Modification[] {
       id: 'single-nat-gateway',
       description: `Set network.natGateways to 1 (from ${drivers.natGateways}): the AZs share one NAT gateway, so an outage of its AZ cuts egress for all.`,
       apply: d => ({ ...d, natGateways: 1 }),
+      changes: [{ field: 'network.natGateways', value: 1 }],
     },
   ];
 }
@@ -107,6 +118,7 @@ function nodeGroupModifications(group: NodeGroupCostDriver): Modification[] {
       id: `${group.role}-node-group-desired-to-min`,
       description: `Set ${field}.desiredSize to ${group.minSize} (from ${group.desiredSize}); the Cluster Autoscaler still adds nodes up to ${group.maxSize} under load.`,
       apply: d => withNodeGroup(d, group.role, { desiredSize: group.minSize }),
+      changes: [{ field: `${field}.desiredSize`, value: group.minSize }],
     });
   }
   const arm = armEquivalent(group.instanceType);
@@ -115,6 +127,7 @@ function nodeGroupModifications(group: NodeGroupCostDriver): Modification[] {
       id: `${group.role}-node-group-graviton`,
       description: `Set ${field}.instanceType to ${arm} (from ${group.instanceType}): Graviton (arm64) with the same vCPUs and memory; container images must be built for linux/arm64.`,
       apply: d => withNodeGroup(d, group.role, { instanceType: arm }),
+      changes: [{ field: `${field}.instanceType`, value: arm }],
     });
   }
   return modifications;
@@ -128,6 +141,7 @@ function databaseModifications({ database: db }: CostDrivers): Modification[] {
       id: 'database-graviton',
       description: `Set database.instanceClass to ${armDb} (from ${db.instanceClass}): Graviton with the same vCPUs and memory; PostgreSQL runs unchanged.`,
       apply: d => ({ ...d, database: { ...d.database, instanceClass: armDb } }),
+      changes: [{ field: 'database.instanceClass', value: armDb }],
     });
   }
   if (db.multiAz) {
@@ -136,6 +150,7 @@ function databaseModifications({ database: db }: CostDrivers): Modification[] {
       description:
         'Set database.multiAz to false: no standby, so an AZ outage means restoring from backup (the seed starts single-AZ).',
       apply: d => ({ ...d, database: { ...d.database, multiAz: false } }),
+      changes: [{ field: 'database.multiAz', value: false }],
     });
   }
   return modifications;
@@ -171,6 +186,7 @@ export function suggestionsFor(
           modifiedTotal,
         )} (${Math.round((modifiedTotal / budgetUsd) * 100)} % of budget).`,
         monthlySavingsUsd: savings,
+        changes: modification.changes,
       };
     })
     .filter(suggestion => suggestion.monthlySavingsUsd > 0)

@@ -27,6 +27,8 @@ export interface AwsEnvironmentsApi
     | 'getDatabaseView'
     | 'getAlarmsView'
     | 'getCostView'
+    | 'getDriftView'
+    | 'previewChanges'
     | 'listDeployments'
     | 'getDeployment'
     | 'createDeployment'

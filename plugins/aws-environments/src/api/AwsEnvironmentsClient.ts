@@ -8,6 +8,7 @@ import {
   createAwsEnvironmentsApiClient,
   type DestroyEnvironmentRequest,
   type EnvironmentSpecInput,
+  type PreviewRequest,
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsEnvironmentsApi } from './AwsEnvironmentsApi';
 
@@ -52,6 +53,14 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
 
   getCostView(name: string) {
     return this.client.getCostView(name);
+  }
+
+  getDriftView(name: string) {
+    return this.client.getDriftView(name);
+  }
+
+  previewChanges(name: string, request: PreviewRequest) {
+    return this.client.previewChanges(name, request);
   }
 
   estimate(spec: EnvironmentSpecInput) {

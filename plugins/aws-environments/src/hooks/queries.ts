@@ -32,6 +32,11 @@ export function useCostView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getCostView(name), [name]);
 }
 
+/** CloudFormation drift of an environment's stacks. */
+export function useDriftView(name: string) {
+  return useAwsEnvironmentsQuery(api => api.getDriftView(name), [name]);
+}
+
 /** The deployment history of an environment, newest first. */
 export function useDeployments(name: string) {
   return useAwsEnvironmentsQuery(api => api.listDeployments(name), [name]);

@@ -97,6 +97,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/environments/{name}/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Drift of the environment's stacks from their templates, from CloudFormation drift detection (at most one detection per stack every 15 minutes; cached). In sandbox always IN_SYNC, with a note. Permission `aws-environments.environment.read`. */
+    get: operations['GetDriftView'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/environments/{name}/cost': {
     parameters: {
       query?: never;
@@ -591,6 +608,22 @@ export interface components {
       error?: string;
       changeSets?: components['schemas']['ChangeSetSummary'][];
       events: components['schemas']['DeploymentEvent'][];
+      /** Logical ids of stateful resources whose replacement or removal the request accepted. */
+      acceptDataLoss?: string[];
+      /** The spec this deployment applied (or applies); absent for a destroy. */
+      spec?: components['schemas']['EnvironmentSpec'];
+      /** The environment's deployment before this one that applied a spec, if any. */
+      previousDeploymentId?: string;
+      /** Field-by-field changes of the spec from the previous deployment's (every field as added for the first one); absent for a destroy. */
+      specChanges?: components['schemas']['SpecFieldChange'][];
+    };
+    SpecFieldChange: {
+      /** The spec field, dotted (e.g. cluster.applicationNodeGroup.desiredSize). */
+      field: string;
+      /** The value before; absent when the field was added. */
+      before?: unknown;
+      /** The value after; absent when the field was removed. */
+      after?: unknown;
     };
     EnvironmentSummary: {
       name: string;
@@ -630,6 +663,8 @@ export interface components {
       owner?: string;
       /** Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
       allowedDeviations?: string[];
+      /** Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes. */
+      acceptDataLoss?: string[];
     };
     CreateDeploymentResponse: {
       id: string;
@@ -656,7 +691,15 @@ export interface components {
     CostSuggestion: {
       id: string;
       description: string;
+      /** The monthly saving of the whole suggestion (for an upgrade path, of the whole path). */
       monthlySavingsUsd: number;
+      /** The spec changes that apply the suggestion's next step (for an upgrade path, its next single step). */
+      changes: components['schemas']['SpecFieldValue'][];
+    };
+    SpecFieldValue: {
+      /** The spec field, dotted (e.g. cluster.kubernetesVersion). */
+      field: string;
+      value: string | number | boolean;
     };
     BudgetVerdict: 'under' | 'near' | 'over';
     CostEstimate: {
@@ -858,6 +901,44 @@ export interface components {
       stale: boolean;
       staleReason?: string;
       alarms: components['schemas']['AlarmView'][];
+    };
+    DriftView: {
+      source: components['schemas']['DataSourceKind'];
+      fetchedAt: string;
+      stale: boolean;
+      staleReason?: string;
+      /**
+       * DRIFTED when any stack drifted; UNKNOWN when a stack's detection failed or is not done.
+       */
+      status: 'IN_SYNC' | 'DRIFTED' | 'UNKNOWN';
+      /** What the status means here (e.g. that the sandbox has no live resources). */
+      note?: string;
+      stacks: components['schemas']['StackDrift'][];
+    };
+    StackDrift: {
+      /** The stack's CloudFormation name. */
+      name: string;
+      status: 'IN_SYNC' | 'DRIFTED' | 'UNKNOWN' | 'NOT_CHECKED';
+      /** When CloudFormation last detected drift of the stack. */
+      detectedAt?: string;
+      /** Why the status is UNKNOWN (the detection's failure). */
+      reason?: string;
+      /** The resources that are not in sync (drifted or deleted). */
+      resources: components['schemas']['ResourceDrift'][];
+    };
+    ResourceDrift: {
+      logicalId: string;
+      physicalId?: string;
+      type: string;
+      status: 'IN_SYNC' | 'MODIFIED' | 'DELETED' | 'NOT_CHECKED';
+      differences: components['schemas']['PropertyDifference'][];
+    };
+    PropertyDifference: {
+      /** The property's path, e.g. /DesiredCapacity or /Tags/1/Value. */
+      path: string;
+      expected: string;
+      actual: string;
+      kind?: 'ADD' | 'REMOVE' | 'NOT_EQUAL';
     };
     CostView: {
       source: components['schemas']['DataSourceKind'];
@@ -1349,6 +1430,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AlarmsView'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetDriftView: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The environment name. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The drift view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DriftView'];
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -864,6 +864,50 @@ export const spec = {
               $ref: '#/components/schemas/DeploymentEvent',
             },
           },
+          acceptDataLoss: {
+            type: 'array',
+            description:
+              'Logical ids of stateful resources whose replacement or removal the request accepted.',
+            items: {
+              type: 'string',
+            },
+          },
+          spec: {
+            description:
+              'The spec this deployment applied (or applies); absent for a destroy.',
+            $ref: '#/components/schemas/EnvironmentSpec',
+          },
+          previousDeploymentId: {
+            type: 'string',
+            description:
+              "The environment's deployment before this one that applied a spec, if any.",
+          },
+          specChanges: {
+            type: 'array',
+            description:
+              "Field-by-field changes of the spec from the previous deployment's (every field as added for the first one); absent for a destroy.",
+            items: {
+              $ref: '#/components/schemas/SpecFieldChange',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      SpecFieldChange: {
+        type: 'object',
+        required: ['field'],
+        properties: {
+          field: {
+            type: 'string',
+            description:
+              'The spec field, dotted (e.g. cluster.applicationNodeGroup.desiredSize).',
+          },
+          before: {
+            description: 'The value before; absent when the field was added.',
+          },
+          after: {
+            description: 'The value after; absent when the field was removed.',
+          },
         },
         additionalProperties: false,
       },
@@ -984,6 +1028,16 @@ export const spec = {
               pattern: '^[a-z0-9-]{1,63}$',
             },
           },
+          acceptDataLoss: {
+            description:
+              'Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes.',
+            maxItems: 200,
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9]{1,255}$',
+            },
+          },
         },
         additionalProperties: false,
         description: 'Unknown fields are refused with a 400 naming them.',
@@ -1055,7 +1109,7 @@ export const spec = {
       },
       CostSuggestion: {
         type: 'object',
-        required: ['id', 'description', 'monthlySavingsUsd'],
+        required: ['id', 'description', 'monthlySavingsUsd', 'changes'],
         properties: {
           id: {
             type: 'string',
@@ -1065,6 +1119,41 @@ export const spec = {
           },
           monthlySavingsUsd: {
             type: 'number',
+            description:
+              'The monthly saving of the whole suggestion (for an upgrade path, of the whole path).',
+          },
+          changes: {
+            type: 'array',
+            description:
+              "The spec changes that apply the suggestion's next step (for an upgrade path, its next single step).",
+            items: {
+              $ref: '#/components/schemas/SpecFieldValue',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      SpecFieldValue: {
+        type: 'object',
+        required: ['field', 'value'],
+        properties: {
+          field: {
+            type: 'string',
+            description:
+              'The spec field, dotted (e.g. cluster.kubernetesVersion).',
+          },
+          value: {
+            oneOf: [
+              {
+                type: 'string',
+              },
+              {
+                type: 'number',
+              },
+              {
+                type: 'boolean',
+              },
+            ],
           },
         },
         additionalProperties: false,
@@ -1799,6 +1888,122 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/AlarmView',
             },
+          },
+        },
+        additionalProperties: false,
+      },
+      DriftView: {
+        type: 'object',
+        required: ['source', 'fetchedAt', 'stale', 'status', 'stacks'],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/DataSourceKind',
+          },
+          fetchedAt: {
+            type: 'string',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          staleReason: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['IN_SYNC', 'DRIFTED', 'UNKNOWN'],
+            description:
+              "DRIFTED when any stack drifted; UNKNOWN when a stack's detection failed or is not done.",
+          },
+          note: {
+            type: 'string',
+            description:
+              'What the status means here (e.g. that the sandbox has no live resources).',
+          },
+          stacks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StackDrift',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      StackDrift: {
+        type: 'object',
+        required: ['name', 'status', 'resources'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The stack's CloudFormation name.",
+          },
+          status: {
+            type: 'string',
+            enum: ['IN_SYNC', 'DRIFTED', 'UNKNOWN', 'NOT_CHECKED'],
+          },
+          detectedAt: {
+            type: 'string',
+            description:
+              'When CloudFormation last detected drift of the stack.',
+          },
+          reason: {
+            type: 'string',
+            description: "Why the status is UNKNOWN (the detection's failure).",
+          },
+          resources: {
+            type: 'array',
+            description:
+              'The resources that are not in sync (drifted or deleted).',
+            items: {
+              $ref: '#/components/schemas/ResourceDrift',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      ResourceDrift: {
+        type: 'object',
+        required: ['logicalId', 'type', 'status', 'differences'],
+        properties: {
+          logicalId: {
+            type: 'string',
+          },
+          physicalId: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['IN_SYNC', 'MODIFIED', 'DELETED', 'NOT_CHECKED'],
+          },
+          differences: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PropertyDifference',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      PropertyDifference: {
+        type: 'object',
+        required: ['path', 'expected', 'actual'],
+        properties: {
+          path: {
+            type: 'string',
+            description:
+              "The property's path, e.g. /DesiredCapacity or /Tags/1/Value.",
+          },
+          expected: {
+            type: 'string',
+          },
+          actual: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['ADD', 'REMOVE', 'NOT_EQUAL'],
           },
         },
         additionalProperties: false,
@@ -2556,6 +2761,34 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AlarmsView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/drift': {
+      get: {
+        operationId: 'GetDriftView',
+        tags: ['Views'],
+        description:
+          "Drift of the environment's stacks from their templates, from CloudFormation drift detection (at most one detection per stack every 15 minutes; cached). In sandbox always IN_SYNC, with a note. Permission `aws-environments.environment.read`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The drift view.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DriftView',
                 },
               },
             },
