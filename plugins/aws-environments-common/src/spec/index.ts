@@ -6,3 +6,4 @@ export * from './naming';
 export * from './validate';
 export * from './jsonSchema';
 export * from './update';
+export * from './diff';
