@@ -71,6 +71,7 @@ export class DefaultDeploymentService implements DeploymentService {
     const spec = this.validRequestSpec(name, request);
     // The OpenAPI document checks the ids' shape.
     const allowedDeviations = [...new Set(request.allowedDeviations ?? [])];
+    const acceptDataLoss = [...new Set(request.acceptDataLoss ?? [])];
     const mode = request.mode ?? 'create';
     const id = randomUUID();
     const authorized = await this.authorizeDeployment(name, request, requester);
@@ -130,6 +131,7 @@ export class DefaultDeploymentService implements DeploymentService {
         destroyData: false,
         requestedBy,
         allowedDeviations,
+        acceptDataLoss,
         // A new owner of an existing environment takes over only when the
         // deployment succeeds, not while it waits for approval.
         newOwner:

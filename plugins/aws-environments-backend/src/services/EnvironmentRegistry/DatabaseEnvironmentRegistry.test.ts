@@ -1,6 +1,12 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { defaultEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import {
+  defaultEnvironmentSpec,
+  diffSpecs,
+  EnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
+import { Knex } from 'knex';
 import { DatabaseEnvironmentRegistry } from './DatabaseEnvironmentRegistry';
 import { NewDeployment } from './types';
 
@@ -9,6 +15,16 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const spec = defaultEnvironmentSpec();
+
+/** The seed spec with more application nodes and a bigger budget. */
+const grown: EnvironmentSpec = {
+  ...spec,
+  cluster: {
+    ...spec.cluster,
+    applicationNodeGroup: { ...spec.cluster.applicationNodeGroup, maxSize: 30 },
+  },
+  budget: { ...spec.budget, monthlyUsd: 600 },
+};
 
 function deployment(
   id: string,
@@ -183,6 +199,173 @@ describe.each(databases.eachSupportedId())(
         stack: 's',
         resourceStatus: 'CREATE_COMPLETE',
       });
+    });
+
+    /** Deployments in this order, `minutes` apart, with their final status. */
+    async function history(
+      knex: Knex,
+      registry: DatabaseEnvironmentRegistry,
+      deployments: NewDeployment[],
+      statuses: ('succeeded' | 'failed' | 'queued')[],
+    ) {
+      for (const [index, created] of deployments.entries()) {
+        await registry.createDeployment(created);
+        await knex('deployments')
+          .where({ id: created.id })
+          .update({ created_at: new Date(Date.UTC(2026, 10, 30, 9, index)) });
+        if (statuses[index] !== 'queued') {
+          await registry.updateDeployment(created.id, {
+            status: statuses[index],
+          });
+        }
+      }
+    }
+
+    it('stores the accepted data losses of a deployment', async () => {
+      const { registry } = await withEnvironment();
+      await registry.createDeployment(
+        deployment('d1', { acceptDataLoss: ['Database', 'DatabaseSecret'] }),
+      );
+      await registry.createDeployment(deployment('d2'));
+
+      expect((await registry.getDeployment('d1'))?.acceptDataLoss).toEqual([
+        'Database',
+        'DatabaseSecret',
+      ]);
+      expect(
+        (await registry.getDeploymentWithEvents('d1'))?.acceptDataLoss,
+      ).toEqual(['Database', 'DatabaseSecret']);
+      expect((await registry.getDeployment('d2'))?.acceptDataLoss).toEqual([]);
+      expect(
+        (await registry.getDeploymentWithEvents('d2'))?.acceptDataLoss,
+      ).toEqual([]);
+    });
+
+    it('reads deployments queued before accepted data losses existed as accepting none', async () => {
+      const { knex, registry } = await withEnvironment();
+      const directory = resolvePackagePath(
+        '@innovate/plugin-aws-environments-backend',
+        'migrations',
+      );
+      await knex.migrate.down({ directory });
+      expect(
+        await knex.schema.hasColumn('deployments', 'accept_data_loss'),
+      ).toBe(false);
+      await knex('deployments').insert({
+        id: 'old',
+        environment: spec.name,
+        source: 'sandbox',
+        action: 'deploy',
+        status: 'succeeded',
+        phase: 'prepare',
+        approval: 'auto',
+        destroy_data: false,
+        requested_by: 'user:default/jane',
+        spec: JSON.stringify(spec),
+        created_at: new Date(),
+      });
+      await knex.migrate.latest({ directory });
+
+      expect((await registry.getDeployment('old'))?.acceptDataLoss).toEqual([]);
+      expect(await registry.getDeploymentWithEvents('old')).toMatchObject({
+        acceptDataLoss: [],
+        spec,
+      });
+    });
+
+    it('shows the spec history: each deploy against the previous one that succeeded', async () => {
+      const { knex, registry } = await withEnvironment();
+      const failed: EnvironmentSpec = {
+        ...spec,
+        budget: { ...spec.budget, monthlyUsd: 900 },
+      };
+      await history(
+        knex,
+        registry,
+        [
+          deployment('first'),
+          deployment('failed', { spec: failed }),
+          deployment('second', { spec: grown }),
+          deployment('destroy', { action: 'destroy' }),
+          deployment('again', { spec: grown }),
+        ],
+        ['succeeded', 'failed', 'succeeded', 'succeeded', 'queued'],
+      );
+
+      // The first deployment: the whole spec, added.
+      const first = await registry.getDeploymentWithEvents('first');
+      expect(first?.spec).toEqual(spec);
+      expect(first).not.toHaveProperty('previousDeploymentId');
+      expect(first?.specChanges).toEqual(diffSpecs(undefined, spec));
+      expect(first?.specChanges?.[0]).toEqual({
+        field: 'name',
+        after: spec.name,
+      });
+
+      // A failed deployment changed nothing for good: the next one is
+      // compared with the one before it, which succeeded.
+      expect(await registry.getDeploymentWithEvents('failed')).toMatchObject({
+        previousDeploymentId: 'first',
+        specChanges: [{ field: 'budget.monthlyUsd', before: 430, after: 900 }],
+      });
+      const second = await registry.getDeploymentWithEvents('second');
+      expect(second).toMatchObject({
+        spec: grown,
+        previousDeploymentId: 'first',
+        specChanges: [
+          {
+            field: 'cluster.applicationNodeGroup.maxSize',
+            before: 20,
+            after: 30,
+          },
+          { field: 'budget.monthlyUsd', before: 430, after: 600 },
+        ],
+      });
+
+      // A destroy applies no spec: it names what was in place, no changes.
+      const destroy = await registry.getDeploymentWithEvents('destroy');
+      expect(destroy?.previousDeploymentId).toBe('second');
+      expect(destroy).not.toHaveProperty('spec');
+      expect(destroy).not.toHaveProperty('specChanges');
+
+      // Skips the destroy; the same spec again is no change.
+      expect(await registry.getDeploymentWithEvents('again')).toMatchObject({
+        previousDeploymentId: 'second',
+        specChanges: [],
+      });
+
+      // Lists stay without specs: they are large.
+      const listed = await registry.listDeployments(spec.name);
+      expect(listed.map(d => d.id)).toEqual([
+        'again',
+        'destroy',
+        'second',
+        'failed',
+        'first',
+      ]);
+      for (const summary of listed) {
+        expect(summary).not.toHaveProperty('spec');
+        expect(summary).not.toHaveProperty('specChanges');
+      }
+      const [environment] = await registry.listEnvironments();
+      expect(environment.latestDeployment).not.toHaveProperty('spec');
+    });
+
+    it('orders deployments created in the same millisecond by id', async () => {
+      const { knex, registry } = await withEnvironment();
+      await registry.createDeployment(deployment('a'));
+      await registry.createDeployment(deployment('b', { spec: grown }));
+      const at = new Date(Date.UTC(2026, 10, 30, 9));
+      await knex('deployments').update({ created_at: at });
+      await registry.updateDeployment('a', { status: 'succeeded' });
+
+      expect(await registry.getDeploymentWithEvents('b')).toMatchObject({
+        previousDeploymentId: 'a',
+        specChanges: diffSpecs(spec, grown),
+      });
+      expect(await registry.getDeploymentWithEvents('a')).not.toHaveProperty(
+        'previousDeploymentId',
+      );
     });
 
     it('lets exactly one worker claim a queued deployment', async () => {

@@ -4,15 +4,18 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type {
-  DataSourceKind,
-  Deployment,
-  DeploymentStatus,
-  DeploymentSummary,
-  EnvironmentStatus,
+import {
+  diffSpecs,
+  type DataSourceKind,
+  type Deployment,
+  type DeploymentStatus,
+  type DeploymentSummary,
+  type EnvironmentSpec,
+  type EnvironmentStatus,
 } from '@innovate/plugin-aws-environments-common';
 import { Knex } from 'knex';
 import {
+  acceptDataLossOf,
   DeploymentRow,
   EnvironmentRow,
   EventRow,
@@ -211,7 +214,52 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     const events = await this.db<EventRow>('deployment_events')
       .where({ deployment_id: id })
       .orderBy('id');
-    return { ...rowToSummary(row), events: events.map(rowToEvent) };
+    const previous = await this.previousDeploy(row);
+    const detail: Deployment = {
+      ...rowToSummary(row),
+      events: events.map(rowToEvent),
+      acceptDataLoss: acceptDataLossOf(row),
+      ...(previous ? { previousDeploymentId: previous.id } : {}),
+    };
+    if (row.action === 'deploy') {
+      const spec: EnvironmentSpec = JSON.parse(row.spec);
+      detail.spec = spec;
+      detail.specChanges = diffSpecs(
+        previous ? JSON.parse(previous.spec) : undefined,
+        spec,
+      );
+    }
+    return detail;
+  }
+
+  /**
+   * The deployment whose spec was in place before `row`: the environment's
+   * latest succeeded deploy created before it (the id orders two created in
+   * the same millisecond, as in the lists).
+   */
+  private async previousDeploy(
+    row: DeploymentRow,
+  ): Promise<Pick<DeploymentRow, 'id' | 'spec'> | undefined> {
+    return this.db<DeploymentRow>('deployments')
+      .where({
+        environment: row.environment,
+        action: 'deploy',
+        status: 'succeeded',
+      })
+      .andWhere(earlier =>
+        earlier
+          .where('created_at', '<', row.created_at)
+          .orWhere(sameTime =>
+            sameTime
+              .where('created_at', '=', row.created_at)
+              .andWhere('id', '<', row.id),
+          ),
+      )
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first('id', 'spec');
   }
 
   async createDeployment(deployment: NewDeployment) {
@@ -230,6 +278,10 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       allowed_deviations:
         deployment.allowedDeviations.length > 0
           ? JSON.stringify(deployment.allowedDeviations)
+          : null,
+      accept_data_loss:
+        deployment.acceptDataLoss && deployment.acceptDataLoss.length > 0
+          ? JSON.stringify(deployment.acceptDataLoss)
           : null,
       spec: JSON.stringify(deployment.spec),
       error: null,

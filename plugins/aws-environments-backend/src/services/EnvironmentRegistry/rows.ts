@@ -50,6 +50,7 @@ export interface DeploymentRow {
   requested_by: string;
   approved_by: string | null;
   allowed_deviations: string | null;
+  accept_data_loss: string | null;
   spec: string;
   error: string | null;
   change_sets: string | null;
@@ -156,11 +157,19 @@ export function rowToSummary(row: DeploymentRow): DeploymentSummary {
   };
 }
 
+/** The accepted data losses; null (none, or queued before they existed) is []. */
+export function acceptDataLossOf(
+  row: Pick<DeploymentRow, 'accept_data_loss'>,
+): string[] {
+  return parseJson<string[]>(row.accept_data_loss) ?? [];
+}
+
 export function rowToRecord(row: DeploymentRow): DeploymentRecord {
   return {
     ...rowToSummary(row),
     phase: row.phase as DeploymentPhase,
     spec: JSON.parse(row.spec),
+    acceptDataLoss: acceptDataLossOf(row),
     ...(row.worker_id !== null ? { workerId: row.worker_id } : {}),
     ...(row.lease_token !== null ? { leaseToken: row.lease_token } : {}),
     ...(row.new_owner !== null ? { newOwner: row.new_owner } : {}),

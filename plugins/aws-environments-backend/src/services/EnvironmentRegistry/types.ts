@@ -81,6 +81,11 @@ export type DeploymentPhase = 'prepare' | 'execute';
 export interface DeploymentRecord extends DeploymentSummary {
   phase: DeploymentPhase;
   spec: EnvironmentSpec;
+  /**
+   * Logical ids of stateful resources whose replacement or removal the
+   * request accepted; empty for none.
+   */
+  acceptDataLoss: string[];
   workerId?: string;
   /** Fencing token of the current run (see DeploymentLeaseKey). */
   leaseToken?: string;
@@ -125,6 +130,11 @@ export interface NewDeployment {
   requestedBy: string;
   /** Seed claims the request allowed to fail. */
   allowedDeviations: string[];
+  /**
+   * Logical ids of stateful resources whose replacement or removal (and the
+   * data lost with it) the request accepted; none when absent.
+   */
+  acceptDataLoss?: string[];
   /** The owner the environment gets when this deployment succeeds. */
   newOwner?: string;
   spec: EnvironmentSpec;
@@ -195,7 +205,14 @@ export interface EnvironmentRegistryOperations {
     options?: { limit?: number; statuses?: DeploymentStatus[] },
   ): Promise<DeploymentSummary[]>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;
-  /** The deployment with its events, as the API returns it. */
+  /**
+   * The deployment with its events, as the API returns it, and its place in
+   * the spec history: the spec it applies (not for a destroy), the previous
+   * deployment whose spec was in place (the environment's latest succeeded
+   * `deploy` created before it; failed ones changed nothing for good or only
+   * part of it, so they do not count) and the changes from that spec (every
+   * field added when there is none).
+   */
   getDeploymentWithEvents(id: string): Promise<Deployment | undefined>;
   createDeployment(deployment: NewDeployment): Promise<void>;
   updateDeployment(
