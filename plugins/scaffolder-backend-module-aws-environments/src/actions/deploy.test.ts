@@ -83,6 +83,19 @@ describe('aws-environments:deploy', () => {
     expect(backend.requests[1]).not.toHaveProperty('allowedDeviations');
   });
 
+  it('passes the accepted data losses of an update on to the backend', async () => {
+    const { backend, action } = setup();
+    await action.handler(createMockActionContext({ input: { spec } }));
+    await action.handler(
+      createMockActionContext({
+        input: { spec, mode: 'update', acceptDataLoss: ['DatabaseInstance'] },
+      }),
+    );
+
+    expect(backend.requests[0]).not.toHaveProperty('acceptDataLoss');
+    expect(backend.requests[1].acceptDataLoss).toEqual(['DatabaseInstance']);
+  });
+
   it.each(['', undefined])(
     'leaves the owner to the backend when it is %p',
     async owner => {

@@ -59,6 +59,13 @@ const input = {
   allowedDeviations: allowedDeviationsInput(
     'Ids of seed conformance claims the deployment may fail (e.g. nat-per-az), as given to aws-environments:synth; the backend refuses any other failed check, and every cdk-nag finding',
   ),
+  acceptDataLoss: z =>
+    z
+      .array(z.string())
+      .optional()
+      .describe(
+        'On an update, logical ids of stateful resources (the database instance, its KMS key, the VPC) whose replacement or removal, and the data lost with it, is accepted; without them such an update fails before anything changes. The change preview lists them',
+      ),
   mode: z =>
     z
       .enum(['create', 'update'])
@@ -162,6 +169,10 @@ async function deploy(ctx: DeployContext, options: DeployActionOptions) {
         spec.name
       } in ${spec.region} (source ${source}, approval ${approval}${
         owner ? `, owner ${owner}` : ''
+      }${
+        ctx.input.acceptDataLoss?.length
+          ? `, accepting the loss of ${ctx.input.acceptDataLoss.join(', ')}`
+          : ''
       }); nothing was deployed`,
     );
     ctx.output('deploymentId', 'dry-run');
@@ -184,6 +195,9 @@ async function deploy(ctx: DeployContext, options: DeployActionOptions) {
             ...request,
             ...(ctx.input.allowedDeviations?.length
               ? { allowedDeviations: ctx.input.allowedDeviations }
+              : {}),
+            ...(ctx.input.acceptDataLoss?.length
+              ? { acceptDataLoss: ctx.input.acceptDataLoss }
               : {}),
           },
           credentials,

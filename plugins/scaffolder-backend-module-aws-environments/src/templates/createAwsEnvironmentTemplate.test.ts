@@ -94,6 +94,22 @@ describe('templates/create-aws-environment: the owner', () => {
     );
   });
 
+  it("passes the change preview's accepted data losses to the deploy step", async () => {
+    const result = await scaffolder.dryRun('create-aws-environment', {
+      ...VALUES,
+      mode: 'update',
+      changePreview: {
+        state: 'ready',
+        acceptDataLoss: ['DatabaseInstance'],
+        problems: [],
+      },
+    });
+    expect(result.status).toBe(200);
+    expect(deployLog(result)).toContain(
+      'approval auto, accepting the loss of DatabaseInstance); nothing was deployed',
+    );
+  });
+
   // A guest belongs to no group; a cleared picker gives an empty string.
   it.each([
     ['left out', undefined],
