@@ -64,6 +64,15 @@ export interface Config {
        */
       viewTtl?: HumanDuration | string;
       /**
+       * How long the drift view is served from the cache. CloudFormation
+       * drift detection runs at most once per stack every 15 minutes; a
+       * drift view that is UNKNOWN (a detection still running) is kept only
+       * for `viewTtl`.
+       *
+       * @default { minutes: 15 }
+       */
+      driftTtl?: HumanDuration | string;
+      /**
        * How long the last good value of a view is kept to be served, marked
        * stale, when its source fails.
        *

@@ -10,6 +10,7 @@ describe('readPluginOptions', () => {
       cache: {
         costTtlMs: 6 * 3600_000,
         viewTtlMs: 60_000,
+        driftTtlMs: 900_000,
         staleTtlMs: 7 * 86400_000,
       },
       aws: {
@@ -33,7 +34,12 @@ describe('readPluginOptions', () => {
         awsEnvironments: {
           source: 'aws',
           seedEnvironment: false,
-          cache: { costTtl: '2h', viewTtl: 'PT30S', staleTtl: { days: 1 } },
+          cache: {
+            costTtl: '2h',
+            viewTtl: 'PT30S',
+            driftTtl: '5m',
+            staleTtl: { days: 1 },
+          },
           aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
           deployments: { synthesisTimeout: '15m' },
         },
@@ -45,6 +51,7 @@ describe('readPluginOptions', () => {
       cache: {
         costTtlMs: 7_200_000,
         viewTtlMs: 30_000,
+        driftTtlMs: 300_000,
         staleTtlMs: 86_400_000,
       },
       aws: { maxAttempts: 2, costAllocationTag: 'team:env' },

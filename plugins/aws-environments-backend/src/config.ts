@@ -13,7 +13,12 @@ export interface PluginOptions {
   defaultSource: DataSourceKind;
   seedEnvironment: boolean;
   defaultOwner: string;
-  cache: { costTtlMs: number; viewTtlMs: number; staleTtlMs: number };
+  cache: {
+    costTtlMs: number;
+    viewTtlMs: number;
+    driftTtlMs: number;
+    staleTtlMs: number;
+  };
   aws: {
     requestTimeoutMs: number;
     maxAttempts: number;
@@ -91,6 +96,7 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
     cache: {
       costTtlMs: readDurationMs(cache, 'costTtl', { hours: 6 }),
       viewTtlMs: readDurationMs(cache, 'viewTtl', { seconds: 60 }),
+      driftTtlMs: readDurationMs(cache, 'driftTtl', { minutes: 15 }),
       staleTtlMs: readDurationMs(cache, 'staleTtl', { days: 7 }),
     },
     aws: {

@@ -65,7 +65,7 @@ export function registerEnvironmentResources(
   });
 }
 
-/** The cluster, database, alarm and cost views of both sources, cached. */
+/** The cluster, database, alarm, cost and drift views of both sources, cached. */
 export function createViewService(options: {
   registry: EnvironmentRegistry;
   awsClients: AwsClientFactory;

@@ -91,7 +91,13 @@ export function addEnvironmentRoutes(router: ApiRouter, context: RouteContext) {
     res.status(202).json(deployment);
   });
 
-  for (const view of ['cluster', 'database', 'alarms', 'cost'] as const) {
+  for (const view of [
+    'cluster',
+    'database',
+    'alarms',
+    'cost',
+    'drift',
+  ] as const) {
     router.get(`/v1/environments/:name/${view}`, async (req, res) => {
       await context.authorizeRead(req, req.params.name);
       res.json(await views.getView(req.params.name, view));

@@ -4,6 +4,7 @@ import type {
   CostView,
   DatabaseView,
   DataSourceKind,
+  DriftView,
   ViewMeta,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
@@ -18,6 +19,7 @@ export interface Views {
   database: DatabaseView;
   alarms: AlarmsView;
   cost: CostView;
+  drift: DriftView;
 }
 
 /** An environment that has been deployed, with the stacks it has now. */

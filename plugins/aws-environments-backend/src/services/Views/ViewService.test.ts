@@ -69,13 +69,21 @@ function setup(
     }),
   } as unknown as EnvironmentRegistry;
   let calls = 0;
-  const aws: EnvironmentDataSource & { fail?: Error; delayMs: number } = {
+  const aws: EnvironmentDataSource & {
+    fail?: Error;
+    delayMs: number;
+    driftStatus: string;
+  } = {
     kind: 'aws',
     delayMs: 0,
-    async getView() {
+    driftStatus: 'IN_SYNC',
+    async getView(view) {
       calls += 1;
       if (this.delayMs) await new Promise(r => setTimeout(r, this.delayMs));
       if (this.fail) throw this.fail;
+      if (view === 'drift') {
+        return { status: this.driftStatus, stacks: [], call: calls } as never;
+      }
       return { alarms: [], call: calls } as never;
     },
   };
@@ -87,6 +95,7 @@ function setup(
     options: {
       costTtlMs: 6 * 3600_000,
       viewTtlMs: 60_000,
+      driftTtlMs: 15 * 60_000,
       staleTtlMs: 7 * 86400_000,
     },
     now: () => new Date(Date.UTC(2025, 10, 20, 12) + cache.now),
@@ -134,6 +143,32 @@ describe('ViewService', () => {
     expect(calls()).toBe(1);
     cache.now = 6 * 3600_000 + 1;
     await views.getView(spec.name, 'cost');
+    expect(calls()).toBe(2);
+  });
+
+  it('keeps the drift view for the drift TTL', async () => {
+    const { views, cache, calls } = setup();
+    await views.getView(spec.name, 'drift');
+    cache.now = 14 * 60_000;
+    await views.getView(spec.name, 'drift');
+    expect(calls()).toBe(1);
+    cache.now = 15 * 60_000 + 1;
+    await views.getView(spec.name, 'drift');
+    expect(calls()).toBe(2);
+  });
+
+  it('asks again soon when the drift is not known yet', async () => {
+    const { views, cache, aws, calls } = setup();
+    aws.driftStatus = 'UNKNOWN';
+    await views.getView(spec.name, 'drift');
+    cache.now = 61_000;
+    aws.driftStatus = 'DRIFTED';
+    const known = await views.getView(spec.name, 'drift');
+    expect(calls()).toBe(2);
+    expect(known.status).toBe('DRIFTED');
+    // Known now: kept for the drift TTL.
+    cache.now = 10 * 60_000;
+    await views.getView(spec.name, 'drift');
     expect(calls()).toBe(2);
   });
 

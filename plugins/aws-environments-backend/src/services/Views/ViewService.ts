@@ -22,6 +22,12 @@ export interface ViewCacheOptions {
   costTtlMs: number;
   /** Freshness of the cluster, database and alarm views. */
   viewTtlMs: number;
+  /**
+   * Freshness of the drift view (CloudFormation detects drift at most once
+   * per stack every 15 minutes). An UNKNOWN drift view, e.g. with a
+   * detection still running, is kept only for `viewTtlMs`.
+   */
+  driftTtlMs: number;
   /** How long a last good value is kept for serving stale. */
   staleTtlMs: number;
 }
@@ -103,10 +109,18 @@ export class ViewService {
     return (this.deps.now?.() ?? new Date()).getTime();
   }
 
-  private ttlOf(view: ViewName): number {
-    return view === 'cost'
-      ? this.deps.options.costTtlMs
-      : this.deps.options.viewTtlMs;
+  private ttlOf(view: ViewName, value: unknown): number {
+    const { costTtlMs, viewTtlMs, driftTtlMs } = this.deps.options;
+    if (view === 'cost') {
+      return costTtlMs;
+    }
+    if (view === 'drift') {
+      // A detection still running (or failed) is asked about again soon.
+      return (value as Views['drift']).status === 'UNKNOWN'
+        ? Math.min(viewTtlMs, driftTtlMs)
+        : driftTtlMs;
+    }
+    return viewTtlMs;
   }
 
   private remember(key: string, cached: CachedView<unknown>) {
@@ -142,7 +156,6 @@ export class ViewService {
     // elsewhere under the same name).
     const { accounts, region } = environment.spec;
     const lastGoodKey = `last-good:${view}:${environment.source}:${environment.name}:${accounts.workloads}:${accounts.management}:${region}`;
-    const ttl = this.ttlOf(view);
     const source = this.deps.sources[environment.source];
     try {
       const data = await source.getView(view, environment);
@@ -152,6 +165,7 @@ export class ViewService {
         fetchedAt: new Date(this.now()).toISOString(),
         stale: false,
       } as Views[V];
+      const ttl = this.ttlOf(view, value);
       const fresh = { value, expiresAt: this.now() + ttl };
       await Promise.all([
         this.cacheSet(freshKey, fresh, ttl),
@@ -174,7 +188,10 @@ export class ViewService {
       this.deps.logger.warn(
         `Serving stale ${view} view of ${environment.name}: ${error.message}`,
       );
-      const backoff = Math.min(ttl, FAILURE_BACKOFF_MS);
+      const backoff = Math.min(
+        this.ttlOf(view, lastGood.value),
+        FAILURE_BACKOFF_MS,
+      );
       const stale = {
         value: { ...lastGood.value, stale: true, staleReason: error.message },
         expiresAt: this.now() + backoff,

@@ -15,10 +15,12 @@ import { fetchAlarmsView } from './alarmsView';
 import { fetchClusterView } from './clusterView';
 import { fetchCostView } from './costView';
 import { fetchDatabaseView } from './databaseView';
+import { fetchDriftView } from './driftView';
 
 /**
  * Live views from AWS: EKS, RDS and CloudWatch in the environment's
- * workloads account; Cost Explorer and Budgets in its management account.
+ * workloads account; Cost Explorer and Budgets in its management account;
+ * CloudFormation drift detection in the account of each stack.
  */
 export class AwsDataSource implements EnvironmentDataSource {
   readonly kind = 'aws' as const;
@@ -30,6 +32,8 @@ export class AwsDataSource implements EnvironmentDataSource {
       /** The cost model, for environments recorded without an estimate. */
       estimate: (environment: DeployedEnvironment) => CostEstimate;
       now?: () => Date;
+      /** Waits between polls of a drift detection (tests do not wait). */
+      sleep?: (ms: number) => Promise<void>;
     },
   ) {}
 
@@ -80,6 +84,24 @@ export class AwsDataSource implements EnvironmentDataSource {
           },
         );
       },
+      // Each stack in its own account and region.
+      drift: async () =>
+        fetchDriftView(
+          environment,
+          stack =>
+            client(stack.account, () =>
+              clients.cloudFormation({
+                accountId: stack.account,
+                region: stack.region,
+              }),
+            ),
+          {
+            now: () => this.options.now?.() ?? new Date(),
+            sleep:
+              this.options.sleep ??
+              (ms => new Promise(resolve => setTimeout(resolve, ms))),
+          },
+        ),
     };
     return views[view]() as Promise<ViewData<Views[V]>>;
   }

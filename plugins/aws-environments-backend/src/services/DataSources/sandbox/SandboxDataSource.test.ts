@@ -27,6 +27,24 @@ function sourceAt(iso: string) {
 }
 
 describe('SandboxDataSource', () => {
+  it('answers every recorded stack in sync, saying why', async () => {
+    const drift = await sourceAt('2025-11-20T12:00:00Z').getView(
+      'drift',
+      environment(),
+    );
+    expect(drift).toEqual({
+      status: 'IN_SYNC',
+      note: expect.stringMatching(
+        /^Sandbox: the environment has no live AWS resources, so nothing can drift .*'aws' mode\.$/,
+      ),
+      stacks: synthesis.stacks.map(stack => ({
+        name: stack.stackName,
+        status: 'IN_SYNC',
+        resources: [],
+      })),
+    });
+  });
+
   it('derives the cluster from the recorded template', async () => {
     const cluster = await sourceAt('2025-11-20T12:00:00Z').getView(
       'cluster',

@@ -9,6 +9,7 @@ import {
   CostView,
   DailySpend,
   DatabaseView,
+  DriftView,
   isJsonObject,
   literalBoolean,
   literalNumber,
@@ -127,8 +128,22 @@ export class SandboxDataSource implements EnvironmentDataSource {
       database: () => this.database(environment),
       alarms: () => this.alarms(environment),
       cost: () => this.cost(environment),
+      drift: () => this.drift(environment),
     };
     return views[view]() as ViewData<Views[V]>;
+  }
+
+  /** Nothing runs in the sandbox, so nothing can drift from its template. */
+  private drift(environment: DeployedEnvironment): ViewData<DriftView> {
+    return {
+      status: 'IN_SYNC',
+      note: "Sandbox: the environment has no live AWS resources, so nothing can drift from its templates. Drift detection (CloudFormation's) runs in 'aws' mode.",
+      stacks: environment.stacks.map(stack => ({
+        name: stack.stackName,
+        status: 'IN_SYNC',
+        resources: [],
+      })),
+    };
   }
 
   private cluster(environment: DeployedEnvironment): ViewData<ClusterView> {
