@@ -14,7 +14,7 @@ import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
-import { DeploymentEvents } from './DeploymentEvents';
+import { DeploymentDetails } from './DeploymentDetails';
 import { PendingChangeSet } from './PendingChangeSet';
 
 function duration(deployment: DeploymentSummary): string | undefined {
@@ -30,8 +30,8 @@ function duration(deployment: DeploymentSummary): string | undefined {
 
 /**
  * One deployment: a summary (who requested and who approved it) that opens
- * to its error, its pending change set and its events. One waiting for
- * approval starts open.
+ * to its error, its pending change set, its changes to the spec, the data
+ * losses it accepted and its events. One waiting for approval starts open.
  */
 function DeploymentItem(props: {
   deployment: DeploymentSummary;
@@ -108,7 +108,7 @@ function DeploymentItem(props: {
             <PendingChangeSet deployment={deployment} onExecuted={onExecuted} />
           )}
           {/* Keyed by status: a deployment that moved on has new events. */}
-          <DeploymentEvents
+          <DeploymentDetails
             key={deployment.status}
             environment={deployment.environment}
             id={deployment.id}
