@@ -223,7 +223,9 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
     };
     if (row.action === 'deploy') {
       const spec: EnvironmentSpec = JSON.parse(row.spec);
-      detail.spec = spec;
+      // A stored spec was validated; the generated type narrows the zod
+      // one's strings to enums (see EnvironmentDetail in the common package).
+      detail.spec = spec as NonNullable<Deployment['spec']>;
       detail.specChanges = diffSpecs(
         previous ? JSON.parse(previous.spec) : undefined,
         spec,
