@@ -8,6 +8,7 @@ import type {
   DatabaseView,
   Deployment,
   DeploymentSummary,
+  DriftView,
   EnvironmentDetail,
   EnvironmentSummary,
 } from '@innovate/plugin-aws-environments-common';
@@ -21,6 +22,7 @@ interface FakeEnvironment {
   database: DatabaseView;
   alarms: AlarmsView;
   cost: CostView;
+  drift: DriftView;
   deployments: Deployment[];
 }
 
@@ -44,6 +46,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       database: fixtures.databaseView,
       alarms: fixtures.alarmsView,
       cost: fixtures.costView,
+      drift: fixtures.driftViewInSync,
       deployments: [
         { ...fixtures.deploymentAwaitingApproval, events: [] },
         fixtures.deploymentWithEvents,
@@ -68,6 +71,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       database: { ...fixtures.databaseView, source: 'aws' },
       alarms: { ...fixtures.alarmsViewFiring, source: 'aws' },
       cost: { ...fixtures.costViewOverBudget, source: 'aws' },
+      drift: fixtures.driftViewDrifted,
       deployments: [],
     });
     this.environments.set(legacy.name, {
@@ -85,6 +89,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       database: fixtures.databaseView,
       alarms: fixtures.alarmsView,
       cost: fixtures.costViewStale,
+      drift: fixtures.driftViewInSync,
       deployments: [{ ...fixtures.deploymentFailed, events: [] }],
     });
   }
@@ -111,6 +116,10 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
 
   async getCostView(name: string): Promise<CostView> {
     return this.get(name).cost;
+  }
+
+  async getDriftView(name: string): Promise<DriftView> {
+    return this.healthy(name).drift;
   }
 
   async estimate(): Promise<CostEstimate> {

@@ -9,6 +9,7 @@ import {
   type DailySpend,
   type Deployment,
   type DeploymentSummary,
+  type DriftView,
   type EnvironmentDetail,
   type EnvironmentSpec,
   type EnvironmentSummary,
@@ -490,4 +491,78 @@ export const costViewStale: CostView = {
   stale: true,
   fetchedAt: minutesAgo(95),
   staleReason: 'Cost Explorer: ThrottlingException: Rate exceeded',
+};
+
+const SEED_STACKS = [
+  'network',
+  'database',
+  'cluster',
+  'observability',
+  'budget',
+].map(role => `innovate-prod-${role}`);
+
+/** The sandbox's drift view: nothing live, so nothing drifts. */
+export const driftViewInSync: DriftView = {
+  source: 'sandbox',
+  fetchedAt: minutesAgo(2),
+  stale: false,
+  status: 'IN_SYNC',
+  note: "Sandbox: the environment has no live AWS resources, so nothing can drift from its templates. Drift detection (CloudFormation's) runs in 'aws' mode.",
+  stacks: SEED_STACKS.map(name => ({ name, status: 'IN_SYNC', resources: [] })),
+};
+
+/**
+ * Someone scaled the application node group by hand and deleted an alarm
+ * in the console; the budget stack could not be checked.
+ */
+export const driftViewDrifted: DriftView = {
+  source: 'aws',
+  fetchedAt: minutesAgo(3),
+  stale: false,
+  status: 'DRIFTED',
+  stacks: [
+    { name: 'innovate-prod-network', status: 'IN_SYNC', resources: [] },
+    {
+      name: 'innovate-prod-cluster',
+      status: 'DRIFTED',
+      detectedAt: minutesAgo(4),
+      resources: [
+        {
+          logicalId: 'ApplicationNodegroup',
+          physicalId: 'innovate-prod/innovate-prod-application',
+          type: 'AWS::EKS::Nodegroup',
+          status: 'MODIFIED',
+          differences: [
+            {
+              path: '/ScalingConfig/DesiredSize',
+              expected: '2',
+              actual: '4',
+              kind: 'NOT_EQUAL',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'innovate-prod-observability',
+      status: 'DRIFTED',
+      detectedAt: minutesAgo(4),
+      resources: [
+        {
+          logicalId: 'NodeCpuAlarm',
+          physicalId: 'innovate-prod-node-cpu',
+          type: 'AWS::CloudWatch::Alarm',
+          status: 'DELETED',
+          differences: [],
+        },
+      ],
+    },
+    {
+      name: 'innovate-prod-budget',
+      status: 'UNKNOWN',
+      reason:
+        'Access denied: the credentials configured for the management account 111111111111 (us-east-1) may not call cloudformation:DescribeStacks on stack innovate-prod-budget.',
+      resources: [],
+    },
+  ],
 };

@@ -13,6 +13,7 @@ import {
 } from '../../hooks';
 import { FiringAlarms, firingAlarms } from '../AlarmsCard';
 import { MonthToDateBar } from '../BudgetBar';
+import { DriftCard } from '../DriftCard';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard, type ViewCardProps } from '../ViewCard';
 
@@ -77,7 +78,7 @@ function ClusterSummary(props: { view: ClusterView }) {
 
 /**
  * Health at a glance: cluster, database, alarms and budget, each with its
- * own state and a link to its tab.
+ * own state and a link to its tab; below them, the drift of the stacks.
  */
 export function EnvironmentOverview(props: { environment: string }) {
   const { environment } = props;
@@ -155,6 +156,9 @@ export function EnvironmentOverview(props: { environment: string }) {
           </>
         )}
       </OverviewTile>
+      <Grid item xs={12}>
+        <DriftCard environment={environment} deploymentsLink="deployments" />
+      </Grid>
     </Grid>
   );
 }

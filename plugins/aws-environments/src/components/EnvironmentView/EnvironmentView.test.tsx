@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
 import type { ClusterView } from '@innovate/plugin-aws-environments-common';
@@ -34,7 +34,13 @@ describe('EnvironmentView', () => {
       'Deployments',
     ]);
 
-    for (const heading of ['Cluster', 'Database', 'Alarms', 'Budget']) {
+    for (const heading of [
+      'Cluster',
+      'Database',
+      'Alarms',
+      'Budget',
+      'Drift',
+    ]) {
       expect(
         await screen.findByRole('heading', { name: heading, level: 2 }),
       ).toBeInTheDocument();
@@ -49,6 +55,9 @@ describe('EnvironmentView', () => {
       await screen.findByRole('meter', {
         name: 'Month-to-date spend against budget',
       }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No drift detected: every stack matches/),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Cluster details' }),
@@ -74,6 +83,40 @@ describe('EnvironmentView', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getAllByTestId('source-badge-aws').length).toBeGreaterThan(0);
+    const drift = screen.getByRole('region', { name: 'Drift' });
+    expect(
+      await within(drift).findByText(
+        '2 resources in 2 stacks differ from the deployed templates.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows drift above the deployment history and reloads it after a redeployment', async () => {
+    const api = new FakeAwsEnvironmentsApi();
+    const listDeployments = jest.spyOn(api, 'listDeployments');
+    const createDeployment = jest.spyOn(api, 'createDeployment');
+    renderAt('/aws-environments/analytics-eu/deployments', api);
+    const drift = await screen.findByRole('region', { name: 'Drift' });
+    const history = await screen.findByRole('region', { name: 'Deployments' });
+    expect(
+      drift.compareDocumentPosition(history) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      await within(drift).findByRole('table', { name: 'Drifted resources' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(listDeployments).toHaveBeenCalledTimes(1));
+
+    await userEvent.click(
+      within(drift).getByRole('button', { name: 'Redeploy to revert' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Redeploy' }));
+    expect(
+      await screen.findByText(/Redeployment queued as deployment dep-new/),
+    ).toBeInTheDocument();
+    expect(createDeployment).toHaveBeenCalledWith('analytics-eu', {
+      mode: 'update',
+    });
+    await waitFor(() => expect(listDeployments).toHaveBeenCalledTimes(2));
   });
 
   it('keeps a view that fails to render to its own card', async () => {
@@ -168,7 +211,10 @@ describe('EnvironmentView', () => {
         name: 'Month-to-date spend against budget',
       }),
     ).toBeInTheDocument();
-    for (const view of ['cluster', 'database', 'alarms']) {
+    expect(
+      await screen.findByText('Could not load the drift view'),
+    ).toBeInTheDocument();
+    for (const view of ['cluster', 'database', 'alarms', 'drift']) {
       expect(
         screen.getByRole('button', { name: `Retry loading the ${view} view` }),
       ).toBeInTheDocument();

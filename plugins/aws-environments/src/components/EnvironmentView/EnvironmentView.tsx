@@ -14,8 +14,8 @@ import { AlarmsCard } from '../AlarmsCard';
 import { ClusterCard } from '../ClusterCard';
 import { CostCard } from '../CostCard';
 import { DatabaseCard } from '../DatabaseCard';
-import { DeploymentsCard } from '../DeploymentsCard';
 import { EnvironmentOverview } from '../EnvironmentOverview';
+import { DeploymentsTab } from './DeploymentsTab';
 
 /** The tabs of an environment: path relative to the environment, and view. */
 const ENVIRONMENT_TABS: Array<{
@@ -28,7 +28,7 @@ const ENVIRONMENT_TABS: Array<{
   { path: 'database', label: 'Database', View: DatabaseCard },
   { path: 'alarms', label: 'Alarms', View: AlarmsCard },
   { path: 'cost', label: 'Cost', View: CostCard },
-  { path: 'deployments', label: 'Deployments', View: DeploymentsCard },
+  { path: 'deployments', label: 'Deployments', View: DeploymentsTab },
 ];
 
 /**

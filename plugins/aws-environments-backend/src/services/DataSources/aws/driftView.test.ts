@@ -11,7 +11,7 @@ import {
   defaultEnvironmentSpec,
   estimateFromSpec,
 } from '@innovate/plugin-aws-environments-common';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import {
   AWS_FIXTURE_NOW,
   awsError,
@@ -59,7 +59,7 @@ function detectionStatus(
 }
 
 describe('the aws drift view', () => {
-  let cloudFormation: ReturnType<typeof mockClient<CloudFormationClient>>;
+  let cloudFormation: AwsClientStub<CloudFormationClient>;
   let clients: MockedAwsClientFactory;
   let sleeps: number[];
   let source: AwsDataSource;
