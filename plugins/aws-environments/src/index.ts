@@ -10,7 +10,11 @@
  */
 
 export { awsEnvironmentsPlugin as default } from './plugin';
-export { environmentRouteRef, rootRouteRef } from './routes';
+export {
+  environmentRouteRef,
+  environmentTemplateRouteRef,
+  rootRouteRef,
+} from './routes';
 export * from './legacy';
 export { AwsEnvironmentsClient, awsEnvironmentsApiRef } from './api';
 export type { AwsEnvironmentsApi } from './api';
@@ -29,3 +33,8 @@ export type {
   CostEstimateFieldUiOptions,
   CostEstimateFieldValue,
 } from './components/CostEstimateField';
+export {
+  ChangePreviewFieldSchema,
+  type ChangePreviewFieldValue,
+  type ChangePreviewState,
+} from './components/ChangePreviewField';

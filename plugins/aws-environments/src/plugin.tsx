@@ -14,7 +14,11 @@ import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import { AWS_ENVIRONMENTS_PLUGIN_ID } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from './api';
 import * as entities from './components/EntityAwsEnvironment/entityAnnotations';
-import { environmentRouteRef, rootRouteRef } from './routes';
+import {
+  environmentRouteRef,
+  environmentTemplateRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /** The client of the aws-environments backend. */
 export const awsEnvironmentsApi = ApiBlueprint.make({
@@ -120,6 +124,17 @@ export const costEstimateFormField = FormFieldBlueprint.make({
   },
 });
 
+/** The change preview field of the wizard, when it updates an environment. */
+export const changePreviewFormField = FormFieldBlueprint.make({
+  name: 'change-preview',
+  params: {
+    field: () =>
+      import('./components/ChangePreviewField/formField').then(
+        m => m.changePreviewFormField,
+      ),
+  },
+});
+
 /**
  * The AWS environments plugin for the new frontend system.
  *
@@ -139,9 +154,13 @@ export const awsEnvironmentsPlugin = createFrontendPlugin({
     alarmsEntityCard,
     costEntityCard,
     costEstimateFormField,
+    changePreviewFormField,
   ],
   routes: {
     root: rootRouteRef,
     environment: environmentRouteRef,
+  },
+  externalRoutes: {
+    environmentTemplate: environmentTemplateRouteRef,
   },
 });

@@ -1,4 +1,5 @@
 import {
+  createExternalRouteRef,
   createRouteRef,
   createSubRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -18,4 +19,17 @@ export const rootRouteRef = createRouteRef();
 export const environmentRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/:name',
+});
+
+/**
+ * The scaffolder's page of one template (bound by default to
+ * `scaffolder.selectedTemplate`): the "Change" button and the cost
+ * suggestions' "Apply" links open the create-environment wizard there,
+ * prefilled with the environment's spec in update mode.
+ *
+ * @public
+ */
+export const environmentTemplateRouteRef = createExternalRouteRef({
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

@@ -1,6 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import type { Router } from 'express';
 import {
   awsEnvironmentReadPermission,
   type DeploymentSummary,
@@ -92,23 +91,18 @@ export function addEnvironmentRoutes(router: ApiRouter, context: RouteContext) {
     res.status(202).json(deployment);
   });
 
-  for (const view of ['cluster', 'database', 'alarms', 'cost'] as const) {
+  for (const view of [
+    'cluster',
+    'database',
+    'alarms',
+    'cost',
+    'drift',
+  ] as const) {
     router.get(`/v1/environments/:name/${view}`, async (req, res) => {
       await context.authorizeRead(req, req.params.name);
       res.json(await views.getView(req.params.name, view));
     });
   }
-
-  // The generated types (schema/openapi/generated/apis) do not have the
-  // drift endpoint yet, the validating router does: untyped until they are
-  // generated again.
-  (router as unknown as Router).get(
-    '/v1/environments/:name/drift',
-    async (req, res) => {
-      await context.authorizeRead(req, req.params.name);
-      res.json(await views.getView(req.params.name, 'drift'));
-    },
-  );
 
   router.get('/v1/environments/:name/entities', async (req, res) => {
     const { name } = req.params;

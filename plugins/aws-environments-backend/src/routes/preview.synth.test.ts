@@ -209,4 +209,59 @@ describe('POST /v1/environments/{name}/preview with the bundled CDK app', () => 
     );
     expect(environment.body.spec).toEqual(seed);
   });
+
+  // Last: the accepted change replaces the seed's network for good.
+  it('refuses to deploy the VPC CIDR change until the data loss is accepted, as the preview said', async () => {
+    const proposed: EnvironmentSpec = {
+      ...seed,
+      network: { ...seed.network, vpcCidr: '10.1.0.0/16' },
+    };
+    const replaced = ((await preview(proposed)).body.changes as Change[])
+      .filter(
+        c => c.stateful && (c.action === 'replace' || c.action === 'remove'),
+      )
+      .map(c => c.logicalId);
+    const deploy = async (acceptDataLoss?: string[]) => {
+      const created = await request(server)
+        .post(`${API}/environments/${seed.name}/deployments`)
+        .send({
+          spec: proposed,
+          mode: 'update',
+          allowedDeviations: ['vpc-cidr'],
+          ...(acceptDataLoss ? { acceptDataLoss } : {}),
+        });
+      expect(created.status).toBe(202);
+      return waitForDeployment(
+        server,
+        seed.name,
+        created.body.id,
+        ['succeeded', 'failed'],
+        150_000,
+      );
+    };
+
+    const refused = await deploy();
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toContain(`replaces ${replaced[0]} (`);
+    expect(refused.error).toContain('"acceptDataLoss": [');
+    const unchanged = await request(server).get(
+      `${API}/environments/${seed.name}`,
+    );
+    expect(unchanged.body.spec).toEqual(seed);
+
+    const accepted = await deploy(replaced);
+    expect(accepted.status).toBe('succeeded');
+    expect(accepted.acceptDataLoss).toEqual(replaced);
+    expect(
+      accepted.events.map((e: { message: string }) => e.message),
+    ).toContain(
+      `${accepted.requestedBy} accepted the loss of the data of ${replaced.join(
+        ', ',
+      )}`,
+    );
+    const changed = await request(server).get(
+      `${API}/environments/${seed.name}`,
+    );
+    expect(changed.body.spec.network.vpcCidr).toBe('10.1.0.0/16');
+  });
 });

@@ -4,6 +4,7 @@ import type { paths } from './generated/openapi';
 import type {
   AwsEnvironmentsApiSchemas as Schemas,
   CreateDeploymentRequest,
+  Deployment,
   DestroyEnvironmentRequest,
   EnvironmentDetail,
   PreviewRequest,
@@ -73,7 +74,7 @@ export interface AwsEnvironmentsApiClient {
   /** `GET environments/{name}/deployments`, newest first. */
   listDeployments(name: string): Promise<Schemas['DeploymentSummary'][]>;
   /** `GET environments/{name}/deployments/{id}`, with its events. */
-  getDeployment(name: string, id: string): Promise<Schemas['Deployment']>;
+  getDeployment(name: string, id: string): Promise<Deployment>;
   /** `POST environments/{name}/deployments` */
   createDeployment(
     name: string,
@@ -138,13 +139,14 @@ function reads(
           client.GET('/v1/environments/{name}/deployments', await init(name)),
         )
       ).items,
+    // The spec is the validator's type (see Deployment).
     getDeployment: async (name: string, id: string) =>
-      dataOf(
+      (await dataOf(
         client.GET(
           '/v1/environments/{name}/deployments/{id}',
           await init(name, id),
         ),
-      ),
+      )) as Deployment,
   };
 }
 

@@ -62,8 +62,18 @@ export type ChangeSetChange = AwsEnvironmentsApiSchemas['ChangeSetChange'];
 /** @public */
 export type ChangeSetSummary = AwsEnvironmentsApiSchemas['ChangeSetSummary'];
 
-/** @public */
-export type Deployment = AwsEnvironmentsApiSchemas['Deployment'];
+/**
+ * A deployment with its events and the spec it applied (typed as the spec
+ * validator's, like {@link EnvironmentDetail}).
+ *
+ * @public
+ */
+export type Deployment = Omit<
+  AwsEnvironmentsApiSchemas['Deployment'],
+  'spec'
+> & {
+  spec?: EnvironmentSpec;
+};
 
 /**
  * A deployment without its events, for lists.
@@ -234,6 +244,15 @@ export type PreviewRequest = Omit<
  * @public
  */
 export type PreviewResponse = AwsEnvironmentsApiSchemas['PreviewResponse'];
+
+/** @public */
+export type ResourceChange = AwsEnvironmentsApiSchemas['ResourceChange'];
+
+/** @public */
+export type CostChange = AwsEnvironmentsApiSchemas['CostChange'];
+
+/** @public */
+export type PreviewChecks = PreviewResponse['checks'];
 
 /** @public */
 export type CreateDeploymentResponse =

@@ -191,6 +191,26 @@ describe('estimateFromSpec', () => {
     check('database-graviton', s => {
       s.database.instanceClass = 'db.t4g.medium';
     });
+    const byId = (id: string) => over.suggestions.find(s => s.id === id)!;
+    // The upgrade path's saving, applied one minor version at a time.
+    expect(byId('kubernetes-standard-support').changes).toEqual([
+      { field: 'cluster.kubernetesVersion', value: '1.34' },
+    ]);
+    expect(byId('kubernetes-standard-support').description).toContain(
+      'to 1.35 (standard support until 2027-03-27), one minor version at a time: 1.34 first; the saving is that of the whole path',
+    );
+    expect(byId('single-nat-gateway').changes).toEqual([
+      { field: 'network.natGateways', value: 1 },
+    ]);
+    expect(byId('application-node-group-graviton').changes).toEqual([
+      {
+        field: 'cluster.applicationNodeGroup.instanceType',
+        value: 't4g.large',
+      },
+    ]);
+    expect(byId('database-graviton').changes).toEqual([
+      { field: 'database.instanceClass', value: 'db.t4g.medium' },
+    ]);
     const under = estimateFromSpec(
       withSpec(s => {
         s.budget.monthlyUsd = 5000;

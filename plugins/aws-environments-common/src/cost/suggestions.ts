@@ -86,7 +86,15 @@ function kubernetesModifications(
   return [
     {
       id: 'kubernetes-standard-support',
-      description: `Upgrade cluster.kubernetesVersion from ${version} (in EKS extended support since ${info?.endOfStandardSupport}) to ${target.version} (standard support until ${target.endOfStandardSupport})${nextStep === target.version ? '' : `, one minor version at a time: ${nextStep} first; the saving is that of the whole path`}.`,
+      description: `Upgrade cluster.kubernetesVersion from ${version} (in EKS extended support since ${
+        info?.endOfStandardSupport
+      }) to ${target.version} (standard support until ${
+        target.endOfStandardSupport
+      })${
+        nextStep === target.version
+          ? ''
+          : `, one minor version at a time: ${nextStep} first; the saving is that of the whole path`
+      }.`,
       apply: d => ({
         ...d,
         cluster: { ...d.cluster, kubernetesVersion: target.version },

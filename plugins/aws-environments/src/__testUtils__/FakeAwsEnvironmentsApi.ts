@@ -11,9 +11,12 @@ import type {
   DriftView,
   EnvironmentDetail,
   EnvironmentSummary,
+  PreviewRequest,
+  PreviewResponse,
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsEnvironmentsApi } from '../api';
 import * as fixtures from './fixtures';
+import { previewScaleOut } from './previewFixtures';
 
 /** What one environment of the fake answers with. */
 interface FakeEnvironment {
@@ -120,6 +123,14 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
 
   async getDriftView(name: string): Promise<DriftView> {
     return this.healthy(name).drift;
+  }
+
+  async previewChanges(
+    name: string,
+    _request: PreviewRequest,
+  ): Promise<PreviewResponse> {
+    this.healthy(name);
+    return previewScaleOut;
   }
 
   async estimate(): Promise<CostEstimate> {

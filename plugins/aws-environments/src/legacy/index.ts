@@ -1,4 +1,5 @@
 export {
+  AwsEnvironmentChangePreviewFieldExtension,
   AwsEnvironmentCostEstimateFieldExtension,
   AwsEnvironmentsPage,
   EntityAwsAlarmsCard,

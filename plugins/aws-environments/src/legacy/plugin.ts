@@ -11,6 +11,7 @@ import {
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { AWS_ENVIRONMENTS_PLUGIN_ID } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsClient, awsEnvironmentsApiRef } from '../api';
+import { changePreviewFieldExtension } from '../components/ChangePreviewField';
 import { costEstimateFieldExtension } from '../components/CostEstimateField';
 import type * as EntityComponents from '../components/EntityAwsEnvironment';
 
@@ -134,4 +135,16 @@ export const EntityAwsCostCard = entityComponent('EntityAwsCostCard');
 export const AwsEnvironmentCostEstimateFieldExtension =
   awsEnvironmentsPlugin.provide(
     createScaffolderFieldExtension(costEstimateFieldExtension),
+  );
+
+/**
+ * The change preview field (`ui:field: AwsEnvironmentChangePreview`) of the
+ * wizard in update mode; put it inside `<ScaffolderFieldExtensions>` of the
+ * scaffolder page.
+ *
+ * @public
+ */
+export const AwsEnvironmentChangePreviewFieldExtension =
+  awsEnvironmentsPlugin.provide(
+    createScaffolderFieldExtension(changePreviewFieldExtension),
   );

@@ -88,7 +88,11 @@ describe('aws-environments:deploy', () => {
     await action.handler(createMockActionContext({ input: { spec } }));
     await action.handler(
       createMockActionContext({
-        input: { spec, mode: 'update', acceptDataLoss: ['DatabaseInstance'] },
+        input: {
+          spec,
+          mode: 'update' as const,
+          acceptDataLoss: ['DatabaseInstance'],
+        },
       }),
     );
 

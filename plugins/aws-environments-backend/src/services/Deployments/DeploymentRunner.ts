@@ -25,6 +25,11 @@ import type {
 import { SecurityChangeNeedsApprovalError } from './aws/CdkToolkit';
 import { PreflightError } from './aws/preflight';
 import { summarizeChecks } from './checkSummary';
+import {
+  changeSetDataLoss,
+  dataLossMessage,
+  templateDataLoss,
+} from './dataLossGate';
 import type { DeploymentLease } from './DeploymentLease';
 import type {
   DeploymentEventSink,
@@ -186,7 +191,36 @@ export class DeploymentRunner {
     await this.deps.registry.updateEnvironment(environment.name, {
       status: 'deploying',
     });
-    return this.synthesizeChecked(deployment, sink, outdir);
+    const synthesis = await this.synthesizeChecked(deployment, sink, outdir);
+    // An update never replaces or removes data the request did not accept.
+    const losses = templateDataLoss(
+      environment.stacks ?? [],
+      synthesis.stacks,
+      deployment.acceptDataLoss ?? [],
+    );
+    if (losses.length > 0) {
+      throw new DeploymentRefusedError(
+        dataLossMessage(deployment.environment, losses, 'templates'),
+      );
+    }
+    await this.emitAcceptedDataLoss(deployment, sink);
+    return synthesis;
+  }
+
+  private async emitAcceptedDataLoss(
+    deployment: DeploymentRecord,
+    sink: DeploymentEventSink,
+  ) {
+    if (deployment.phase === 'prepare' && deployment.acceptDataLoss?.length) {
+      await sink.emit({
+        level: 'warning',
+        message: `${
+          deployment.requestedBy
+        } accepted the loss of the data of ${deployment.acceptDataLoss.join(
+          ', ',
+        )}`,
+      });
+    }
   }
 
   private async prepare(step: RunStep) {
@@ -222,6 +256,15 @@ export class DeploymentRunner {
     const changeSets = await this.deps.targets[
       deployment.source
     ].createChangeSets(input);
+    const losses = changeSetDataLoss(
+      changeSets,
+      deployment.acceptDataLoss ?? [],
+    );
+    if (losses.length > 0) {
+      throw new DeploymentRefusedError(
+        dataLossMessage(deployment.environment, losses, 'change sets'),
+      );
+    }
     const changes = changeSets.reduce((n, c) => n + c.changes.length, 0);
     await sink.emit({
       level: 'info',

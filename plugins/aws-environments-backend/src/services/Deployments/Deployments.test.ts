@@ -406,6 +406,67 @@ describe('deployments to AWS', () => {
     );
   });
 
+  it("refuses change sets that replace the database, as CloudFormation's own replacement data says, unless accepted", async () => {
+    const { service, worker, toolkit, registry } = await setup();
+    aws.cloudFormation.on(DescribeChangeSetCommand).callsFake(input => ({
+      ChangeSetName: input.ChangeSetName,
+      StackName: input.StackName,
+      Status: 'CREATE_COMPLETE',
+      ExecutionStatus: 'AVAILABLE',
+      Changes:
+        input.StackName === 'innovate-prod-database'
+          ? [
+              {
+                Type: 'Resource',
+                ResourceChange: {
+                  Action: 'Modify',
+                  LogicalResourceId: 'DatabaseInstance',
+                  ResourceType: 'AWS::RDS::DBInstance',
+                  Replacement: 'True',
+                },
+              },
+            ]
+          : [],
+    }));
+    await service.requestDeployment(
+      spec.name,
+      { spec },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+    const refused = await service.requestDeployment(
+      spec.name,
+      { spec, approval: 'required', mode: 'update' },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+
+    const failed = await registry.getDeployment(refused.id);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toContain(
+      'replaces DatabaseInstance (AWS::RDS::DBInstance) in innovate-prod-database',
+    );
+    expect(failed?.error).toContain('"acceptDataLoss": ["DatabaseInstance"]');
+    expect(
+      toolkit.deploys.filter(d => d.method.kind === 'execute-change-set'),
+    ).toEqual([]);
+
+    const accepted = await service.requestDeployment(
+      spec.name,
+      {
+        spec,
+        approval: 'required',
+        mode: 'update',
+        acceptDataLoss: ['DatabaseInstance'],
+      },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+    expect((await registry.getDeployment(accepted.id))?.status).toBe(
+      'awaiting-approval',
+    );
+  });
+
   it('cancels a deployment awaiting approval when a new one is requested', async () => {
     const { service, worker, registry } = await setup();
     aws.cloudFormation.on(DescribeChangeSetCommand).resolves({ Changes: [] });

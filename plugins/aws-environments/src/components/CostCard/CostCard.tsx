@@ -2,7 +2,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { CostView } from '@innovate/plugin-aws-environments-common';
 import { formatDay } from '../../format';
-import { useCostView } from '../../hooks';
+import { useCostView, useEnvironment } from '../../hooks';
+import { useChangeLink } from '../ChangeEnvironment';
 import { BudgetGauge } from '../BudgetGauge';
 import { CostSuggestions } from '../CostSuggestions';
 import { DailySpendChart } from '../DailySpendChart';
@@ -32,21 +33,25 @@ export function CostCard(props: CostCardProps) {
         variant === 'summary' ? (
           <BudgetGauge view={view} size="small" />
         ) : (
-          <CostDetails view={view} />
+          <CostDetails environment={environment} view={view} />
         )
       }
     </ViewCard>
   );
 }
 
-function CostDetails(props: { view: CostView }) {
-  const { view } = props;
+function CostDetails(props: { environment: string; view: CostView }) {
+  const { environment, view } = props;
+  // The suggestions' "Apply" links change the environment's current spec.
+  const detail = useEnvironment(environment).value;
+  const changeLink = useChangeLink(environment, detail);
   return (
     <>
       <BudgetGauge view={view} />
       <CostSuggestions
         suggestions={view.estimate.suggestions}
         verdict={view.verdict}
+        applyLink={changeLink}
       />
       <DailySpendChart daily={view.daily} budgetUsd={view.budget.amountUsd} />
       <SpendByServiceTable

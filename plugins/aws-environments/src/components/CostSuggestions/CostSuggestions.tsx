@@ -1,9 +1,12 @@
 import Box from '@material-ui/core/Box';
+import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import type {
   BudgetVerdict,
   CostSuggestion,
+  SpecFieldValue,
 } from '@innovate/plugin-aws-environments-common';
+import { Link as RouterLink } from 'react-router-dom';
 import { formatUsd } from '../../format';
 
 /** Props of {@link CostSuggestions}. */
@@ -12,6 +15,11 @@ export interface CostSuggestionsProps {
   verdict: BudgetVerdict;
   /** Heading level of the list's title; 3 inside a card. */
   headingLevel?: 3 | 4;
+  /**
+   * The URL that applies a suggestion's spec changes (the change wizard);
+   * without it, or for a suggestion without changes, no "Apply" link.
+   */
+  applyLink?: (changes: SpecFieldValue[]) => string;
 }
 
 /**
@@ -19,7 +27,7 @@ export interface CostSuggestionsProps {
  * environment is over its budget, and when near it if there are any.
  */
 export function CostSuggestions(props: CostSuggestionsProps) {
-  const { suggestions, verdict, headingLevel = 3 } = props;
+  const { suggestions, verdict, headingLevel = 3, applyLink } = props;
   if (verdict === 'under') {
     return null;
   }
@@ -48,6 +56,20 @@ export function CostSuggestions(props: CostSuggestionsProps) {
                 Saves about {formatUsd(suggestion.monthlySavingsUsd)} a month:
               </strong>{' '}
               {suggestion.description}
+              {applyLink && suggestion.changes.length > 0 && (
+                <>
+                  {' '}
+                  <Link
+                    component={RouterLink}
+                    to={applyLink(suggestion.changes)}
+                    aria-label={`Apply: ${suggestion.changes
+                      .map(change => `${change.field} to ${change.value}`)
+                      .join(', ')}`}
+                  >
+                    Apply
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -21,7 +21,9 @@ async function openDeployment(detail: Partial<Deployment>) {
     await screen.findByRole('button', { name: /dep-0001 succeeded/ }),
   );
   await screen.findByRole('table', { name: 'Events of dep-0001' });
-  return { getDeployment, details: screen.getByRole('region', { name: /dep-0001/ }),
+  return {
+    getDeployment,
+    details: screen.getByRole('region', { name: /dep-0001/ }),
   };
 }
 

@@ -1,6 +1,11 @@
 import { screen } from '@testing-library/react';
 import { EnvironmentHeader } from './EnvironmentHeader';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  DENY,
+  fixtures,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
 import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
 describe('EnvironmentHeader', () => {
@@ -26,6 +31,43 @@ describe('EnvironmentHeader', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Budget $430 a month')).toBeInTheDocument();
+  });
+
+  it('links "Change" to the wizard prefilled with the spec in update mode', async () => {
+    renderWithApi(<EnvironmentHeader environment="innovate-prod" />, {
+      getEnvironment: async () => fixtures.environmentDetail,
+    });
+    const change = await screen.findByRole('link', {
+      name: 'Change environment innovate-prod',
+    });
+    const url = new URL(change.getAttribute('href')!, 'http://portal.test');
+    expect(url.pathname).toBe(
+      '/create/templates/default/create-aws-environment',
+    );
+    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+      ...fixtures.seedSpec,
+      source: 'sandbox',
+      owner: fixtures.environmentDetail.owner,
+      mode: 'update',
+    });
+  });
+
+  it('offers no "Change" to those who may not update the environment', async () => {
+    // Another name: usePermission caches decisions by resource across tests.
+    renderWithApi(
+      <EnvironmentHeader environment="innovate-denied" />,
+      {
+        getEnvironment: async () => ({
+          ...fixtures.environmentDetail,
+          name: 'innovate-denied',
+        }),
+      },
+      { permission: DENY },
+    );
+    expect(await screen.findByText('Region us-east-1')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^Change environment/ }),
+    ).toBeNull();
   });
 
   it("shows the backend's message and retries", async () => {

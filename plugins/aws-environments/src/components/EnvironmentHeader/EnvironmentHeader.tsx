@@ -1,7 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { EnvironmentSummary } from '@innovate/plugin-aws-environments-common';
+import type { EnvironmentDetail } from '@innovate/plugin-aws-environments-common';
 import { formatUsd } from '../../format';
+import { ChangeButton } from '../ChangeEnvironment';
 import { useEnvironment } from '../../hooks';
 import { Principal } from '../Principal';
 import { QueryContent } from '../QueryContent';
@@ -9,7 +10,7 @@ import { RelativeTime } from '../RelativeTime';
 import { SourceBadge } from '../SourceBadge';
 import { StatusText } from '../StatusLabel';
 
-function Summary(props: { environment: EnvironmentSummary }) {
+function Summary(props: { environment: EnvironmentDetail }) {
   const { environment } = props;
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
@@ -31,6 +32,7 @@ function Summary(props: { environment: EnvironmentSummary }) {
       <Typography variant="body2" component="span">
         Updated <RelativeTime iso={environment.updatedAt} />
       </Typography>
+      <ChangeButton environment={environment.name} detail={environment} />
     </Box>
   );
 }

@@ -16,6 +16,7 @@ import type {
   CreateDeploymentResponse,
   DatabaseView,
   Deployment,
+  DriftView,
   DeploymentSummary,
   DestroyEnvironmentRequest,
   EnvironmentDetail,
@@ -76,6 +77,13 @@ export type GetAlarmsView = {
 export type GetCostView = {
   path: EnvironmentPath;
   response: CostView;
+};
+/**
+ * @public
+ */
+export type GetDriftView = {
+  path: EnvironmentPath;
+  response: DriftView;
 };
 /**
  * @public
@@ -145,6 +153,7 @@ export type EndpointMap = {
   '#get|/v1/environments/{name}/alarms': GetAlarmsView;
 
   '#get|/v1/environments/{name}/cost': GetCostView;
+  '#get|/v1/environments/{name}/drift': GetDriftView;
 
   '#get|/v1/environments/{name}/entities': GetEnvironmentEntities;
 

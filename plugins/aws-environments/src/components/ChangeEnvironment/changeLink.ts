@@ -1,0 +1,70 @@
+import type {
+  EnvironmentSpec,
+  SpecFieldValue,
+} from '@innovate/plugin-aws-environments-common';
+
+/** The wizard that creates and changes environments. */
+export const ENVIRONMENT_TEMPLATE = {
+  namespace: 'default',
+  templateName: 'create-aws-environment',
+};
+
+/** Where the scaffolder shows a template when no route is bound. */
+export const DEFAULT_TEMPLATE_PATH = `/create/templates/${ENVIRONMENT_TEMPLATE.namespace}/${ENVIRONMENT_TEMPLATE.templateName}`;
+
+/** What the wizard needs besides the spec to update an environment. */
+export interface ChangeContext {
+  spec: EnvironmentSpec;
+  source: string;
+  owner: string;
+}
+
+/** The spec with each change applied (dotted paths; objects on the way copied). */
+export function applySpecChanges(
+  spec: EnvironmentSpec,
+  changes: SpecFieldValue[],
+): EnvironmentSpec {
+  const copy = structuredClone(spec) as unknown as Record<string, unknown>;
+  for (const { field, value } of changes) {
+    const keys = field.split('.');
+    let current = copy;
+    for (const key of keys.slice(0, -1)) {
+      const next = current[key];
+      if (typeof next !== 'object' || next === null) {
+        current[key] = {};
+      }
+      current = current[key] as Record<string, unknown>;
+    }
+    current[keys[keys.length - 1]] = value;
+  }
+  return copy as unknown as EnvironmentSpec;
+}
+
+/**
+ * The wizard's form data for a change: the form's keys mirror the spec, and
+ * `mode: update` makes the deploy step update the environment (and the
+ * wizard show the preview of the change).
+ */
+export function changeFormData(
+  context: ChangeContext,
+  changes: SpecFieldValue[] = [],
+): Record<string, unknown> {
+  return {
+    ...applySpecChanges(context.spec, changes),
+    source: context.source,
+    ...(context.owner ? { owner: context.owner } : {}),
+    mode: 'update',
+  };
+}
+
+/** The wizard's URL at `templatePath`, prefilled (`?formData=` as the scaffolder reads it). */
+export function changeUrl(
+  templatePath: string,
+  context: ChangeContext,
+  changes: SpecFieldValue[] = [],
+): string {
+  const query = new URLSearchParams({
+    formData: JSON.stringify(changeFormData(context, changes)),
+  });
+  return `${templatePath}?${query}`;
+}

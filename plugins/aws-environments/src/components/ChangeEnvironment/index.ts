@@ -1,0 +1,3 @@
+export { ChangeButton } from './ChangeButton';
+export { useChangeLink } from './useChangeLink';
+export { applySpecChanges, changeFormData, changeUrl } from './changeLink';

@@ -1,0 +1,6 @@
+export {
+  ChangePreview,
+  losesData,
+  type ChangePreviewProps,
+} from './ChangePreview';
+export { signedUsd } from './PreviewCostLines';

@@ -1,0 +1,6 @@
+export {
+  ChangePreviewFieldSchema,
+  type ChangePreviewFieldValue,
+  type ChangePreviewState,
+} from './changePreviewFieldSchema';
+export { changePreviewFieldExtension } from './fieldExtension';
