@@ -59,7 +59,7 @@ test('fill the wizard, watch the live cost, create the environment', async ({
   await screenshot(page, 'wizard-6-review');
   await page.getByRole('button', { name: 'Create' }).click();
 
-  await expect(page.getByRole('link', { name: 'Environment' })).toBeVisible({
+  await expect(page.getByRole('link', { name: /^Environment\b/ })).toBeVisible({
     timeout: 180_000,
   });
   await screenshot(page, 'wizard-7-task-finished');

@@ -171,6 +171,32 @@ describe('POST /v1/environments/{name}/preview with the bundled CDK app', () => 
     ).toEqual([]);
   });
 
+  it('allows Kubernetes 1.33 → 1.34 and says the order: control plane, node groups, add-ons', async () => {
+    const response = await preview({
+      ...seed,
+      cluster: { ...seed.cluster, kubernetesVersion: '1.34' },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.blocked).toEqual([]);
+    expect(response.body.steps).toEqual([
+      expect.stringMatching(/^The EKS control plane is upgraded from Kubernetes 1\.33 to 1\.34/),
+      expect.stringMatching(/^Then the node groups .* for 1\.34/),
+      expect.stringMatching(/^Then the add-ons .* for Kubernetes 1\.34/),
+    ]);
+    const changes: Change[] = response.body.changes;
+    expect(changes.filter(c => c.action === 'replace' && c.stateful)).toEqual([]);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'AWS::EKS::Cluster',
+          action: 'modify',
+          properties: expect.arrayContaining(['Version']),
+        }),
+      ]),
+    );
+  });
+
   it('blocks Kubernetes 1.33 → 1.35, naming cluster.kubernetesVersion', async () => {
     const response = await preview({
       ...seed,

@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { AwsEnvironmentsClient } from './AwsEnvironmentsClient';
 import { errorMessage, isResponseError } from './errors';
 import { fixtures } from '../__testUtils__';
+import { previewScaleOut } from '../__testUtils__/previewFixtures';
 
 const baseUrl = 'http://localhost:7007/api/aws-environments';
 
@@ -13,12 +14,10 @@ function jsonResponse(status: number, body: unknown): Response {
   });
 }
 
-/**
- * What the client sent: openapi-fetch hands fetch one `Request`, where the
- * hand-written client passed a URL and init.
- */
+/** What the client sent (a URL and an init, as the fetch API gets them). */
 async function sent(fetch: jest.Mock, call = 0) {
-  const req: Request = fetch.mock.calls[call][0];
+  const [input, init] = fetch.mock.calls[call];
+  const req = new Request(input, init);
   const body = await req.text();
   return {
     url: req.url,
@@ -38,6 +37,34 @@ function setup(response: Response) {
 }
 
 describe('AwsEnvironmentsClient', () => {
+  it("posts through fetch middlewares that build a Request from their input twice, as Backstage's do", async () => {
+    const inputs: unknown[] = [];
+    // The plugin protocol resolver and the identity injector each build
+    // `new Request(input, init)`; a used-up Request body makes the second fail.
+    const fetch = jest.fn(async (input: RequestInfo, init?: RequestInit) => {
+      inputs.push(input);
+      await new Request(input, init).text();
+      await new Request(input, init).text();
+      return jsonResponse(200, previewScaleOut);
+    });
+    const client = new AwsEnvironmentsClient({
+      discoveryApi: { getBaseUrl: async () => baseUrl },
+      fetchApi: { fetch },
+    });
+
+    await expect(
+      client.previewChanges('innovate-prod', {
+        spec: fixtures.seedSpec,
+        acceptDataLoss: ['DatabaseInstance'],
+      }),
+    ).resolves.toEqual(previewScaleOut);
+    expect(inputs).toEqual([`${baseUrl}/v1/environments/innovate-prod/preview`]);
+    expect(JSON.parse((await sent(fetch)).body!)).toEqual({
+      spec: fixtures.seedSpec,
+      acceptDataLoss: ['DatabaseInstance'],
+    });
+  });
+
   it('lists environments from the items of GET /v1/environments', async () => {
     const { client, fetch } = setup(
       jsonResponse(200, { items: fixtures.environments }),

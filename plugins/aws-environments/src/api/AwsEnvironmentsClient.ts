@@ -13,6 +13,27 @@ import {
 import type { AwsEnvironmentsApi } from './AwsEnvironmentsApi';
 
 /**
+ * The URL and init of an openapi-fetch `Request`, its body read. Backstage's
+ * fetch middlewares build `new Request(input, init)` from their input more
+ * than once (the plugin protocol resolver, then the identity injector): a
+ * `Request` with a body would be used up by the first and refused by the
+ * next ("Cannot construct a Request with a Request object that has already
+ * been used"), so a POST must reach them as a URL and an init.
+ */
+async function urlAndInitOf(request: Request): Promise<[string, RequestInit]> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return [
+    request.url,
+    {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? await request.text() : undefined,
+      signal: request.signal,
+    },
+  ];
+}
+
+/**
  * {@link AwsEnvironmentsApi} over HTTP, through the app's discovery and
  * (authenticated) fetch APIs, on the client generated from the backend's
  * OpenAPI document (whose types its methods return).
@@ -26,7 +47,7 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
     const { discoveryApi, fetchApi } = options;
     this.client = createAwsEnvironmentsApiClient({
       baseUrl: () => discoveryApi.getBaseUrl(AWS_ENVIRONMENTS_PLUGIN_ID),
-      fetch: request => fetchApi.fetch(request),
+      fetch: async request => fetchApi.fetch(...(await urlAndInitOf(request))),
       toError: response => ResponseError.fromResponse(response),
     });
   }

@@ -17,16 +17,12 @@ describe('the change wizard link', () => {
     expect(spec.cluster.kubernetesVersion).toBe('1.33');
   });
 
-  it('prefills the wizard in update mode, the form keys mirroring the spec', () => {
-    const context = {
-      spec,
-      source: 'aws',
-      owner: 'group:default/platform-team',
-    };
+  it('prefills the wizard in update mode, the form keys mirroring the spec, the owner kept', () => {
+    const context = { spec, source: 'aws' };
+    // No owner: an update keeps the environment's.
     expect(changeFormData(context)).toEqual({
       ...spec,
       source: 'aws',
-      owner: 'group:default/platform-team',
       mode: 'update',
     });
     const url = new URL(

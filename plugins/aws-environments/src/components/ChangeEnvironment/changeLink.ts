@@ -16,7 +16,6 @@ export const DEFAULT_TEMPLATE_PATH = `/create/templates/${ENVIRONMENT_TEMPLATE.n
 export interface ChangeContext {
   spec: EnvironmentSpec;
   source: string;
-  owner: string;
 }
 
 /** The spec with each change applied (dotted paths; objects on the way copied). */
@@ -43,7 +42,9 @@ export function applySpecChanges(
 /**
  * The wizard's form data for a change: the form's keys mirror the spec, and
  * `mode: update` makes the deploy step update the environment (and the
- * wizard show the preview of the change).
+ * wizard show the preview of the change). The owner is left out: an update
+ * keeps it (and the wizard's owner field takes only groups, while a guest's
+ * environment is owned by the guest).
  */
 export function changeFormData(
   context: ChangeContext,
@@ -52,7 +53,6 @@ export function changeFormData(
   return {
     ...applySpecChanges(context.spec, changes),
     source: context.source,
-    ...(context.owner ? { owner: context.owner } : {}),
     mode: 'update',
   };
 }

@@ -36,7 +36,7 @@ export function useChangeLink(
   return changes =>
     changeUrl(
       templatePath,
-      { spec: detail.spec, source: detail.source, owner: detail.owner },
+      { spec: detail.spec, source: detail.source },
       changes,
     );
 }

@@ -47,7 +47,6 @@ describe('EnvironmentHeader', () => {
     expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
       ...fixtures.seedSpec,
       source: 'sandbox',
-      owner: fixtures.environmentDetail.owner,
       mode: 'update',
     });
   });
