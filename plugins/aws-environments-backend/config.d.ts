@@ -37,6 +37,18 @@ export interface Config {
     defaultOwner?: string;
 
     /**
+     * The AWS account pairs (Organizations management account and workloads
+     * account, 12-digit ids) deployments may name. A deployment whose spec
+     * names any other pair is refused with a 400 naming `spec.accounts`.
+     * Left out, every pair is allowed (the sandbox's default); set it in
+     * production to the accounts bootstrapped for the portal.
+     */
+    allowedAccounts?: Array<{
+      management: string;
+      workloads: string;
+    }>;
+
+    /**
      * Check every API response against the plugin's OpenAPI document and
      * answer 500 when one breaks it. Catches contract drift in development
      * and tests; costs time per response, so production turns it off.

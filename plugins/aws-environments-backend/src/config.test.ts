@@ -7,6 +7,7 @@ describe('readPluginOptions', () => {
       defaultSource: 'sandbox',
       seedEnvironment: true,
       defaultOwner: 'group:default/platform-team',
+      allowedAccounts: undefined,
       cache: {
         costTtlMs: 6 * 3600_000,
         viewTtlMs: 60_000,
@@ -57,6 +58,34 @@ describe('readPluginOptions', () => {
       aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
       deployments: { synthesisTimeoutMs: 900_000 },
     });
+  });
+
+  it('reads the allowed account pairs, each id 12 digits', () => {
+    expect(
+      readPluginOptions(
+        new ConfigReader({
+          awsEnvironments: {
+            allowedAccounts: [
+              { management: '111111111111', workloads: '222222222222' },
+            ],
+          },
+        }),
+      ).allowedAccounts,
+    ).toEqual([{ management: '111111111111', workloads: '222222222222' }]);
+    expect(() =>
+      readPluginOptions(
+        new ConfigReader({
+          awsEnvironments: {
+            allowedAccounts: [
+              { management: '111111111111', workloads: '222222222222' },
+              { management: '1234', workloads: '222222222222' },
+            ],
+          },
+        }),
+      ),
+    ).toThrow(
+      "awsEnvironments.allowedAccounts[1].management must be a 12-digit AWS account id, got '1234'",
+    );
   });
 
   it('says which key is wrong', () => {

@@ -13,6 +13,8 @@ export interface PluginOptions {
   defaultSource: DataSourceKind;
   seedEnvironment: boolean;
   defaultOwner: string;
+  /** The account pairs deployments may name; undefined: any pair. */
+  allowedAccounts?: Array<{ management: string; workloads: string }>;
   cache: {
     costTtlMs: number;
     viewTtlMs: number;
@@ -71,6 +73,28 @@ function readPositiveInteger(
   return value;
 }
 
+/** `awsEnvironments.allowedAccounts`, each id 12 digits. */
+function readAllowedAccounts(
+  config: Config | undefined,
+): PluginOptions['allowedAccounts'] {
+  const pairs = config?.getOptionalConfigArray('allowedAccounts');
+  if (!pairs) {
+    return undefined;
+  }
+  return pairs.map((pair, index) => {
+    const read = (key: 'management' | 'workloads') => {
+      const id = pair.getString(key);
+      if (!/^[0-9]{12}$/.test(id)) {
+        throw new InputError(
+          `awsEnvironments.allowedAccounts[${index}].${key} must be a 12-digit AWS account id, got '${id}'`,
+        );
+      }
+      return id;
+    };
+    return { management: read('management'), workloads: read('workloads') };
+  });
+}
+
 /** Reads the plugin's settings, applying the defaults documented in config.d.ts. */
 export function readPluginOptions(rootConfig: Config): PluginOptions {
   const config = rootConfig.getOptionalConfig('awsEnvironments');
@@ -93,6 +117,7 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
     defaultSource,
     seedEnvironment: config?.getOptionalBoolean('seedEnvironment') ?? true,
     defaultOwner: readDefaultOwner(config),
+    allowedAccounts: readAllowedAccounts(config),
     cache: {
       costTtlMs: readDurationMs(cache, 'costTtl', { hours: 6 }),
       viewTtlMs: readDurationMs(cache, 'viewTtl', { seconds: 60 }),

@@ -20,6 +20,7 @@ import { SandboxDataSource } from './services/DataSources/sandbox/SandboxDataSou
 import type { DeployedEnvironment } from './services/DataSources/types';
 import { AwsDeploymentTarget } from './services/Deployments/aws/AwsDeploymentTarget';
 import type { CdkToolkit } from './services/Deployments/aws/CdkToolkit';
+import { restrictAccounts } from './services/Deployments/accountAllowList';
 import { DefaultDeploymentService } from './services/Deployments/DefaultDeploymentService';
 import { DeploymentRunner } from './services/Deployments/DeploymentRunner';
 import { DeploymentWorker } from './services/Deployments/DeploymentWorker';
@@ -127,7 +128,10 @@ export function createDeploymentQueue(options: {
   });
   const deployments = new DefaultDeploymentService({
     registry,
-    validateSpec: validateEnvironmentSpec,
+    validateSpec: restrictAccounts(
+      validateEnvironmentSpec,
+      pluginOptions.allowedAccounts,
+    ),
     defaultSource: pluginOptions.defaultSource,
     seedOwner: pluginOptions.defaultOwner,
     perUserLimit: pluginOptions.deployments.perUserLimit,
