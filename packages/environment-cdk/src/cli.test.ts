@@ -187,3 +187,71 @@ describe('yarn env', () => {
     expect(fs.existsSync(path.join(out, 'Database.template.json'))).toBe(true);
   });
 });
+
+describe('yarn env bootstrap-policy', () => {
+  it('prints the workloads policy and the bootstrap command of each region as JSON', async () => {
+    const out = path.join(tempOutdir(), 'workloads.json');
+    const { code, stdout } = await run(
+      'bootstrap-policy',
+      '--account',
+      'workloads',
+      '--spec',
+      specFile('east2.yaml', `${VALID_YAML}region: us-east-2\n`),
+      '--principal',
+      'arn:aws:iam::222222222222:role/portal-deploy',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.regions).toEqual(['us-east-1', 'us-east-2']);
+    expect(result.resourceTypes).toContain('AWS::WAFv2::WebACL');
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(result.policy);
+    expect(result.commands).toEqual([
+      `aws iam create-policy --policy-name innovate-portal-cfn-exec-workloads --policy-document file://${out}`,
+      'npx cdk bootstrap aws://222222222222/us-east-1 --trust arn:aws:iam::222222222222:role/portal-deploy --trust-for-lookup arn:aws:iam::222222222222:role/portal-deploy --cloudformation-execution-policies arn:aws:iam::222222222222:policy/innovate-portal-cfn-exec-workloads',
+      'npx cdk bootstrap aws://222222222222/us-east-2 --trust arn:aws:iam::222222222222:role/portal-deploy --trust-for-lookup arn:aws:iam::222222222222:role/portal-deploy --cloudformation-execution-policies arn:aws:iam::222222222222:policy/innovate-portal-cfn-exec-workloads',
+    ]);
+  });
+
+  it('prints the management policy, then the commands with a principal placeholder', async () => {
+    const { code, stdout } = await run(
+      'bootstrap-policy',
+      '--account',
+      'management',
+    );
+    expect(code).toBe(0);
+    const [policy] = stdout.split('\n\n');
+    expect(
+      JSON.parse(policy).Statement.map((s: { Sid: string }) => s.Sid),
+    ).toEqual(['Budgets', 'ECR', 'KMS', 'CdkBootstrapVersion']);
+    expect(stdout).toContain(
+      'Save the policy above as innovate-portal-cfn-exec-management.json, then run:',
+    );
+    expect(stdout).toContain(
+      "  npx cdk bootstrap aws://111111111111/us-east-1 --trust '<ARN of the portal deploy role>' --trust-for-lookup '<ARN of the portal deploy role>' --cloudformation-execution-policies arn:aws:iam::111111111111:policy/innovate-portal-cfn-exec-management",
+    );
+  });
+
+  it('exits 2 without a valid --account, and on --account for other commands', async () => {
+    const missing = await run('bootstrap-policy');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'bootstrap-policy needs --account management or --account workloads',
+    );
+    const wrong = await run('bootstrap-policy', '--account', 'payer');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      '--account must be management or workloads, not "payer"',
+    );
+    const elsewhere = await run('estimate', '--account', 'workloads');
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(
+      '--account and --principal are options of bootstrap-policy only',
+    );
+    expect((await run('bootstrap-policy', '--account')).stderr).toContain(
+      '--account needs a value',
+    );
+  });
+});

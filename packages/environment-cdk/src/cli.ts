@@ -13,6 +13,8 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import { parse as parseYaml } from 'yaml';
 import { synthesizeEnvironment, EnvironmentSynthesis } from './synthesize';
+import { runBootstrapPolicy } from './bootstrap/command';
+import { BOOTSTRAP_ACCOUNTS, BootstrapAccount } from './bootstrap/policies';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -21,11 +23,17 @@ export interface CliIo {
 }
 
 const USAGE = `Usage: yarn env <synth|estimate|check> [--spec FILE] [--out DIR] [--json] [--as-of YYYY-MM-DD]
+       yarn env bootstrap-policy --account management|workloads [--spec FILE]
+                [--principal ARN] [--out FILE] [--json]
 
   synth     synthesize the environment's CDK app into a cloud assembly
             (--out, default ./cdk.out) and report cdk-nag findings
   estimate  monthly cost estimate by line, budget verdict, seed comparison
   check     seed conformance report and cdk-nag results
+  bootstrap-policy
+            least-privilege IAM policy (JSON) for the account's CloudFormation
+            execution role, and the commands that create it and run
+            \`cdk bootstrap\` in each region of the account
 
   --spec FILE    environment spec, YAML or JSON (default: the seed's
                  innovate-prod environment)
@@ -33,11 +41,16 @@ const USAGE = `Usage: yarn env <synth|estimate|check> [--spec FILE] [--out DIR] 
                  temporary directory, removed afterwards)
   --json         machine-readable output on stdout
   --as-of DATE   price the EKS control plane as of this day (default today)
+  --account ACCT bootstrap-policy: management (registry, budget) or workloads
+  --principal ARN
+                 bootstrap-policy: the portal's deploy role, trusted by the
+                 bootstrap roles (default: a placeholder to replace)
+  --out FILE     bootstrap-policy: also write the policy document to FILE
 
 Exit codes: 0 ok; 1 failing checks, nag findings or synthesis error;
 2 invalid spec or usage.`;
 
-const COMMANDS = ['synth', 'estimate', 'check'] as const;
+const COMMANDS = ['synth', 'estimate', 'check', 'bootstrap-policy'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface CliOptions {
@@ -46,6 +59,8 @@ interface CliOptions {
   out?: string;
   json: boolean;
   asOf?: string;
+  account?: BootstrapAccount;
+  principal?: string;
 }
 
 class UsageError extends Error {}
@@ -56,6 +71,8 @@ const OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean' },
   'as-of': { type: 'string' },
+  account: { type: 'string' },
+  principal: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /**
@@ -111,7 +128,33 @@ function parseCommandLine(argv: string[]): CliOptions {
     out: values.out as string | undefined,
     json: values.json === true,
     asOf,
+    ...bootstrapOptions(command as Command, values),
   };
+}
+
+/** `--account` and `--principal`: bootstrap-policy's, and only its. */
+function bootstrapOptions(
+  command: Command,
+  values: Record<string, unknown>,
+): Pick<CliOptions, 'account' | 'principal'> {
+  const account = values.account as string | undefined;
+  const principal = values.principal as string | undefined;
+  if (command !== 'bootstrap-policy') {
+    if (account !== undefined || principal !== undefined) {
+      throw new UsageError(
+        `--account and --principal are options of bootstrap-policy only`,
+      );
+    }
+    return {};
+  }
+  if (!BOOTSTRAP_ACCOUNTS.includes(account as BootstrapAccount)) {
+    throw new UsageError(
+      account === undefined
+        ? 'bootstrap-policy needs --account management or --account workloads'
+        : `--account must be management or workloads, not "${account}"`,
+    );
+  }
+  return { account: account as BootstrapAccount, principal };
 }
 
 type SpecResult =
@@ -284,6 +327,19 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const { spec } = loaded;
   const estimateOptions = { asOf: options.asOf };
 
+  if (options.command === 'bootstrap-policy') {
+    return runBootstrapPolicy(
+      spec,
+      {
+        account: options.account!,
+        out: options.out,
+        principal: options.principal,
+        json: options.json,
+      },
+      io,
+    );
+  }
+
   if (options.command === 'estimate') {
     const estimate = estimateFromSpec(spec, estimateOptions);
     io.stdout.write(
@@ -344,8 +400,8 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
 }
 
 /**
- * The `yarn env` command line: `synth`, `estimate` or `check` an
- * environment spec. Returns the exit code.
+ * The `yarn env` command line: `synth`, `estimate`, `check` or
+ * `bootstrap-policy` of an environment spec. Returns the exit code.
  *
  * @public
  */
