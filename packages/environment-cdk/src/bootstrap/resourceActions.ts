@@ -8,10 +8,13 @@
  * of each type's CloudFormation resource type schema, as published in the
  * CloudFormation registry (`aws cloudformation describe-type --type RESOURCE
  * --type-name <type>`). Where a schema is in an open-source provider
- * repository (aws-cloudformation/aws-cloudformation-resource-providers-*) it
- * was read there; the other services' providers are not public and their
- * lists follow the registry schemas and the Service Authorization Reference;
- * each block says which. `iam:PassRole`, `iam:CreateServiceLinkedRole` and
+ * repository (aws-cloudformation/aws-cloudformation-resource-providers-*)
+ * the block names it. Checked line by line against the schema file: ECR
+ * (aws-ecr-repository.json) and CloudWatch Logs (aws-logs-loggroup.json).
+ * The other blocks follow the registry schemas' handler lists and the
+ * Service Authorization Reference without an offline copy to diff against:
+ * verify them with `describe-type` before the first deployment (a missing
+ * action shows as an AccessDenied in the stack events, naming it). `iam:PassRole`, `iam:CreateServiceLinkedRole` and
  * the CDK bootstrap reads are added by policies.ts, scoped, not here.
  *
  * A type missing here fails `yarn env bootstrap-policy` naming the type: add
