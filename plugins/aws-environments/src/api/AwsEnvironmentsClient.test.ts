@@ -41,12 +41,14 @@ describe('AwsEnvironmentsClient', () => {
     const inputs: unknown[] = [];
     // The plugin protocol resolver and the identity injector each build
     // `new Request(input, init)`; a used-up Request body makes the second fail.
-    const fetch = jest.fn(async (input: RequestInfo, init?: RequestInit) => {
-      inputs.push(input);
-      await new Request(input, init).text();
-      await new Request(input, init).text();
-      return jsonResponse(200, previewScaleOut);
-    });
+    const fetch = jest.fn(
+      async (input: RequestInfo | URL, init?: RequestInit) => {
+        inputs.push(input);
+        await new Request(input, init).text();
+        await new Request(input, init).text();
+        return jsonResponse(200, previewScaleOut);
+      },
+    );
     const client = new AwsEnvironmentsClient({
       discoveryApi: { getBaseUrl: async () => baseUrl },
       fetchApi: { fetch },
@@ -58,7 +60,9 @@ describe('AwsEnvironmentsClient', () => {
         acceptDataLoss: ['DatabaseInstance'],
       }),
     ).resolves.toEqual(previewScaleOut);
-    expect(inputs).toEqual([`${baseUrl}/v1/environments/innovate-prod/preview`]);
+    expect(inputs).toEqual([
+      `${baseUrl}/v1/environments/innovate-prod/preview`,
+    ]);
     expect(JSON.parse((await sent(fetch)).body!)).toEqual({
       spec: fixtures.seedSpec,
       acceptDataLoss: ['DatabaseInstance'],

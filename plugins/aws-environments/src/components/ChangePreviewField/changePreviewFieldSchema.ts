@@ -3,6 +3,7 @@ import {
   makeFieldSchema,
 } from '@backstage/plugin-scaffolder-react';
 import type { CostEstimateFieldUiOptions } from '../CostEstimateField';
+import { specLocationOptions } from '../CostEstimateField/costEstimateFieldSchema';
 
 /**
  * Where the preview of a change stands: `create` when the wizard creates an
@@ -60,16 +61,7 @@ export const ChangePreviewFieldSchema: FieldSchema<
     }),
   uiOptions: z =>
     z.object({
-      specKey: z
-        .string()
-        .optional()
-        .describe('Form key holding the whole spec object'),
-      specFields: z
-        .record(z.string())
-        .optional()
-        .describe(
-          'Spec paths the wizard names differently, as spec path: form key',
-        ),
+      ...specLocationOptions(z),
       modeKey: z
         .string()
         .optional()

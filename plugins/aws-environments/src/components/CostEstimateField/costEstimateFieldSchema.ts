@@ -48,20 +48,30 @@ export const CostEstimateFieldSchema: FieldSchema<
         .optional()
         .describe('The estimate against the budget'),
     }),
-  uiOptions: z =>
-    z.object({
-      specKey: z
-        .string()
-        .optional()
-        .describe('Form key holding the whole spec object'),
-      specFields: z
-        .record(z.string())
-        .optional()
-        .describe(
-          'Spec paths the wizard names differently, as spec path: form key',
-        ),
-    }),
+  uiOptions: z => z.object(specLocationOptions(z)),
 });
+
+/** The zod that `makeFieldSchema` hands its schema functions. */
+type FieldZod = Parameters<Parameters<typeof makeFieldSchema>[0]['output']>[0];
+
+/**
+ * The `ui:options` that say where the wizard keeps the spec
+ * ({@link CostEstimateFieldUiOptions}), shared by the fields that read it.
+ */
+export function specLocationOptions(z: FieldZod) {
+  return {
+    specKey: z
+      .string()
+      .optional()
+      .describe('Form key holding the whole spec object'),
+    specFields: z
+      .record(z.string())
+      .optional()
+      .describe(
+        'Spec paths the wizard names differently, as spec path: form key',
+      ),
+  };
+}
 
 /** The props of the `AwsEnvironmentCostEstimate` field component. */
 export type CostEstimateFieldProps = typeof CostEstimateFieldSchema.TProps;
