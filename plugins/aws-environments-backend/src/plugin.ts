@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
@@ -10,6 +11,7 @@ import {
   estimateFromSpec,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
+import { registerEnvironmentActions } from './actions';
 import { readPluginOptions, readValidateResponses } from './config';
 import { awsEnvironmentResourceRef } from './permissions/resource';
 import { createRouter } from './router';
@@ -55,6 +57,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         synthesizer: environmentSynthesizerServiceRef,
         toolkit: cdkToolkitServiceRef,
         awsClients: awsClientFactoryServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const options = readPluginOptions(deps.config);
@@ -102,23 +105,28 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
           await deployments.seed(defaultEnvironmentSpec());
         }
 
+        // The routes and the actions (for AI agents, over MCP) share services.
+        const services = {
+          auditor: deps.auditor,
+          access,
+          registry,
+          deployments,
+          views,
+          preview: createPreviewService({ ...deps, pluginOptions: options }),
+          validateSpec: validateEnvironmentSpec,
+          estimate: estimateFromSpec,
+        };
         deps.httpRouter.use(
           await createRouter({
+            ...services,
             httpAuth: deps.httpAuth,
-            auditor: deps.auditor,
-            access,
-            registry,
-            deployments,
-            views,
-            preview: createPreviewService({
-              ...deps,
-              pluginOptions: options,
-            }),
-            validateSpec: validateEnvironmentSpec,
-            estimate: estimateFromSpec,
             validateResponses: readValidateResponses(deps.config),
           }),
         );
+        registerEnvironmentActions(deps.actionsRegistry, {
+          ...services,
+          appBaseUrl: deps.config.getOptionalString('app.baseUrl') ?? '',
+        });
       },
     });
   },
