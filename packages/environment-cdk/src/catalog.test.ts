@@ -161,7 +161,8 @@ describe('environmentEntities', () => {
     );
     expect(named('ecr').metadata.annotations).toMatchObject({
       [ANNOTATION_AWS_ARN]:
-        'arn:aws:ecr:us-east-1:111111111111:repository/innovate-test/api',
+        // The name is generated: known by its stack/LogicalId until deployed.
+        expect.stringMatching(/^innovate-test-registry\/RegistryApiRepository/),
       'innovate.io/aws-account-id': '111111111111',
     });
     expect(named('alarm-error-rate').metadata).toMatchObject({

@@ -287,14 +287,16 @@ const webAclPart = (ctx: PartContext): Part => {
 };
 
 const registryPart = (ctx: PartContext): Part => {
-  const { names, management } = ctx;
+  const { management } = ctx;
   return {
     suffix: 'ecr',
-    title: names.apiRepository,
+    title: `${ctx.env} API repository`,
     description: 'ECR repository of the Flask API image (management account).',
     component: C.ecrRepository,
     resourceType: 'AWS::ECR::Repository',
-    arn: ctx.arnIn('ecr', management, `repository/${names.apiRepository}`),
+    // CloudFormation names the repository (a recreated environment must not
+    // collide with the retained one): known by its stack/LogicalId.
+    arn: keyOf(ctx.first('AWS::ECR::Repository')),
     account: management,
     region: ctx.region,
     dependsOn: [],

@@ -37,7 +37,7 @@ export const ecr: Check = (t, spec) => {
       scan &&
       immutable,
     repository
-      ? `repository ${repository.properties.RepositoryName} in account ${repository.stack.account}; scan on push ${scan}; immutable tags ${immutable}`
+      ? `repository ${repository.logicalId} in account ${repository.stack.account}; scan on push ${scan}; immutable tags ${immutable}`
       : 'no ECR repository',
   );
 };

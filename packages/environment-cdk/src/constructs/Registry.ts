@@ -8,6 +8,12 @@ import type { RegistryProps } from './RegistryProps';
  * seed's home of CI/CD and ECR): scan on push, immutable tags, a lifecycle
  * limit, and pull access for the workloads account's nodes.
  *
+ * The repository is retained when its stack is deleted (the images outlive
+ * the environment) and has no fixed name: CloudFormation generates one, so
+ * an environment destroyed and created again under the same name gets a new
+ * repository instead of failing with "already exists" on the retained one.
+ * Consumers read the name from the registry stack's `RepositoryUri` output.
+ *
  * @public
  */
 export class Registry extends Construct {
@@ -16,7 +22,8 @@ export class Registry extends Construct {
   constructor(scope: Construct, id: string, props: RegistryProps) {
     super(scope, id);
     this.repository = new ecr.Repository(this, 'ApiRepository', {
-      repositoryName: props.repositoryName,
+      // No repositoryName: a fixed name would collide with the retained
+      // repository of a destroyed environment of the same name.
       imageScanOnPush: true,
       imageTagMutability: ecr.TagMutability.IMMUTABLE,
       encryption: ecr.RepositoryEncryption.AES_256,

@@ -4,7 +4,6 @@
  * @public
  */
 export interface RegistryProps {
-  readonly repositoryName: string;
   /**
    * Other accounts whose nodes may pull images (the workloads account when
    * it differs from the registry's own).

@@ -1,8 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import {
-  ENVIRONMENT_DESIGN,
-  environmentResourceNames,
-} from '@innovate/plugin-aws-environments-common';
+import { ENVIRONMENT_DESIGN } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import { Registry } from '../constructs';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
@@ -32,8 +29,6 @@ export class RegistryStack extends Stack {
   constructor(scope: Construct, id: string, props: RegistryStackProps) {
     super(scope, id, props);
     this.registry = new Registry(this, 'Registry', {
-      repositoryName: environmentResourceNames(props.environmentName)
-        .apiRepository,
       pullAccountIds: props.pullAccountIds,
       imagesKept: ENVIRONMENT_DESIGN.ecrImagesKept,
     });
