@@ -103,7 +103,7 @@ export const CLAIMS: readonly ClaimDefinition[] = [
   },
   {
     id: 'alb-behind-cloudfront',
-    title: 'The ALB admits only CloudFront',
+    title: 'The ALB is internal and admits only the CloudFront VPC origin',
     seedText:
       'Users → Route 53 → CloudFront (CDN + WAF); API requests → ALB → EKS → RDS',
     check: albBehindCloudFront,

@@ -36,6 +36,12 @@ describe('checkConformance', () => {
     expect(byId['sg-alb-to-nodes']).toBe(
       'node SG ingress: tcp/8080 ALB SG; ALB SG egress: tcp/8080 node SG',
     );
+    expect(byId['alb-behind-cloudfront']).toBe(
+      'ALB scheme internal; ALB SG ingress: tcp/80 from CloudFront VPC origins SG',
+    );
+    expect(byId['api-through-alb']).toMatch(
+      /^\/api\/\* → AWS::ElasticLoadBalancingV2::LoadBalancer through a VPC origin \(endpoint AWS::ElasticLoadBalancingV2::LoadBalancer\);/,
+    );
   });
 
   it('has unique claim ids', () => {
@@ -279,6 +285,44 @@ describe('checkConformance', () => {
             .DistributionConfig.WebACLId;
         },
         ['waf-on-cloudfront', 'waf-owasp-rules', 'waf-rate-limit'],
+      ],
+      [
+        'an internet-facing ALB',
+        stacks => {
+          propsOf(
+            stacks,
+            'edge',
+            'AWS::ElasticLoadBalancingV2::LoadBalancer',
+          ).Scheme = 'internet-facing';
+        },
+        ['alb-behind-cloudfront'],
+      ],
+      [
+        "an ALB that admits CloudFront's whole origin-facing prefix list",
+        stacks => {
+          const rule = propsOf(
+            stacks,
+            'edge',
+            'AWS::EC2::SecurityGroupIngress',
+          );
+          delete rule.SourceSecurityGroupId;
+          rule.SourcePrefixListId = 'pl-3b927c52';
+        },
+        ['alb-behind-cloudfront'],
+      ],
+      [
+        'an API origin that is not a VPC origin',
+        stacks => {
+          const config = propsOf(
+            stacks,
+            'edge',
+            'AWS::CloudFront::Distribution',
+          ).DistributionConfig;
+          const api = config.Origins[1];
+          delete api.VpcOriginConfig;
+          api.CustomOriginConfig = { OriginProtocolPolicy: 'http-only' };
+        },
+        ['api-through-alb'],
       ],
       [
         'the core rule set in count mode',

@@ -118,19 +118,49 @@ function forwardTargetGroup(t: TemplateQuery) {
   return targetGroup?.Properties ?? {};
 }
 
+/**
+ * The VPC origin the origin goes through and the type of its endpoint;
+ * undefined when the origin is not a VPC origin.
+ */
+function vpcOriginOf(
+  t: TemplateQuery,
+  origin: DistributionOrigin,
+): { endpointType?: string } | undefined {
+  const { distribution } = distributionConfig(t);
+  const id = origin.VpcOriginConfig?.VpcOriginId;
+  const reference = distribution && id && t.resolve(distribution, id);
+  const vpcOrigin =
+    reference && t.resourceAt(reference, 'AWS::CloudFront::VpcOrigin');
+  return (
+    vpcOrigin && {
+      endpointType: t.target(
+        vpcOrigin,
+        vpcOrigin.properties.VpcOriginEndpointConfig?.Arn,
+      )?.Type,
+    }
+  );
+}
+
 export const apiThroughAlb: Check = t => {
   const { config } = distributionConfig(t);
   const api = asArray(config.CacheBehaviors)
     .map(b => b as CacheBehavior)
     .find(b => String(b.PathPattern).startsWith('/api'));
   const apiOrigin = origins(t).find(o => o.id === api?.TargetOriginId);
+  const vpcOrigin = apiOrigin && vpcOriginOf(t, apiOrigin.origin);
+  const alb = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
   const tg = forwardTargetGroup(t);
   return result(
-    apiOrigin?.targetType === 'AWS::ElasticLoadBalancingV2::LoadBalancer' &&
+    apiOrigin?.targetType === alb &&
+      vpcOrigin?.endpointType === alb &&
       tg.TargetType === 'ip' &&
       literalNumber(tg.Port) === SEED_API_PORT,
     `${api?.PathPattern ?? 'no API behavior'} → ${
       apiOrigin?.targetType ?? 'no origin'
+    }${
+      vpcOrigin
+        ? ` through a VPC origin (endpoint ${vpcOrigin.endpointType ?? 'none'})`
+        : ', not a VPC origin'
     }; listener forwards to ${tg.TargetType ?? 'no'} targets on port ${
       tg.Port ?? '-'
     }`,

@@ -63,6 +63,7 @@ export interface DistributionOrigin {
   Id?: TemplateValue;
   DomainName?: TemplateValue;
   OriginAccessControlId?: TemplateValue;
+  VpcOriginConfig?: { VpcOriginId?: TemplateValue };
 }
 
 /** A cache behavior of a distribution. */
@@ -135,7 +136,14 @@ export interface CfnProperties {
     LogDestinationType?: TemplateValue;
   };
   'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+    Scheme?: TemplateValue;
     SecurityGroups?: TemplateValue;
+  };
+  'AWS::CloudFront::VpcOrigin': {
+    VpcOriginEndpointConfig?: {
+      Arn?: TemplateValue;
+      OriginProtocolPolicy?: TemplateValue;
+    };
   };
   'AWS::ElasticLoadBalancingV2::Listener': { DefaultActions?: TemplateValue };
   'AWS::CloudFront::Distribution': { DistributionConfig?: DistributionConfig };

@@ -1,5 +1,6 @@
-import { findSupportedRegion } from '@innovate/plugin-aws-environments-common';
+import { VPC_ORIGINS_SECURITY_GROUP_NAME } from '../constructs/EdgeVpcOriginAccess';
 import { literalNumber } from '../templates';
+import type { CfnResourceJson } from '../templates';
 import { asArray, resourceKey, result } from './query';
 import type { Check, ConformanceResource, TemplateQuery } from './query';
 import type { ResourceType, SecurityGroupRuleProperties } from './resources';
@@ -25,7 +26,26 @@ function describeRule(rule: SgRule, names: Map<string, string>): string {
 const describeRules = (rules: SgRule[], names: Map<string, string>) =>
   rules.map(r => describeRule(r, names)).join(', ') || 'none';
 
-/** The other side of a rule: a security group, a prefix list or a CIDR. */
+/** The peer of a rule from the CloudFront VPC origins' security group. */
+const VPC_ORIGINS_PEER = 'CloudFront VPC origins SG';
+
+/**
+ * A custom resource that looks up CloudFront's VPC origins security group
+ * (CloudFormation has no attribute for it; see `EdgeVpcOriginAccess`).
+ */
+function isVpcOriginsGroupLookup(resource: CfnResourceJson | undefined) {
+  const call = JSON.stringify(resource?.Properties?.Create ?? '');
+  return (
+    resource?.Type === 'Custom::AWS' &&
+    call.includes('describeSecurityGroups') &&
+    call.includes(VPC_ORIGINS_SECURITY_GROUP_NAME)
+  );
+}
+
+/**
+ * The other side of a rule: CloudFront's VPC origins security group, a
+ * security group, a prefix list or a CIDR.
+ */
 function peerOf(
   t: TemplateQuery,
   site: ConformanceResource<ResourceType>,
@@ -36,6 +56,9 @@ function peerOf(
     direction === 'in'
       ? rule.SourceSecurityGroupId
       : rule.DestinationSecurityGroupId;
+  if (sgValue && isVpcOriginsGroupLookup(t.target(site, sgValue))) {
+    return VPC_ORIGINS_PEER;
+  }
   const sg = sgValue ? t.keyOf(site, sgValue) : undefined;
   if (sg) {
     return sg;
@@ -185,20 +208,25 @@ export const nodesToDatabase: Check = t => {
   );
 };
 
-export const albBehindCloudFront: Check = (t, spec) => {
+/**
+ * The ALB is internal and admits only CloudFront's VPC origins security
+ * group: no address range, so not the public origin-facing prefix list
+ * (every customer's distributions) and not the internet.
+ */
+export const albBehindCloudFront: Check = t => {
+  const lb = t.first('AWS::ElasticLoadBalancingV2::LoadBalancer');
   const { albSg } = chainGroups(t);
   const { ingress } = securityGroupRules(t);
   const rules = rulesOf(ingress, albSg);
-  const prefixList = findSupportedRegion(
-    spec.region,
-  )?.cloudFrontOriginFacingPrefixListId;
+  const scheme = String(lb?.properties.Scheme ?? 'internet-facing');
   return result(
-    rules.length > 0 &&
-      rules.every(rule => rule.peer === `prefix-list:${prefixList}`),
-    `ALB SG ingress: ${
+    scheme === 'internal' &&
+      rules.length > 0 &&
+      rules.every(rule => rule.peer === VPC_ORIGINS_PEER),
+    `ALB scheme ${scheme}; ALB SG ingress: ${
       rules.map(r => `${r.protocol}/${r.from} from ${r.peer}`).join(', ') ||
       'none'
-    } (CloudFront origin-facing list in ${spec.region}: ${prefixList})`,
+    }`,
   );
 };
 

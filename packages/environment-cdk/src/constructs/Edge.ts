@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './acknowledge';
 import type { EdgeProps } from './EdgeProps';
+import { EdgeVpcOriginAccess } from './EdgeVpcOriginAccess';
 
 /**
  * Viewer-request function of the SPA behavior: a path whose last segment
@@ -26,11 +27,14 @@ const SPA_ROUTING_CODE = `function handler(event) {
 /**
  * The way in: CloudFront (with the WAF web ACL) serves the React SPA from a
  * private S3 bucket through Origin Access Control (client-side routes get
- * `index.html` from a CloudFront Function) and forwards `/api/*` to
- * an internet-facing ALB whose security group admits only CloudFront's
- * origin-facing addresses. The ALB forwards to an IP target group on the API
- * port; the AWS Load Balancer Controller registers the API pods in it
- * (TargetGroupBinding). Access logs of all three go to one log bucket.
+ * `index.html` from a CloudFront Function) and forwards `/api/*` through a
+ * CloudFront VPC origin to an internal ALB in the private subnets, whose
+ * security group admits only that VPC origin (see
+ * {@link EdgeVpcOriginAccess}): the ALB has no internet-facing listener, so
+ * nothing reaches the API without passing the distribution and its WAF.
+ * The ALB forwards to an IP target group on the API port; the AWS Load
+ * Balancer Controller registers the API pods in it (TargetGroupBinding).
+ * Access logs of all three go to one log bucket.
  *
  * @public
  */
@@ -40,12 +44,19 @@ export class Edge extends Construct {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   readonly apiTargetGroup: elbv2.ApplicationTargetGroup;
   readonly distribution: cloudfront.Distribution;
+  /** The ALB's one ingress rule, from the CloudFront VPC origin. */
+  readonly vpcOriginAccess: EdgeVpcOriginAccess;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
     super(scope, id);
     if (props.domainName !== undefined && !props.certificate) {
       throw new Error(
         `The custom domain ${props.domainName} needs a certificate`,
+      );
+    }
+    if (props.originCertificate && props.domainName === undefined) {
+      throw new Error(
+        'An origin certificate needs the domain name it was issued for',
       );
     }
 
@@ -73,10 +84,22 @@ export class Edge extends Construct {
     this.loadBalancer = this.createLoadBalancer(props);
     this.apiTargetGroup = this.createApiTargetGroup(props);
     this.distribution = this.createDistribution(props);
+    this.vpcOriginAccess = new EdgeVpcOriginAccess(this, 'VpcOriginAccess', {
+      vpc: props.vpc,
+      loadBalancerSecurityGroup: props.loadBalancerSecurityGroup,
+      port: this.originPort(props),
+      dependsOn: [this.distribution],
+      logRetentionDays: props.accessLogRetentionDays,
+    });
     this.acknowledgeDistributionFindings(props);
   }
 
-  /** Internet-facing, but its security group admits only CloudFront. */
+  /** 443 when the ALB has a certificate (HTTPS to the origin), else 80. */
+  private originPort(props: EdgeProps): number {
+    return props.originCertificate ? 443 : 80;
+  }
+
+  /** Internal, in the private subnets: only the VPC origin reaches it. */
   private createLoadBalancer(props: EdgeProps): elbv2.ApplicationLoadBalancer {
     const loadBalancer = new elbv2.ApplicationLoadBalancer(
       this,
@@ -84,8 +107,8 @@ export class Edge extends Construct {
       {
         loadBalancerName: props.loadBalancerName,
         vpc: props.vpc,
-        internetFacing: true,
-        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        internetFacing: false,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
         securityGroup: props.loadBalancerSecurityGroup,
         dropInvalidHeaderFields: true,
       },
@@ -94,7 +117,10 @@ export class Edge extends Construct {
     return loadBalancer;
   }
 
-  /** The API pods' IP target group, behind the ALB's HTTP listener. */
+  /**
+   * The API pods' IP target group, behind the ALB's one listener: HTTPS on
+   * 443 with the origin certificate when there is one, else HTTP on 80.
+   */
   private createApiTargetGroup(props: EdgeProps): elbv2.ApplicationTargetGroup {
     const targetGroup = new elbv2.ApplicationTargetGroup(
       this,
@@ -113,13 +139,25 @@ export class Edge extends Construct {
         },
       },
     );
-    this.loadBalancer.addListener('HttpListener', {
-      protocol: elbv2.ApplicationProtocol.HTTP,
-      port: 80,
-      // The security group decides who may connect: CloudFront only.
-      open: false,
-      defaultTargetGroups: [targetGroup],
-    });
+    const certificate = props.originCertificate;
+    this.loadBalancer.addListener(
+      certificate ? 'HttpsListener' : 'HttpListener',
+      {
+        protocol: certificate
+          ? elbv2.ApplicationProtocol.HTTPS
+          : elbv2.ApplicationProtocol.HTTP,
+        port: this.originPort(props),
+        ...(certificate
+          ? {
+              certificates: [certificate],
+              sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+            }
+          : {}),
+        // The security group decides who may connect: the VPC origin only.
+        open: false,
+        defaultTargetGroups: [targetGroup],
+      },
+    );
     return targetGroup;
   }
 
@@ -148,9 +186,7 @@ export class Edge extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new origins.LoadBalancerV2Origin(this.loadBalancer, {
-            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
-          }),
+          origin: this.apiOrigin(props),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
@@ -174,6 +210,30 @@ export class Edge extends Construct {
     });
   }
 
+  /**
+   * The ALB as a CloudFront VPC origin. With an origin certificate:
+   * HTTPS only (TLSv1.2), and the origin domain is the spec's domain, the
+   * name the certificate covers (CloudFront reaches a VPC origin by its id,
+   * and checks the certificate against the origin domain). Without one:
+   * HTTP, which for a VPC origin stays inside AWS's network: CloudFront's
+   * network interfaces in the private subnets connect to the internal ALB,
+   * and the traffic never crosses the internet.
+   */
+  private apiOrigin(props: EdgeProps): cloudfront.IOrigin {
+    if (props.originCertificate) {
+      return origins.VpcOrigin.withApplicationLoadBalancer(this.loadBalancer, {
+        vpcOriginName: props.vpcOriginName,
+        domainName: props.domainName,
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      });
+    }
+    return origins.VpcOrigin.withApplicationLoadBalancer(this.loadBalancer, {
+      vpcOriginName: props.vpcOriginName,
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+    });
+  }
+
   private acknowledgeDistributionFindings(props: EdgeProps) {
     const distributionResource = this.distribution.node
       .defaultChild as cloudfront.CfnDistribution;
@@ -181,11 +241,6 @@ export class Edge extends Construct {
       distributionResource,
       'AwsSolutions-CFR1',
       'The application serves users worldwide (the seed plans for global users); no country is restricted.',
-    );
-    acknowledge(
-      distributionResource,
-      'AwsSolutions-CFR5',
-      'CloudFront reaches the ALB over HTTP: the ALB has no certificate because the spec carries no origin host name. The ALB admits only CloudFront origin-facing addresses; viewers always use HTTPS.',
     );
     if (!props.certificate) {
       acknowledge(

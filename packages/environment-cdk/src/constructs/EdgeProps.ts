@@ -8,7 +8,10 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
  */
 export interface EdgeProps {
   readonly vpc: ec2.IVpc;
-  /** Security group admitting only CloudFront (see `Network`). */
+  /**
+   * The ALB's security group (see `Network`); the edge adds its one
+   * ingress rule, from the CloudFront VPC origin.
+   */
   readonly loadBalancerSecurityGroup: ec2.ISecurityGroup;
   readonly loadBalancerName: string;
   readonly apiTargetGroupName: string;
@@ -39,6 +42,17 @@ export interface EdgeProps {
    * @default - the default `*.cloudfront.net` certificate
    */
   readonly certificate?: acm.ICertificate;
+  /**
+   * Certificate of `domainName` in the ALB's region: with it, CloudFront
+   * reaches the ALB over HTTPS (TLSv1.2) on 443, with `domainName` as the
+   * origin domain.
+   *
+   * @default - HTTP on 80 inside the VPC (the VPC origin's traffic stays in
+   * AWS's network)
+   */
+  readonly originCertificate?: acm.ICertificate;
+  /** Name of the CloudFront VPC origin of the ALB. */
+  readonly vpcOriginName: string;
   /** Days access logs (ALB, CloudFront, S3) are kept. */
   readonly accessLogRetentionDays: number;
 }

@@ -9,7 +9,7 @@ import type { NetworkProps } from './NetworkProps';
 import { retentionDays } from './retention';
 
 /**
- * The environment's network: a VPC with private (nodes), public (NAT, ALB)
+ * The environment's network: a VPC with private (nodes, internal ALB), public (NAT)
  * and isolated (database) subnets in each AZ, NAT gateways, flow logs to
  * CloudWatch Logs, and the security-group chain ALB → nodes (API port) →
  * database (5432). All three groups live here so that the cluster, database
@@ -74,7 +74,10 @@ export class Network extends Construct {
       'LoadBalancerSecurityGroup',
       {
         vpc: this.vpc,
-        description: 'ALB: HTTP from CloudFront origin-facing addresses only',
+        // Its one ingress rule, from the CloudFront VPC origin, is added by
+        // the edge (`EdgeVpcOriginAccess`): that group exists only once the
+        // VPC origin does.
+        description: 'ALB: from the CloudFront VPC origin only',
         allowAllOutbound: false,
       },
     );
@@ -93,11 +96,6 @@ export class Network extends Construct {
       },
     );
 
-    this.loadBalancerSecurityGroup.addIngressRule(
-      ec2.Peer.prefixList(props.cloudFrontPrefixListId),
-      ec2.Port.tcp(80),
-      'HTTP from CloudFront origin-facing addresses',
-    );
     this.loadBalancerSecurityGroup.addEgressRule(
       this.nodeSecurityGroup,
       ec2.Port.tcp(props.apiPort),

@@ -13,11 +13,6 @@ export interface NetworkProps {
   readonly availabilityZones: string[];
   /** NAT gateways, 1 to the number of AZs; one per AZ is the seed's layout. */
   readonly natGateways: number;
-  /**
-   * Id of the region's `com.amazonaws.global.cloudfront.origin-facing`
-   * managed prefix list: the only source the ALB accepts.
-   */
-  readonly cloudFrontPrefixListId: string;
   /** Port the API pods listen on; the ALB reaches the nodes only there. */
   readonly apiPort: number;
   /** Name of the CloudWatch Logs group the VPC flow logs go to. */

@@ -73,15 +73,13 @@ describe('constructs of the seed environment', () => {
       });
     });
 
-    it('admits only CloudFront to the ALB, only the ALB to the nodes on 8080, only the nodes to RDS on 5432', () => {
+    it('admits only the ALB to the nodes on 8080, only the nodes to RDS on 5432 (the ALB rule is the edge’s)', () => {
       const network = template('network');
+      // The ALB's one ingress rule, from the CloudFront VPC origin, lives in
+      // the edge stack (see Edge.test.ts); none here.
       network.resourcePropertiesCountIs(
         'AWS::EC2::SecurityGroupIngress',
         {
-          IpProtocol: 'tcp',
-          FromPort: 80,
-          ToPort: 80,
-          SourcePrefixListId: 'pl-3b927c52',
           GroupId: {
             'Fn::GetAtt': [
               Match.stringLikeRegexp('LoadBalancerSecurityGroup'),
@@ -89,7 +87,7 @@ describe('constructs of the seed environment', () => {
             ],
           },
         },
-        1,
+        0,
       );
       const ingress = Object.values(
         network.findResources('AWS::EC2::SecurityGroupIngress'),
@@ -108,8 +106,8 @@ describe('constructs of the seed environment', () => {
           }),
         ]),
       );
-      // The prefix list rule and the two SG-to-SG rules, nothing else.
-      expect(ingress).toHaveLength(3);
+      // The two SG-to-SG rules, nothing else.
+      expect(ingress).toHaveLength(2);
       expect(ingress.filter(rule => rule.CidrIp !== undefined)).toEqual([]);
       network.resourcePropertiesCountIs(
         'AWS::EC2::SecurityGroupEgress',
@@ -391,8 +389,8 @@ describe('constructs of the seed environment', () => {
               OriginAccessControlId: Match.anyValue(),
             }),
             Match.objectLike({
-              CustomOriginConfig: Match.objectLike({
-                OriginProtocolPolicy: 'http-only',
+              VpcOriginConfig: Match.objectLike({
+                VpcOriginId: Match.anyValue(),
               }),
             }),
           ]),
@@ -482,11 +480,11 @@ describe('constructs of the seed environment', () => {
       });
     });
 
-    it('puts an internet-facing ALB in the public subnets that forwards to pod IPs on 8080', () => {
+    it('puts an internal ALB in the private subnets that forwards to pod IPs on 8080', () => {
       const edge = template('edge');
       edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
         Name: 'innovate-test-alb',
-        Scheme: 'internet-facing',
+        Scheme: 'internal',
         SecurityGroups: [fromStack('network')],
         LoadBalancerAttributes: Match.arrayWith([
           {
@@ -755,14 +753,11 @@ describe('constructs for specs that depart from the seed', () => {
         },
       }),
     });
-    // No custom resources for the cross-region reference.
-    template('edge').resourceCountIs('AWS::Lambda::Function', 0);
-    template('network').hasResourceProperties(
-      'AWS::EC2::SecurityGroupIngress',
-      {
-        SourcePrefixListId: 'pl-4fa04526',
-      },
-    );
+    // No custom resources for the cross-region reference: the one Lambda
+    // function is the provider of the VPC origin security group look-up.
+    template('edge').resourceCountIs('Custom::CrossRegionExportReader', 0);
+    template('edge').resourceCountIs('AWS::Lambda::Function', 1);
+    template('edge').resourceCountIs('Custom::AWS', 1);
   });
 
   it('follows the sizes, NAT count, Multi-AZ, storage and Graviton choices of the spec', () => {

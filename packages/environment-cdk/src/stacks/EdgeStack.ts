@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import {
   ENVIRONMENT_DESIGN,
@@ -39,7 +39,7 @@ export interface EdgeStackProps extends EnvironmentStackProps {
 }
 
 /**
- * `<name>-edge`: S3 + CloudFront + WAF + ALB.
+ * `<name>-edge`: S3 + CloudFront + WAF + ALB (internal, a VPC origin).
  *
  * @public
  */
@@ -49,7 +49,7 @@ export class EdgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
-    const { network, certificateArn } = props;
+    const { network } = props;
     const names = environmentResourceNames(props.environmentName);
     this.webAcl =
       props.webAcl ??
@@ -66,16 +66,8 @@ export class EdgeStack extends Stack {
       apiHealthCheckPath: ENVIRONMENT_DESIGN.apiHealthCheckPath,
       spaRoutingFunctionName: `${props.environmentName}-spa-routing`,
       webAclArn: this.webAcl.webAcl.attrArn,
-      ...(certificateArn !== undefined
-        ? {
-            domainName: props.domainName,
-            certificate: acm.Certificate.fromCertificateArn(
-              this,
-              'Certificate',
-              certificateArn,
-            ),
-          }
-        : {}),
+      vpcOriginName: `${props.environmentName}-api-origin`,
+      ...this.certificates(props),
       accessLogRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     const { distribution, spaBucket, loadBalancer, apiTargetGroup } = this.edge;
@@ -95,5 +87,30 @@ export class EdgeStack extends Stack {
         description: 'Target group of the API pods (TargetGroupBinding)',
       },
     });
+  }
+
+  /**
+   * The spec's certificate (us-east-1) for CloudFront, and for the ALB too
+   * when the environment is in us-east-1: an ALB can use only a certificate
+   * of its own region, so elsewhere CloudFront reaches it over HTTP inside
+   * the VPC.
+   */
+  private certificates(props: EdgeStackProps) {
+    if (props.certificateArn === undefined) {
+      return {};
+    }
+    const certificate = acm.Certificate.fromCertificateArn(
+      this,
+      'Certificate',
+      props.certificateArn,
+    );
+    const sameRegion =
+      Arn.split(props.certificateArn, ArnFormat.SLASH_RESOURCE_NAME).region ===
+      this.region;
+    return {
+      domainName: props.domainName,
+      certificate,
+      ...(sameRegion ? { originCertificate: certificate } : {}),
+    };
   }
 }

@@ -42,7 +42,6 @@ export class NetworkStack extends Stack {
       vpcCidr: network.vpcCidr,
       availabilityZones: this.regionAvailabilityZones.slice(0, network.azCount),
       natGateways: network.natGateways,
-      cloudFrontPrefixListId: region.cloudFrontOriginFacingPrefixListId,
       apiPort: ENVIRONMENT_DESIGN.apiPort,
       flowLogGroupName: environmentResourceNames(props.environmentName)
         .flowLogGroup,
