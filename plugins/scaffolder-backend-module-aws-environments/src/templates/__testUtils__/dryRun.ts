@@ -21,10 +21,12 @@ export function useDryRun(template: string, values: Record<string, unknown>) {
       return content;
     },
   };
+  // Starting a scaffolder backend takes seconds, more on a loaded machine:
+  // not jest's 5 s default.
   beforeAll(async () => {
     scaffolder = await startScaffolder([template]);
     dryRun.result = await scaffolder.dryRun(template, values);
-  });
+  }, 120_000);
   afterAll(async () => {
     await scaffolder?.stop();
   });
