@@ -128,17 +128,15 @@ function vpcOriginOf(
 ): { endpointType?: string } | undefined {
   const { distribution } = distributionConfig(t);
   const id = origin.VpcOriginConfig?.VpcOriginId;
-  const reference = distribution && id && t.resolve(distribution, id);
-  const vpcOrigin =
-    reference && t.resourceAt(reference, 'AWS::CloudFront::VpcOrigin');
-  return (
-    vpcOrigin && {
-      endpointType: t.target(
-        vpcOrigin,
-        vpcOrigin.properties.VpcOriginEndpointConfig?.Arn,
-      )?.Type,
-    }
-  );
+  const reference = distribution ? t.resolve(distribution, id) : undefined;
+  const vpcOrigin = reference
+    ? t.resourceAt(reference, 'AWS::CloudFront::VpcOrigin')
+    : undefined;
+  if (!vpcOrigin) {
+    return undefined;
+  }
+  const endpoint = vpcOrigin.properties.VpcOriginEndpointConfig?.Arn;
+  return { endpointType: t.target(vpcOrigin, endpoint)?.Type };
 }
 
 export const apiThroughAlb: Check = t => {
