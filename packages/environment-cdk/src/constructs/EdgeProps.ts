@@ -32,14 +32,14 @@ export interface EdgeProps {
   /**
    * Custom domain served by CloudFront; needs `certificate`.
    *
-   * @default - the distribution's `*.cloudfront.net` name only
+   * @defaultValue - the distribution's `*.cloudfront.net` name only
    */
   readonly domainName?: string;
   /**
    * ACM certificate (us-east-1) of `domainName`; with it, viewers need
    * TLSv1.2_2021 or later.
    *
-   * @default - the default `*.cloudfront.net` certificate
+   * @defaultValue - the default `*.cloudfront.net` certificate
    */
   readonly certificate?: acm.ICertificate;
   /**
@@ -47,7 +47,7 @@ export interface EdgeProps {
    * reaches the ALB over HTTPS (TLSv1.2) on 443, with `domainName` as the
    * origin domain.
    *
-   * @default - HTTP on 80 inside the VPC (the VPC origin's traffic stays in
+   * @defaultValue - HTTP on 80 inside the VPC (the VPC origin's traffic stays in
    * AWS's network)
    */
   readonly originCertificate?: acm.ICertificate;
