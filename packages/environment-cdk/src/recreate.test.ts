@@ -196,9 +196,7 @@ describe('destroy, then create an environment of the same name', () => {
   });
 
   it('lists every resource that outlives its stack, with its type', () => {
-    expect(
-      Object.fromEntries(kept.map(k => [k.key, k.resource.Type])),
-    ).toEqual(
+    expect(Object.fromEntries(kept.map(k => [k.key, k.resource.Type]))).toEqual(
       Object.fromEntries(
         Object.entries(RETAINED).map(([key, { type }]) => [key, type]),
       ),
@@ -212,7 +210,9 @@ describe('destroy, then create an environment of the same name', () => {
   });
 
   it('names the API repository only through the registry stack output', () => {
-    const repository = kept.find(k => k.key === 'registry/RegistryApiRepository');
+    const repository = kept.find(
+      k => k.key === 'registry/RegistryApiRepository',
+    );
     expect(repository?.resource.Properties?.RepositoryName).toBeUndefined();
     const registry = stacks.find(stack => stack.id === 'registry');
     expect(JSON.stringify(registry?.template.Outputs?.RepositoryUri)).toMatch(

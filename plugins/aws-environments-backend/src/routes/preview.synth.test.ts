@@ -180,12 +180,16 @@ describe('POST /v1/environments/{name}/preview with the bundled CDK app', () => 
     expect(response.status).toBe(200);
     expect(response.body.blocked).toEqual([]);
     expect(response.body.steps).toEqual([
-      expect.stringMatching(/^The EKS control plane is upgraded from Kubernetes 1\.33 to 1\.34/),
+      expect.stringMatching(
+        /^The EKS control plane is upgraded from Kubernetes 1\.33 to 1\.34/,
+      ),
       expect.stringMatching(/^Then the node groups .* for 1\.34/),
       expect.stringMatching(/^Then the add-ons .* for Kubernetes 1\.34/),
     ]);
     const changes: Change[] = response.body.changes;
-    expect(changes.filter(c => c.action === 'replace' && c.stateful)).toEqual([]);
+    expect(changes.filter(c => c.action === 'replace' && c.stateful)).toEqual(
+      [],
+    );
     expect(changes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -77,7 +77,7 @@ describe('templates/create-aws-environment: the owner', () => {
       ['create-aws-environment'],
       [awsEnvironmentActions],
     );
-   }, 120_000);
+  }, 120_000);
 
   afterAll(async () => {
     await scaffolder?.stop();

@@ -120,7 +120,7 @@ describe('template parameters', () => {
 
   beforeAll(async () => {
     scaffolder = await startScaffolder(['flask-api', 'react-spa']);
-   }, 120_000);
+  }, 120_000);
 
   afterAll(async () => {
     await scaffolder?.stop();

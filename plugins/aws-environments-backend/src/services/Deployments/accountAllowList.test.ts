@@ -24,13 +24,16 @@ describe('restrictAccounts', () => {
       ...spec,
       accounts: { management: '999999999999', workloads: '888888888888' },
     };
-    expect(restrictAccounts(validateEnvironmentSpec, undefined)(other)).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      restrictAccounts(validateEnvironmentSpec, undefined)(other),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a pair not listed, naming accounts and the way out', () => {
-    const result = restrictAccounts(validateEnvironmentSpec, allowed)({
+    const result = restrictAccounts(
+      validateEnvironmentSpec,
+      allowed,
+    )({
       ...spec,
       // Both accounts are allowed, but not as this pair.
       accounts: { management: '222222222222', workloads: '111111111111' },
@@ -49,7 +52,10 @@ describe('restrictAccounts', () => {
   });
 
   it("leaves the spec's own errors as they are", () => {
-    const result = restrictAccounts(validateEnvironmentSpec, allowed)({
+    const result = restrictAccounts(
+      validateEnvironmentSpec,
+      allowed,
+    )({
       ...spec,
       region: 'mars-north-1',
     });

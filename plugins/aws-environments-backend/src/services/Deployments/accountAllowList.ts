@@ -33,7 +33,10 @@ export function restrictAccounts(
       return result;
     }
     const listed = allowed
-      .map(pair => `management ${pair.management} with workloads ${pair.workloads}`)
+      .map(
+        pair =>
+          `management ${pair.management} with workloads ${pair.workloads}`,
+      )
       .join('; ');
     return {
       ok: false,
