@@ -86,7 +86,9 @@ test('change the node group from the environment page, with a priced preview and
   await expect(
     preview
       .getByRole('table', { name: 'Cost by line (USD a month)' })
-      .getByRole('row', { name: /node-group-application/ }),
+      .getByRole('row', {
+        name: /EKS application node group \(4 × t3\.large\)/,
+      }),
   ).toContainText('+$121');
   await screenshot(page, 'change-1-preview');
 

@@ -23,6 +23,8 @@ export interface ChangePreviewProps {
   onAcceptedChange?: (accepted: string[]) => void;
   /** Level of the section headings: 4 inside a form section. */
   headingLevel?: 3 | 4;
+  /** Labels of the cost lines by id (the proposed spec's estimate). */
+  lineLabels?: Record<string, string>;
 }
 
 const ACTION_TONES: Record<ResourceChange['action'], StatusTone> = {
@@ -95,6 +97,7 @@ function DataLossChoices(props: {
  */
 export function ChangePreview(props: ChangePreviewProps) {
   const { preview, accepted, onAcceptedChange, headingLevel = 4 } = props;
+  const { lineLabels } = props;
   const { changes, cost, blocked, steps } = preview;
   return (
     <Box data-testid="change-preview">
@@ -172,7 +175,11 @@ export function ChangePreview(props: ChangePreviewProps) {
           { title: 'Stack', render: c => c.stack, noWrap: true },
         ]}
       />
-      <PreviewCostLines cost={cost} headingLevel={headingLevel} />
+      <PreviewCostLines
+        cost={cost}
+        headingLevel={headingLevel}
+        lineLabels={lineLabels}
+      />
       <PreviewChecks checks={preview.checks} headingLevel={headingLevel} />
     </Box>
   );

@@ -12,12 +12,16 @@ export function signedUsd(amount: number): string {
 
 type LineChange = CostChange['lines'][number];
 
-/** The cost lines a change moves, before and after, with the totals. */
+/**
+ * The cost lines a change moves, before and after, with the totals; each
+ * line by its label where `lineLabels` has it, else by its id.
+ */
 export function PreviewCostLines(props: {
   cost: CostChange;
   headingLevel: 3 | 4;
+  lineLabels?: Record<string, string>;
 }) {
-  const { cost, headingLevel } = props;
+  const { cost, headingLevel, lineLabels = {} } = props;
   const moved = cost.lines.filter(
     line => Math.abs(line.proposedUsd - line.currentUsd) >= 0.005,
   );
@@ -29,7 +33,7 @@ export function PreviewCostLines(props: {
       rowKey={line => line.id}
       emptyMessage="No cost line changes."
       columns={[
-        { title: 'Line', render: line => line.id },
+        { title: 'Line', render: line => lineLabels[line.id] ?? line.id },
         {
           title: 'Current',
           numeric: true,

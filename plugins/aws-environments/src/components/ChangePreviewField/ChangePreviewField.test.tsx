@@ -91,10 +91,12 @@ describe('ChangePreviewField', () => {
       name: 'Cost by line (USD a month)',
     });
     expect(
-      within(cost).getByRole('rowheader', { name: 'node-group-application' }),
+      within(cost).getByRole('rowheader', {
+        name: 'EKS application node group (4 × t3.large)',
+      }),
     ).toBeInTheDocument();
     expect(
-      within(cost).queryByRole('rowheader', { name: 'eks-control-plane' }),
+      within(cost).queryByRole('rowheader', { name: /EKS control plane/ }),
     ).toBeNull();
     expect(api.previewChanges).toHaveBeenCalledWith('innovate-dev', {
       spec: expect.objectContaining({

@@ -4,7 +4,10 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { validateEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import {
+  estimateFromSpec,
+  validateEnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
 import { useElementId } from '../../hooks';
 import { ChangePreview } from '../ChangePreview';
 import {
@@ -48,8 +51,9 @@ function PreviewBody(props: {
   result: PreviewResult;
   accepted: string[];
   onAcceptedChange: (accepted: string[]) => void;
+  lineLabels: Record<string, string>;
 }) {
-  const { name, result, accepted, onAcceptedChange } = props;
+  const { name, result, accepted, onAcceptedChange, lineLabels } = props;
   switch (result.state) {
     case 'idle':
       return (
@@ -74,6 +78,7 @@ function PreviewBody(props: {
               preview={result.previous}
               accepted={accepted}
               onAcceptedChange={onAcceptedChange}
+              lineLabels={lineLabels}
             />
           )}
         </>
@@ -110,6 +115,7 @@ function PreviewBody(props: {
               preview={result.preview}
               accepted={accepted}
               onAcceptedChange={onAcceptedChange}
+              lineLabels={lineLabels}
             />
           )}
         </>
@@ -120,6 +126,7 @@ function PreviewBody(props: {
           preview={result.preview}
           accepted={accepted}
           onAcceptedChange={onAcceptedChange}
+          lineLabels={lineLabels}
         />
       );
   }
@@ -150,7 +157,20 @@ export function ChangePreviewField(props: ChangePreviewFieldProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [JSON.stringify(wizardData)],
   );
-  const valid = validateEnvironmentSpec(spec).ok;
+  const validation = validateEnvironmentSpec(spec);
+  const valid = validation.ok;
+  // The estimate's labels for the preview's cost lines (by id).
+  const lineLabels = useMemo(
+    () =>
+      validation.ok
+        ? Object.fromEntries(
+            estimateFromSpec(validation.spec).lines.map(l => [l.id, l.label]),
+          )
+        : {},
+    // The spec is memoized by its JSON above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [spec],
+  );
   const name = typeof spec.name === 'string' ? spec.name : undefined;
   const result = usePreview(
     mode === 'update' && valid ? name : undefined,
@@ -187,6 +207,7 @@ export function ChangePreviewField(props: ChangePreviewFieldProps) {
           result={result}
           accepted={accepted}
           onAcceptedChange={setAccepted}
+          lineLabels={lineLabels}
         />
       </Box>
     </Box>
