@@ -38,9 +38,6 @@ describe('tables', () => {
       for (const az of region.availabilityZones) {
         expect(az).toMatch(new RegExp(`^${region.id}[a-f]$`));
       }
-      expect(region.cloudFrontOriginFacingPrefixListId).toMatch(
-        /^pl-[0-9a-f]{8}$/,
-      );
     }
     expect(new Set(SUPPORTED_REGIONS.map(r => r.id)).size).toBe(
       SUPPORTED_REGIONS.length,

@@ -71,8 +71,6 @@ export function environmentResourceNames(environmentName: string) {
     loadBalancer: `${environmentName}-alb`,
     /** Target group the API pods register in (at most 32 characters). */
     apiTargetGroup: `${environmentName}-api`,
-    /** ECR repository for the Flask API image. */
-    apiRepository: `${environmentName}/api`,
     alarmTopic: `${environmentName}-alarms`,
     webAcl: `${environmentName}-edge`,
     trail: `${environmentName}-trail`,
