@@ -1,59 +1,26 @@
-import type {
-  EnvironmentSpec,
-  FieldError,
+import {
+  applySpecFieldValues,
+  type EnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { FieldValidationError } from '../errors';
 import type { SpecValidator } from '../services/Deployments/DefaultDeploymentService';
 import type { SpecChange } from './input';
-
-/** Path segments that would reach an object's prototype. */
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
-
-type Container = Record<string, unknown> | unknown[];
-
-function isContainer(value: unknown): value is Container {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Sets one dotted field of `target`, or says why it cannot be set. */
-function setField(target: Container, change: SpecChange): string | undefined {
-  const segments = change.field.split('.');
-  if (segments.some(s => s === '' || FORBIDDEN.has(s))) {
-    return `'${change.field}' is not a dotted path of spec fields`;
-  }
-  let node: Container = target;
-  for (const [index, segment] of segments.slice(0, -1).entries()) {
-    const next = (node as Record<string, unknown>)[segment];
-    if (next === undefined) {
-      (node as Record<string, unknown>)[segment] = {};
-    } else if (!isContainer(next)) {
-      const parent = segments.slice(0, index + 1).join('.');
-      return `'${parent}' is a ${typeof next}, not an object with fields`;
-    }
-    node = (node as Record<string, Container>)[segment];
-  }
-  (node as Record<string, unknown>)[segments[segments.length - 1]] =
-    change.value;
-  return undefined;
-}
 
 /** The spec with the changes applied, unvalidated; errors name `changes.<i>.field`. */
 export function applyChanges(
   spec: EnvironmentSpec,
   changes: SpecChange[],
 ): unknown {
-  const changed = structuredClone(spec) as unknown as Container;
-  const errors: FieldError[] = [];
-  changes.forEach((change, index) => {
-    const problem = setField(changed, change);
-    if (problem) {
-      errors.push({ field: `changes.${index}.field`, message: problem });
-    }
-  });
-  if (errors.length > 0) {
-    throw new FieldValidationError(errors);
+  const applied = applySpecFieldValues(spec, changes);
+  if (applied.problems.length > 0) {
+    throw new FieldValidationError(
+      applied.problems.map(({ index, message }) => ({
+        field: `changes.${index}.field`,
+        message,
+      })),
+    );
   }
-  return changed;
+  return applied.spec;
 }
 
 /** Whether spec field `a` is `b`, inside it, or contains it. */

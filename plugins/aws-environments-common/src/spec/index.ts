@@ -7,3 +7,4 @@ export * from './validate';
 export * from './jsonSchema';
 export * from './update';
 export * from './diff';
+export * from './fieldValues';

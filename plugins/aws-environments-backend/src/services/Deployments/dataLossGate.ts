@@ -1,6 +1,10 @@
 import type { ChangeSetSummary } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../EnvironmentRegistry/types';
-import { STATEFUL_RESOURCE_TYPES, stackChanges } from '../Preview/changes';
+import {
+  losesData,
+  STATEFUL_RESOURCE_TYPES,
+  stackChanges,
+} from '../Preview/changes';
 
 /** A stateful resource an update would replace or remove. */
 export interface DataLoss {
@@ -30,12 +34,7 @@ export function templateDataLoss(
       before.get(stack.stackName) ?? {},
       stack.template,
     )
-      .filter(
-        change =>
-          change.stateful &&
-          (change.action === 'replace' || change.action === 'remove') &&
-          !ok.has(change.logicalId),
-      )
+      .filter(change => losesData(change) && !ok.has(change.logicalId))
       .map(change => ({
         stack: change.stack,
         logicalId: change.logicalId,

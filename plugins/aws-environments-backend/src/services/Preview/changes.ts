@@ -165,6 +165,14 @@ export function causingField(
   return 'spec';
 }
 
+/** A replacement or removal of a stateful resource: its data is lost. */
+export function losesData(change: ResourceChange): boolean {
+  return (
+    change.stateful &&
+    (change.action === 'replace' || change.action === 'remove')
+  );
+}
+
 /**
  * What blocks a change: each replacement or removal of a stateful resource
  * whose logical id `acceptDataLoss` does not list, and the update rules'
@@ -179,12 +187,7 @@ export function blockedChanges(input: {
 }): BlockedChange[] {
   const accepted = new Set(input.acceptDataLoss);
   const dataLoss = input.changes
-    .filter(
-      change =>
-        change.stateful &&
-        (change.action === 'replace' || change.action === 'remove') &&
-        !accepted.has(change.logicalId),
-    )
+    .filter(change => losesData(change) && !accepted.has(change.logicalId))
     .map(change => ({
       field: causingField(change.type, input.current, input.proposed),
       reason: `${change.action === 'replace' ? 'Replaces' : 'Removes'} ${

@@ -1,6 +1,7 @@
-import type {
-  EnvironmentSpec,
-  SpecFieldValue,
+import {
+  applySpecFieldValues,
+  type EnvironmentSpec,
+  type SpecFieldValue,
 } from '@innovate/plugin-aws-environments-common';
 
 /** The wizard that creates and changes environments. */
@@ -18,25 +19,15 @@ export interface ChangeContext {
   source: string;
 }
 
-/** The spec with each change applied (dotted paths; objects on the way copied). */
+/**
+ * The spec with each change applied (common's `applySpecFieldValues`; the
+ * changes come from the cost model's suggestions, whose fields exist).
+ */
 export function applySpecChanges(
   spec: EnvironmentSpec,
   changes: SpecFieldValue[],
 ): EnvironmentSpec {
-  const copy = structuredClone(spec) as unknown as Record<string, unknown>;
-  for (const { field, value } of changes) {
-    const keys = field.split('.');
-    let current = copy;
-    for (const key of keys.slice(0, -1)) {
-      const next = current[key];
-      if (typeof next !== 'object' || next === null) {
-        current[key] = {};
-      }
-      current = current[key] as Record<string, unknown>;
-    }
-    current[keys[keys.length - 1]] = value;
-  }
-  return copy as unknown as EnvironmentSpec;
+  return applySpecFieldValues(spec, changes).spec as EnvironmentSpec;
 }
 
 /**

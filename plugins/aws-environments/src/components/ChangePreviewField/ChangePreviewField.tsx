@@ -157,7 +157,7 @@ export function ChangePreviewField(props: ChangePreviewFieldProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [JSON.stringify(wizardData)],
   );
-  const validation = validateEnvironmentSpec(spec);
+  const validation = useMemo(() => validateEnvironmentSpec(spec), [spec]);
   const valid = validation.ok;
   // The estimate's labels for the preview's cost lines (by id).
   const lineLabels = useMemo(
@@ -167,9 +167,7 @@ export function ChangePreviewField(props: ChangePreviewFieldProps) {
             estimateFromSpec(validation.spec).lines.map(l => [l.id, l.label]),
           )
         : {},
-    // The spec is memoized by its JSON above.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [spec],
+    [validation],
   );
   const name = typeof spec.name === 'string' ? spec.name : undefined;
   const result = usePreview(
