@@ -17,3 +17,4 @@ export * from './annotations';
 export * from './cloudformation';
 export * from './facts';
 export * from './coalesce';
+export * from './lifecycle';
