@@ -1,3 +1,5 @@
+import { EXTENDED_SUPPORT_PRICES } from '../lifecycle/calendar';
+
 /**
  * Hours in a month, as AWS's pricing pages count them (365 × 24 / 12).
  *
@@ -23,10 +25,10 @@ export const PRICE_TABLE = {
   source:
     'AWS public on-demand pricing pages for us-east-1: aws.amazon.com/eks/pricing, /ec2/pricing/on-demand, /ebs/pricing, /rds/postgresql/pricing, /vpc/pricing (NAT gateway), /elasticloadbalancing/pricing, /cloudfront/pricing, /s3/pricing, /waf/pricing, /cloudwatch/pricing, /kms/pricing, /secrets-manager/pricing, /ecr/pricing, /guardduty/pricing, /cloudtrail/pricing, /aws-cost-management/aws-budgets/pricing, /sns/pricing. Prices as published (unchanged list prices) and compiled on the date above, not fetched live.',
   eks: {
-    /** Per cluster-hour while the version is in standard support. */
-    controlPlaneStandardHourly: 0.1,
-    /** Per cluster-hour once the version is in extended support. */
-    controlPlaneExtendedHourly: 0.6,
+    /** Per cluster-hour while the version is in standard support (from the lifecycle calendar). */
+    controlPlaneStandardHourly: EXTENDED_SUPPORT_PRICES.eks.standardHourly,
+    /** Per cluster-hour once the version is in extended support (from the lifecycle calendar). */
+    controlPlaneExtendedHourly: EXTENDED_SUPPORT_PRICES.eks.extendedHourly,
   },
   ebs: {
     gp3PerGbMonth: 0.08,

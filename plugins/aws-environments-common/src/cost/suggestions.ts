@@ -1,12 +1,9 @@
 import type { CostSuggestion, SpecFieldValue } from '../api/types';
-import {
-  EC2_INSTANCE_TYPES,
-  EKS_KUBERNETES_VERSIONS,
-  RDS_INSTANCE_CLASSES,
-} from '../spec/catalogs';
+import { EC2_INSTANCE_TYPES, RDS_INSTANCE_CLASSES } from '../spec/catalogs';
 import { CostDrivers, NodeGroupCostDriver } from './drivers';
 import { costLines, total } from './lines';
-import { eksVersionInfo, isExtendedSupport, round, usd } from './pricing';
+import { round, usd } from './pricing';
+import { lifecycleOf } from '../lifecycle/lifecycleOf';
 
 /**
  * Savings to suggest when an estimate is over budget: each one a change to
@@ -47,18 +44,6 @@ interface Modification {
   changes: SpecFieldValue[];
 }
 
-/** The next minor version after `version` (one step of an EKS upgrade). */
-function nextMinorVersion(version: string): string {
-  const [major, minor] = version.split('.').map(Number);
-  return `${major}.${minor + 1}`;
-}
-
-function newestStandardSupportVersion(asOf: string) {
-  return [...EKS_KUBERNETES_VERSIONS]
-    .filter(v => v.eksRelease <= asOf && v.endOfStandardSupport > asOf)
-    .sort((a, b) => b.eksRelease.localeCompare(a.eksRelease))[0];
-}
-
 function withNodeGroup(
   drivers: CostDrivers,
   role: string,
@@ -77,27 +62,32 @@ function kubernetesModifications(
   asOf: string,
 ): Modification[] {
   const version = drivers.cluster.kubernetesVersion;
-  const target = newestStandardSupportVersion(asOf);
-  if (!isExtendedSupport(version, asOf) || !target) {
+  const lifecycle = lifecycleOf('eks', version, new Date(`${asOf}T00:00:00Z`));
+  const target = lifecycle?.newestStandardVersion;
+  if (lifecycle?.support !== 'extended' || !target) {
     return [];
   }
-  const info = eksVersionInfo(version);
-  const nextStep = nextMinorVersion(version);
+  const targetEnds = lifecycleOf(
+    'eks',
+    target,
+    new Date(`${asOf}T00:00:00Z`),
+  )?.standardSupportEnds;
+  const nextStep = lifecycle.nextVersion ?? target;
   return [
     {
       id: 'kubernetes-standard-support',
       description: `Upgrade cluster.kubernetesVersion from ${version} (in EKS extended support since ${
-        info?.endOfStandardSupport
-      }) to ${target.version} (standard support until ${
-        target.endOfStandardSupport
-      })${
-        nextStep === target.version
+        lifecycle.standardSupportEnds
+      }, ${usd(
+        lifecycle.extraMonthlyUsd ?? 0,
+      )} a month extra) to ${target} (standard support until ${targetEnds})${
+        nextStep === target
           ? ''
           : `, one minor version at a time: ${nextStep} first; the saving is that of the whole path`
       }.`,
       apply: d => ({
         ...d,
-        cluster: { ...d.cluster, kubernetesVersion: target.version },
+        cluster: { ...d.cluster, kubernetesVersion: target },
       }),
       changes: [{ field: 'cluster.kubernetesVersion', value: nextStep }],
     },
