@@ -19,6 +19,7 @@ import {
   DescribeNodegroupCommand,
   EKSClient,
   ListAddonsCommand,
+  DescribeInsightCommand,
   ListInsightsCommand,
   ListNodegroupsCommand,
 } from '@aws-sdk/client-eks';
@@ -186,6 +187,20 @@ export function mockAwsEnvironment(
             'Checks for usage of deprecated APIs that are scheduled for removal in Kubernetes v1.33.',
         },
       ],
+    })),
+  );
+
+  eks.on(DescribeInsightCommand).callsFake(
+    answer((input: { id: string }) => ({
+      insight: {
+        id: input.id,
+        name: 'Deprecated APIs removed in Kubernetes v1.33',
+        category: 'UPGRADE_READINESS',
+        kubernetesVersion: '1.33',
+        insightStatus: { status: 'WARNING' },
+        recommendation:
+          'Update manifests and API clients to use newer Kubernetes APIs if applicable before upgrading to Kubernetes v1.33.',
+      },
     })),
   );
 

@@ -817,6 +817,22 @@ export interface components {
       description?: string;
       recommendation?: string;
     };
+    /** Where a version stands in the lifecycle calendar (common `lifecycleOf`) on the day of the view, what extended support adds a month, and the next upgrade step. */
+    VersionLifecycle: {
+      kind: 'eks' | 'rds-postgres';
+      version: string;
+      support: 'standard' | 'ending-soon' | 'extended' | 'unsupported';
+      standardSupportEnds: string;
+      extendedSupportEnds: string;
+      /** What extended support adds to the monthly bill now (0 outside it); `null` when it cannot be priced. */
+      extraMonthlyUsd: number | null;
+      /** What extended support adds a month once (or while) it applies. */
+      extendedExtraMonthlyUsd: number | null;
+      nextVersion?: string;
+      newestStandardVersion?: string;
+      calendarCompiled: string;
+      confirmed: boolean;
+    };
     ClusterView: {
       source: components['schemas']['DataSourceKind'];
       fetchedAt: string;
@@ -837,6 +853,8 @@ export interface components {
       enabledLogTypes: string[];
       nodeGroups: components['schemas']['NodeGroupView'][];
       addons: components['schemas']['AddonView'][];
+      /** The version's lifecycle; `null` when the calendar does not know the version. */
+      lifecycle?: components['schemas']['VersionLifecycle'] | null;
       /** `null` where upgrade insights are unavailable. */
       insights: components['schemas']['UpgradeInsightView'][] | null;
     };
@@ -863,6 +881,8 @@ export interface components {
       preferredMaintenanceWindow?: string;
       deletionProtection: boolean;
       endpoint?: string;
+      /** The version's lifecycle; `null` when the calendar does not know the version. */
+      lifecycle?: components['schemas']['VersionLifecycle'] | null;
       pendingMaintenance: {
         action: string;
         description?: string;

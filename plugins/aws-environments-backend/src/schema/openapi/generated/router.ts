@@ -1583,6 +1583,64 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      VersionLifecycle: {
+        type: 'object',
+        description:
+          'Where a version stands in the lifecycle calendar (common `lifecycleOf`) on the day of the view, what extended support adds a month, and the next upgrade step.',
+        required: [
+          'kind',
+          'version',
+          'support',
+          'standardSupportEnds',
+          'extendedSupportEnds',
+          'extraMonthlyUsd',
+          'extendedExtraMonthlyUsd',
+          'calendarCompiled',
+          'confirmed',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['eks', 'rds-postgres'],
+          },
+          version: {
+            type: 'string',
+          },
+          support: {
+            type: 'string',
+            enum: ['standard', 'ending-soon', 'extended', 'unsupported'],
+          },
+          standardSupportEnds: {
+            type: 'string',
+          },
+          extendedSupportEnds: {
+            type: 'string',
+          },
+          extraMonthlyUsd: {
+            description:
+              'What extended support adds to the monthly bill now (0 outside it); `null` when it cannot be priced.',
+            type: ['number', 'null'],
+          },
+          extendedExtraMonthlyUsd: {
+            description:
+              'What extended support adds a month once (or while) it applies.',
+            type: ['number', 'null'],
+          },
+          nextVersion: {
+            type: 'string',
+          },
+          newestStandardVersion: {
+            type: 'string',
+          },
+          calendarCompiled: {
+            type: 'string',
+          },
+          confirmed: {
+            type: 'boolean',
+          },
+        },
+        additionalProperties: false,
+      },
       ClusterView: {
         type: 'object',
         required: [
@@ -1672,6 +1730,18 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/AddonView',
             },
+          },
+          lifecycle: {
+            description:
+              "The version's lifecycle; `null` when the calendar does not know the version.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/VersionLifecycle',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           insights: {
             description: '`null` where upgrade insights are unavailable.',
@@ -1777,6 +1847,18 @@ export const spec = {
           },
           endpoint: {
             type: 'string',
+          },
+          lifecycle: {
+            description:
+              "The version's lifecycle; `null` when the calendar does not know the version.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/VersionLifecycle',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           pendingMaintenance: {
             type: 'array',

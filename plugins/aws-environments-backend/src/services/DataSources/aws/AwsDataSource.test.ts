@@ -110,8 +110,14 @@ describe('AwsDataSource', () => {
         expect.objectContaining({
           status: 'WARNING',
           kubernetesVersion: '1.33',
+          recommendation: expect.stringMatching(/^Update manifests/),
         }),
       ],
+      lifecycle: expect.objectContaining({
+        version: '1.32',
+        support: 'standard',
+        standardSupportEnds: '2026-03-23',
+      }),
     });
     // Node groups known from the template are described without waiting for the list.
     expect(aws.eks.commandCalls(DescribeNodegroupCommand)).toHaveLength(2);

@@ -54,11 +54,13 @@ export class AwsDataSource implements EnvironmentDataSource {
         fetchClusterView(
           environment,
           await client(workloads.accountId, () => clients.eks(workloads)),
+          this.options.now?.(),
         ),
       database: async () =>
         fetchDatabaseView(
           environment,
           await client(workloads.accountId, () => clients.rds(workloads)),
+          this.options.now?.(),
         ),
       alarms: async () =>
         fetchAlarmsView(

@@ -3,8 +3,10 @@ import {
   Cluster,
   DescribeAddonCommand,
   DescribeClusterCommand,
+  DescribeInsightCommand,
   DescribeNodegroupCommand,
   EKSClient,
+  Insight,
   InsightSummary,
   InvalidParameterException,
   InvalidRequestException,
@@ -36,6 +38,7 @@ import {
   callAwsOptional,
   isAccessDenied,
 } from './awsErrors';
+import { clusterLifecycle } from '../lifecycle';
 import { collectPages } from './pagination';
 import { workloadsScope, WorkloadsScope } from './workloadsScope';
 
@@ -119,12 +122,47 @@ function clusterCalls(eks: EKSClient, name: string, scope: WorkloadsScope) {
           ),
         error => isAccessDenied(error) || isInsightsUnsupported(error),
       ).then(insights => (insights ? insights.map(toInsightView) : null)),
+    // The recommendation of a failing insight is only in its details.
+    describeInsight: (id: string) =>
+      callAwsOptional(
+        scope.context('eks:DescribeInsight', `insight ${id} of ${ofCluster}`),
+        () =>
+          eks
+            .send(new DescribeInsightCommand({ clusterName: name, id }))
+            .then(out => out.insight),
+        error =>
+          isAccessDenied(error) ||
+          isInsightsUnsupported(error) ||
+          awsErrorName(error) === 'ResourceNotFoundException',
+      ),
   };
+}
+
+/** Insights that need attention get the recommendation of their details. */
+async function withRecommendations(
+  insights: UpgradeInsightView[] | null,
+  describe: (id: string) => Promise<Insight | undefined>,
+): Promise<UpgradeInsightView[] | null> {
+  if (!insights) {
+    return null;
+  }
+  return Promise.all(
+    insights.map(async insight => {
+      if (insight.status === 'PASSING') {
+        return insight;
+      }
+      const details = await describe(insight.id);
+      return details?.recommendation
+        ? { ...insight, recommendation: details.recommendation }
+        : insight;
+    }),
+  );
 }
 
 export async function fetchClusterView(
   environment: DeployedEnvironment,
   eks: EKSClient,
+  now: Date = new Date(),
 ): Promise<ViewData<ClusterView>> {
   const { name } = deployedCluster(environment);
   const scope = workloadsScope(environment);
@@ -185,7 +223,8 @@ export async function fetchClusterView(
       scope.owned(a.addonArn, 'eks:DescribeAddon addon.addonArn', 'add-on');
       return toAddonView(a, name);
     }),
-    insights,
+    insights: await withRecommendations(insights, calls.describeInsight),
+    lifecycle: clusterLifecycle(checked.version, now),
   };
 }
 
@@ -219,7 +258,10 @@ function checkCluster(
 
 function toClusterSummary(
   cluster: CheckedCluster,
-): Omit<ViewData<ClusterView>, 'nodeGroups' | 'addons' | 'insights'> {
+): Omit<
+  ViewData<ClusterView>,
+  'nodeGroups' | 'addons' | 'insights' | 'lifecycle'
+> {
   const vpc = cluster.resourcesVpcConfig ?? {};
   return {
     name: cluster.name,

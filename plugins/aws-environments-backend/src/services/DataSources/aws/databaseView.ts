@@ -11,6 +11,7 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import { malformed } from '../../../errors';
 import { deployedDatabase } from '../environmentParts';
+import { databaseLifecycle } from '../lifecycle';
 import type { DeployedEnvironment, ViewData } from '../types';
 import { callAws } from './awsErrors';
 import { workloadsScope } from './workloadsScope';
@@ -18,6 +19,7 @@ import { workloadsScope } from './workloadsScope';
 export async function fetchDatabaseView(
   environment: DeployedEnvironment,
   rds: RDSClient,
+  now: Date = new Date(),
 ): Promise<ViewData<DatabaseView>> {
   const { identifier } = deployedDatabase(environment);
   const scope = workloadsScope(environment);
@@ -61,17 +63,22 @@ export async function fetchDatabaseView(
     return value;
   };
 
+  const engine = required(instance.Engine, 'Engine');
+  const engineVersion = required(instance.EngineVersion, 'EngineVersion');
+  const instanceClass = required(instance.DBInstanceClass, 'DBInstanceClass');
+  const multiAz = instance.MultiAZ ?? false;
+
   return {
     identifier,
     arn: instance.DBInstanceArn,
     status: required(instance.DBInstanceStatus, 'DBInstanceStatus'),
-    instanceClass: required(instance.DBInstanceClass, 'DBInstanceClass'),
-    engine: required(instance.Engine, 'Engine'),
-    engineVersion: required(instance.EngineVersion, 'EngineVersion'),
+    instanceClass,
+    engine,
+    engineVersion,
     storageType: instance.StorageType ?? 'unknown',
     allocatedStorageGb: required(instance.AllocatedStorage, 'AllocatedStorage'),
     ...(instance.Iops !== undefined ? { iops: instance.Iops } : {}),
-    multiAz: instance.MultiAZ ?? false,
+    multiAz,
     storageEncrypted: instance.StorageEncrypted ?? false,
     ...(instance.KmsKeyId ? { kmsKeyId: instance.KmsKeyId } : {}),
     backupRetentionDays: instance.BackupRetentionPeriod ?? 0,
@@ -93,6 +100,10 @@ export async function fetchDatabaseView(
       instance.DBInstanceArn!,
     ),
     pendingModifications: flattenModifications(instance.PendingModifiedValues),
+    lifecycle: databaseLifecycle(
+      { engine, engineVersion, instanceClass, multiAz },
+      now,
+    ),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   UpgradeInsightView,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
+import { clusterLifecycle, databaseLifecycle } from '../lifecycle';
 import { DateTime } from 'luxon';
 import { hash32, hexId, unitInterval } from '../../../lib/deterministic';
 import {
@@ -221,6 +222,7 @@ export class SandboxDataSource implements EnvironmentDataSource {
         issues: [],
       })),
       insights: sandboxInsights(version),
+      lifecycle: clusterLifecycle(version, this.now().toJSDate()),
     };
   }
 
@@ -275,6 +277,17 @@ export class SandboxDataSource implements EnvironmentDataSource {
       )}.${region}.rds.amazonaws.com`,
       pendingMaintenance: [],
       pendingModifications: {},
+      lifecycle: databaseLifecycle(
+        {
+          engine: literalString(p.Engine) ?? 'postgres',
+          engineVersion:
+            literalString(p.EngineVersion) ?? spec.database.engineVersion,
+          instanceClass:
+            literalString(p.DBInstanceClass) ?? spec.database.instanceClass,
+          multiAz: literalBoolean(p.MultiAZ) ?? spec.database.multiAz,
+        },
+        this.now().toJSDate(),
+      ),
     };
   }
 
