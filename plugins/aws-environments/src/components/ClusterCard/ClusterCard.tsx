@@ -9,7 +9,12 @@ import type {
 import { useClusterView } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Facts } from '../Facts';
-import { StatusText } from '../StatusLabel';
+import {
+  LifecycleAlert,
+  lifecycleSummary,
+  lifecycleTone,
+} from '../LifecycleAlert';
+import { StatusLabel, StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 
 /** Props of {@link ClusterCard}. */
@@ -45,8 +50,11 @@ function endpointAccess(view: ClusterView): string {
 
 function ClusterDetails(props: { view: ClusterView; nodeGroup?: string }) {
   const { view, nodeGroup } = props;
+  const versionTone =
+    lifecycleTone(view.lifecycle) ?? (view.behindTarget ? 'warning' : 'ok');
   return (
     <>
+      <LifecycleAlert lifecycle={view.lifecycle} />
       {view.behindTarget && (
         <Box mb={2}>
           <Alert severity="warning">
@@ -61,8 +69,15 @@ function ClusterDetails(props: { view: ClusterView; nodeGroup?: string }) {
           { label: 'Cluster', value: view.name },
           {
             label: 'Kubernetes version',
-            value: `${view.version} (target ${view.targetVersion})`,
+            value: (
+              <StatusLabel tone={versionTone}>
+                {`${view.version} (target ${view.targetVersion})`}
+              </StatusLabel>
+            ),
           },
+          ...(view.lifecycle
+            ? [{ label: 'Support', value: lifecycleSummary(view.lifecycle) }]
+            : []),
           {
             label: 'Status',
             value: <StatusText status={view.status} />,

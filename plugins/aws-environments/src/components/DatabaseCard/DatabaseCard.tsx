@@ -4,6 +4,7 @@ import { useDatabaseView } from '../../hooks';
 import { DataTable } from '../DataTable';
 import { Facts } from '../Facts';
 import { RelativeTime } from '../RelativeTime';
+import { LifecycleAlert, lifecycleSummary } from '../LifecycleAlert';
 import { StatusText } from '../StatusLabel';
 import { ViewCard } from '../ViewCard';
 
@@ -22,6 +23,7 @@ function DatabaseDetails(props: { view: DatabaseView }) {
   const modifications = Object.entries(view.pendingModifications);
   return (
     <>
+      <LifecycleAlert lifecycle={view.lifecycle} />
       <Facts
         facts={[
           { label: 'Instance', value: view.identifier },
@@ -31,6 +33,9 @@ function DatabaseDetails(props: { view: DatabaseView }) {
           },
           { label: 'Class', value: view.instanceClass },
           { label: 'Engine', value: `${view.engine} ${view.engineVersion}` },
+          ...(view.lifecycle
+            ? [{ label: 'Support', value: lifecycleSummary(view.lifecycle) }]
+            : []),
           {
             label: 'Storage',
             value: `${view.allocatedStorageGb} GB ${view.storageType}${

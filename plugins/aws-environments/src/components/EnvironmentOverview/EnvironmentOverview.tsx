@@ -14,6 +14,7 @@ import {
 import { FiringAlarms, firingAlarms } from '../AlarmsCard';
 import { MonthToDateBar } from '../BudgetBar';
 import { DriftCard } from '../DriftCard';
+import { lifecycleTone } from '../LifecycleAlert';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard, type ViewCardProps } from '../ViewCard';
 
@@ -54,7 +55,12 @@ function ClusterSummary(props: { view: ClusterView }) {
   const { view } = props;
   return (
     <>
-      <StatusLabel tone={view.behindTarget ? 'warning' : toneOf(view.status)}>
+      <StatusLabel
+        tone={
+          lifecycleTone(view.lifecycle) ??
+          (view.behindTarget ? 'warning' : toneOf(view.status))
+        }
+      >
         {`${view.status}, Kubernetes ${view.version}`}
       </StatusLabel>
       {view.behindTarget && (

@@ -1,0 +1,5 @@
+export {
+  LifecycleAlert,
+  lifecycleSummary,
+  lifecycleTone,
+} from './LifecycleAlert';
