@@ -25,6 +25,7 @@ import {
 import {
   createDeploymentQueue,
   createPreviewService,
+  createFleetService,
   createViewService,
   registerEnvironmentResources,
 } from './wiring';
@@ -121,6 +122,12 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             ...services,
             httpAuth: deps.httpAuth,
             validateResponses: readValidateResponses(deps.config),
+            fleet: createFleetService({
+              ...deps,
+              registry,
+              access,
+              pluginOptions: options,
+            }),
           }),
         );
         registerEnvironmentActions(deps.actionsRegistry, {

@@ -3,9 +3,11 @@ import { createOpenApiRouter } from './schema/openapi';
 import { addDeploymentRoutes } from './routes/deployments';
 import { addEnvironmentRoutes } from './routes/environments';
 import { addEstimateRoute } from './routes/estimate';
+import { addFleetRoute } from './routes/fleet';
 import { addPreviewRoute } from './routes/preview';
 import { createRouteContext, RouterOptions } from './routes/context';
 import { bodyParsing, fieldErrorHandler } from './routes/fieldErrors';
+import type { FleetService } from './services/Fleet/FleetService';
 
 export type { RouterOptions } from './routes/context';
 
@@ -14,7 +16,7 @@ export type { RouterOptions } from './routes/context';
  * with `validateResponses`, each response) against the document.
  */
 export async function createRouter(
-  options: RouterOptions,
+  options: RouterOptions & { fleet: FleetService },
 ): Promise<express.Router> {
   const router = await createOpenApiRouter({
     middleware: bodyParsing(),
@@ -22,6 +24,7 @@ export async function createRouter(
   });
   const context = createRouteContext(options);
   addEnvironmentRoutes(router, context);
+  addFleetRoute(router, context, options.fleet);
   addDeploymentRoutes(router, context);
   addEstimateRoute(router, context);
   addPreviewRoute(router, context);

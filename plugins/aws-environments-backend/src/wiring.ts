@@ -17,6 +17,10 @@ import { awsEnvironmentRules } from './permissions/rules';
 import type { AwsClientFactory } from './services/AwsClients/types';
 import { AwsDataSource } from './services/DataSources/aws/AwsDataSource';
 import { SandboxDataSource } from './services/DataSources/sandbox/SandboxDataSource';
+import { AwsFleetSource } from './services/DataSources/aws/fleetSource';
+import { SandboxFleetSource } from './services/DataSources/sandbox/sandboxFleet';
+import type { EnvironmentAccess } from './services/Access/EnvironmentAccess';
+import { FleetService } from './services/Fleet/FleetService';
 import type { DeployedEnvironment } from './services/DataSources/types';
 import { AwsDeploymentTarget } from './services/Deployments/aws/AwsDeploymentTarget';
 import type { CdkToolkit } from './services/Deployments/aws/CdkToolkit';
@@ -84,6 +88,33 @@ export function createViewService(options: {
         clients: options.awsClients,
         costAllocationTag: options.pluginOptions.aws.costAllocationTag,
         estimate,
+      }),
+    },
+    cache: options.cache,
+    logger: options.logger,
+    options: options.pluginOptions.cache,
+  });
+}
+
+/** The fleet summary of both sources, cached like the views. */
+export function createFleetService(options: {
+  registry: EnvironmentRegistry;
+  access: EnvironmentAccess;
+  awsClients: AwsClientFactory;
+  cache: CacheService;
+  logger: LoggerService;
+  pluginOptions: PluginOptions;
+}) {
+  const estimate = (environment: DeployedEnvironment) =>
+    estimateFromSpec(environment.spec);
+  return new FleetService({
+    registry: options.registry,
+    access: options.access,
+    sources: {
+      sandbox: new SandboxFleetSource({ estimate }),
+      aws: new AwsFleetSource({
+        clients: options.awsClients,
+        costAllocationTag: options.pluginOptions.aws.costAllocationTag,
       }),
     },
     cache: options.cache,

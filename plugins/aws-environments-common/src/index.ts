@@ -10,6 +10,7 @@ export * from './cost';
 export * from './synthesis';
 export * from './destroyPlan';
 export * from './api/types';
+export * from './api/fleet';
 export * from './api/requests';
 export * from './api/client';
 export * from './permissions';

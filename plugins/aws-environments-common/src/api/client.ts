@@ -10,6 +10,7 @@ import type {
   PreviewRequest,
   PreviewResponse,
 } from './types';
+import type { FleetQuery, FleetResponse } from './fleet';
 
 /**
  * The aws-environments API's paths and schemas, generated from its OpenAPI
@@ -52,6 +53,8 @@ export interface AwsEnvironmentsApiClientOptions {
 export interface AwsEnvironmentsApiClient {
   /** `GET environments` */
   listEnvironments(): Promise<Schemas['EnvironmentSummary'][]>;
+  /** `GET fleet`: spend, budget and firing alarms of every readable environment. */
+  getFleet(query?: FleetQuery): Promise<FleetResponse>;
   /** `GET environments/{name}` */
   getEnvironment(name: string): Promise<EnvironmentDetail>;
   /** `GET environments/{name}/cluster` */
@@ -115,6 +118,13 @@ function reads(
   return {
     listEnvironments: async () =>
       (await dataOf(client.GET('/v1/environments', await init()))).items,
+    getFleet: async (query: FleetQuery = {}) =>
+      dataOf(
+        client.GET('/v1/fleet', {
+          ...(await init()),
+          params: { query },
+        }),
+      ),
     getEnvironment: async (name: string) =>
       dataOf(client.GET('/v1/environments/{name}', await init(name))),
     getClusterView: async (name: string) =>

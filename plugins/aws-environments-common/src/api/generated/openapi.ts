@@ -24,6 +24,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/fleet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One summary entry per environment the caller may read: owner, source,
+     *     status, region, accounts, budget, month to date, forecast, firing
+     *     alarms, lifecycle where known, and when its data was fetched. AWS is
+     *     called a constant number of times in the number of environments (Cost
+     *     Explorer once per management account, CloudWatch once per workloads
+     *     account and region, both cached). Filters, sort and a cursor; the
+     *     totals and groups cover every matching environment. Bad parameters
+     *     get a 400 naming them. Permission `aws-environments.environment.read`.
+     */
+    get: operations['GetFleet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/environments/{name}': {
     parameters: {
       query?: never;
@@ -668,6 +694,53 @@ export interface components {
     };
     CreateDeploymentResponse: {
       id: string;
+    /** One environment in the fleet summary. Spend and alarms come from the fleet's shared reads (one Cost Explorer call per management account, one DescribeAlarms per workloads account and region); `null` where the environment has no live parts yet (pending, destroyed) or its source could not answer. */
+    FleetEntry: {
+      name: string;
+      owner: string;
+      source: components['schemas']['DataSourceKind'];
+      status: components['schemas']['EnvironmentStatus'];
+      region: string;
+      accounts: components['schemas']['Accounts'];
+      /** The monthly budget (the spec's amount). */
+      budgetUsd: number;
+      monthToDateUsd: number | null;
+      /** The month's total forecast from the daily series (month to date plus the mean of the last 7 days for each day left). */
+      forecastUsd: number | null;
+      /** How many of its CloudWatch alarms are in ALARM. */
+      firingAlarms: number | null;
+      /** Where the spec's Kubernetes version (cluster) and PostgreSQL engine version (database) stand in the lifecycle calendar today; `null` for a version the calendar does not know. */
+      lifecycle?: {
+        cluster: components['schemas']['VersionLifecycle'] | null;
+        database: components['schemas']['VersionLifecycle'] | null;
+      };
+      /** When the oldest of its spend and alarm data was fetched (null when there is none). */
+      fetchedAt: string | null;
+      /** True when a source failed and its last good value is shown. */
+      stale: boolean;
+      staleReason?: string;
+    };
+    /** Sums over every environment that matches the filters (all pages), only of environments the caller may read. */
+    FleetTotals: {
+      environments: number;
+      budgetUsd: number;
+      monthToDateUsd: number;
+      forecastUsd: number;
+      firingAlarms: number;
+    };
+    /** The matching environments of one workloads account and region. */
+    FleetGroup: {
+      account: string;
+      region: string;
+      totals: components['schemas']['FleetTotals'];
+    };
+    FleetResponse: {
+      items: components['schemas']['FleetEntry'][];
+      totals: components['schemas']['FleetTotals'];
+      groups: components['schemas']['FleetGroup'][];
+      /** Pass as `cursor` for the next page; absent on the last page. */
+      nextCursor?: string;
+    };
       environment: string;
       status: components['schemas']['DeploymentStatus'];
     };
@@ -1385,6 +1458,46 @@ export interface operations {
   };
   GetClusterView: {
     parameters: {
+  GetFleet: {
+    parameters: {
+      query?: {
+        /** Only environments of this owner (entity ref). */
+        owner?: string;
+        /** Only environments of this source, `sandbox` or `aws`. */
+        source?: string;
+        /** Only environments with this status. */
+        status?: string;
+        /** Only environments in this region. */
+        region?: string;
+        /** Only environments with this workloads or management account. */
+        account?: string;
+        /** Sort by `name` (default), `owner`, `status`, `region`, `account`, `monthToDate`, `forecast`, `budget`, `budgetUsed` or `firingAlarms`. */
+        sort?: string;
+        /** Sort order, `asc` (default) or `desc`. */
+        order?: string;
+        /** Entries per page, 1 to 500 (default 100). */
+        limit?: string;
+        /** The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The fleet summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
       query?: never;
       header?: never;
       path: {

@@ -997,6 +997,176 @@ export const spec = {
               'The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out.',
             $ref: '#/components/schemas/EnvironmentSpecInput',
           },
+      FleetEntry: {
+        type: 'object',
+        description:
+          "One environment in the fleet summary. Spend and alarms come from the fleet's shared reads (one Cost Explorer call per management account, one DescribeAlarms per workloads account and region); `null` where the environment has no live parts yet (pending, destroyed) or its source could not answer.",
+        required: [
+          'name',
+          'owner',
+          'source',
+          'status',
+          'region',
+          'accounts',
+          'budgetUsd',
+          'monthToDateUsd',
+          'forecastUsd',
+          'firingAlarms',
+          'fetchedAt',
+          'stale',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/DataSourceKind',
+          },
+          status: {
+            $ref: '#/components/schemas/EnvironmentStatus',
+          },
+          region: {
+            type: 'string',
+          },
+          accounts: {
+            $ref: '#/components/schemas/Accounts',
+          },
+          budgetUsd: {
+            type: 'number',
+            description: "The monthly budget (the spec's amount).",
+          },
+          monthToDateUsd: {
+            type: ['number', 'null'],
+          },
+          forecastUsd: {
+            type: ['number', 'null'],
+            description:
+              "The month's total forecast from the daily series (month to date plus the mean of the last 7 days for each day left).",
+          },
+          firingAlarms: {
+            type: ['integer', 'null'],
+            description: 'How many of its CloudWatch alarms are in ALARM.',
+          },
+          lifecycle: {
+            type: 'object',
+            description:
+              "Where the spec's Kubernetes version (cluster) and PostgreSQL engine version (database) stand in the lifecycle calendar today; `null` for a version the calendar does not know.",
+            required: ['cluster', 'database'],
+            properties: {
+              cluster: {
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/VersionLifecycle',
+                  },
+                  {
+                    type: 'null',
+                  },
+                ],
+              },
+              database: {
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/VersionLifecycle',
+                  },
+                  {
+                    type: 'null',
+                  },
+                ],
+              },
+            },
+            additionalProperties: false,
+          },
+          fetchedAt: {
+            type: ['string', 'null'],
+            description:
+              'When the oldest of its spend and alarm data was fetched (null when there is none).',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'True when a source failed and its last good value is shown.',
+          },
+          staleReason: {
+            type: 'string',
+          },
+        },
+      },
+      FleetTotals: {
+        type: 'object',
+        description:
+          'Sums over every environment that matches the filters (all pages), only of environments the caller may read.',
+        required: [
+          'environments',
+          'budgetUsd',
+          'monthToDateUsd',
+          'forecastUsd',
+          'firingAlarms',
+        ],
+        properties: {
+          environments: {
+            type: 'integer',
+          },
+          budgetUsd: {
+            type: 'number',
+          },
+          monthToDateUsd: {
+            type: 'number',
+          },
+          forecastUsd: {
+            type: 'number',
+          },
+          firingAlarms: {
+            type: 'integer',
+          },
+        },
+      },
+      FleetGroup: {
+        type: 'object',
+        description:
+          'The matching environments of one workloads account and region.',
+        required: ['account', 'region', 'totals'],
+        properties: {
+          account: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          totals: {
+            $ref: '#/components/schemas/FleetTotals',
+          },
+        },
+      },
+      FleetResponse: {
+        type: 'object',
+        required: ['items', 'totals', 'groups'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetEntry',
+            },
+          },
+          totals: {
+            $ref: '#/components/schemas/FleetTotals',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetGroup',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last page.',
+          },
+        },
+        additionalProperties: false,
+      },
           source: {
             type: 'string',
             enum: ['sandbox', 'aws'],
@@ -2808,6 +2978,124 @@ export const spec = {
             $ref: '#/components/parameters/name',
           },
         ],
+    '/v1/fleet': {
+      get: {
+        operationId: 'GetFleet',
+        tags: ['Environments'],
+        description:
+          'One summary entry per environment the caller may read: owner, source,\nstatus, region, accounts, budget, month to date, forecast, firing\nalarms, lifecycle where known, and when its data was fetched. AWS is\ncalled a constant number of times in the number of environments (Cost\nExplorer once per management account, CloudWatch once per workloads\naccount and region, both cached). Filters, sort and a cursor; the\ntotals and groups cover every matching environment. Bad parameters\nget a 400 naming them. Permission `aws-environments.environment.read`.\n',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description: 'Only environments of this owner (entity ref).',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'source',
+            in: 'query',
+            required: false,
+            description:
+              'Only environments of this source, `sandbox` or `aws`.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only environments with this status.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'region',
+            in: 'query',
+            required: false,
+            description: 'Only environments in this region.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'account',
+            in: 'query',
+            required: false,
+            description:
+              'Only environments with this workloads or management account.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description:
+              'Sort by `name` (default), `owner`, `status`, `region`, `account`, `monthToDate`, `forecast`, `budget`, `budgetUsed` or `firingAlarms`.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            description: 'Sort order, `asc` (default) or `desc`.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Entries per page, 1 to 500 (default 100).',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The fleet summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
         responses: {
           '200': {
             description: 'The database view.',

@@ -22,6 +22,7 @@ import type {
   EnvironmentDetail,
   EnvironmentSummary,
   EstimateResponse,
+  FleetResponse,
   PreviewRequest,
   PreviewResponse,
 } from '@innovate/plugin-aws-environments-common';
@@ -34,6 +35,23 @@ type DeploymentPath = { name: string; id: string };
  */
 export type ListEnvironments = {
   response: { items: EnvironmentSummary[] };
+};
+/**
+ * @public
+ */
+export type GetFleet = {
+  query: {
+    owner?: string;
+    source?: string;
+    status?: string;
+    region?: string;
+    account?: string;
+    sort?: string;
+    order?: string;
+    limit?: string;
+    cursor?: string;
+  };
+  response: FleetResponse;
 };
 /**
  * @public
@@ -141,6 +159,8 @@ export type PreviewChanges = {
 
 export type EndpointMap = {
   '#get|/v1/environments': ListEnvironments;
+
+  '#get|/v1/fleet': GetFleet;
 
   '#get|/v1/environments/{name}': GetEnvironment;
 
