@@ -1,0 +1,3 @@
+export { ArchitectureView } from './ArchitectureView';
+export type { ArchitectureViewProps } from './ArchitectureView';
+export { ArchitectureCard } from './ArchitectureCard';
