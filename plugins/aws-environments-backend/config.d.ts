@@ -162,5 +162,22 @@ export interface Config {
        */
       perUserLimit?: number;
     };
+
+    /**
+     * The guardrail checks (budget, spend anomalies, version lifecycle,
+     * alarms), which notify an environment's owner group through Backstage
+     * notifications; an e-mail processor of the notifications backend can
+     * forward them.
+     */
+    checks?: {
+      /**
+       * How often the checks run. One backend instance runs them (a global
+       * scheduled task); `POST .../environments/{name}/checks/run` runs one
+       * environment's checks at once.
+       *
+       * @default { hours: 1 }
+       */
+      frequency?: HumanDuration | string;
+    };
   };
 }

@@ -26,6 +26,7 @@ describe('readPluginOptions', () => {
         workDirectory: expect.any(String),
         perUserLimit: 3,
       },
+      checks: { frequencyMs: 3_600_000 },
     });
   });
 
@@ -43,6 +44,7 @@ describe('readPluginOptions', () => {
           },
           aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
           deployments: { synthesisTimeout: '15m' },
+          checks: { frequency: '30m' },
         },
       }),
     );
@@ -57,6 +59,7 @@ describe('readPluginOptions', () => {
       },
       aws: { maxAttempts: 2, costAllocationTag: 'team:env' },
       deployments: { synthesisTimeoutMs: 900_000 },
+      checks: { frequencyMs: 1_800_000 },
     });
   });
 

@@ -33,6 +33,10 @@ export interface PluginOptions {
     workDirectory: string;
     perUserLimit: number;
   };
+  checks: {
+    /** How often the guardrail checks run (one instance runs them). */
+    frequencyMs: number;
+  };
 }
 
 function readDurationMs(
@@ -144,6 +148,13 @@ export function readPluginOptions(rootConfig: Config): PluginOptions {
       workDirectory:
         deployments?.getOptionalString('workDirectory') ?? os.tmpdir(),
       perUserLimit: readPositiveInteger(deployments, 'perUserLimit', 3),
+    },
+    checks: {
+      frequencyMs: readDurationMs(
+        config?.getOptionalConfig('checks'),
+        'frequency',
+        { hours: 1 },
+      ),
     },
   };
 }

@@ -5,10 +5,12 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   AWS_ENVIRONMENTS_PLUGIN_ID,
   defaultEnvironmentSpec,
   estimateFromSpec,
+  lifecycleCalendarStaleWarning,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { registerEnvironmentActions } from './actions';
@@ -23,6 +25,7 @@ import {
   environmentSynthesizerServiceRef,
 } from './services/refs';
 import {
+  createCheckService,
   createDeploymentQueue,
   createPreviewService,
   createFleetService,
@@ -59,6 +62,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         toolkit: cdkToolkitServiceRef,
         awsClients: awsClientFactoryServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const options = readPluginOptions(deps.config);
@@ -102,6 +106,20 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         });
         deps.lifecycle.addShutdownHook(() => worker.stop());
 
+        const calendarWarning = lifecycleCalendarStaleWarning(new Date());
+        if (calendarWarning) {
+          deps.logger.warn(calendarWarning);
+        }
+        const checks = await createCheckService({ ...deps, registry, views });
+        await deps.scheduler.scheduleTask({
+          id: 'aws-environments:guardrail-checks',
+          scope: 'global',
+          frequency: { milliseconds: options.checks.frequencyMs },
+          initialDelay: { minutes: 1 },
+          timeout: { minutes: 30 },
+          fn: () => checks.runAll(),
+        });
+
         if (options.seedEnvironment) {
           await deployments.seed(defaultEnvironmentSpec());
         }
@@ -122,6 +140,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             ...services,
             httpAuth: deps.httpAuth,
             validateResponses: readValidateResponses(deps.config),
+            checks,
             fleet: createFleetService({
               ...deps,
               registry,

@@ -1,5 +1,6 @@
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi';
+import { addChecksRoute } from './routes/checks';
 import { addDeploymentRoutes } from './routes/deployments';
 import { addEnvironmentRoutes } from './routes/environments';
 import { addEstimateRoute } from './routes/estimate';
@@ -7,6 +8,7 @@ import { addFleetRoute } from './routes/fleet';
 import { addPreviewRoute } from './routes/preview';
 import { createRouteContext, RouterOptions } from './routes/context';
 import { bodyParsing, fieldErrorHandler } from './routes/fieldErrors';
+import type { CheckService } from './services/Checks/CheckService';
 import type { FleetService } from './services/Fleet/FleetService';
 
 export type { RouterOptions } from './routes/context';
@@ -16,7 +18,7 @@ export type { RouterOptions } from './routes/context';
  * with `validateResponses`, each response) against the document.
  */
 export async function createRouter(
-  options: RouterOptions & { fleet: FleetService },
+  options: RouterOptions & { fleet: FleetService; checks: CheckService },
 ): Promise<express.Router> {
   const router = await createOpenApiRouter({
     middleware: bodyParsing(),
@@ -28,6 +30,7 @@ export async function createRouter(
   addDeploymentRoutes(router, context);
   addEstimateRoute(router, context);
   addPreviewRoute(router, context);
+  addChecksRoute(router, context, options.checks);
   router.use(fieldErrorHandler(options.validateSpec));
   return router;
 }

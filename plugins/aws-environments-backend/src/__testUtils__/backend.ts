@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createServiceFactory,
   PermissionsService,
   UserInfoService,
@@ -33,6 +34,8 @@ export interface PluginBackendOptions {
   catalogEntities?: Entity[];
   /** A database shared between backends (restart and multi-instance tests). */
   knex?: Knex;
+  /** More features or service factories (e.g. a notification service mock). */
+  features?: BackendFeature[];
 }
 
 const group = (name: string): Entity => ({
@@ -105,6 +108,7 @@ export async function startPluginBackend(options: PluginBackendOptions = {}) {
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
+      ...(options.features ?? []),
     ],
   });
   return { backend, server: backend.server, events, synthesizer };

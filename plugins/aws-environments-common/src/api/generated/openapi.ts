@@ -247,6 +247,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/environments/{name}/checks/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Runs the environment's guardrail checks now - forecast over budget, month-to-date at 80 % and 100 % of it, daily spend anomalies, versions in or entering extended support, alarms in ALARM for more than 15 minutes - and notifies the owner group of findings not notified before (one notification per environment, kind and period). The hourly scheduled check runs the same. Permission `aws-environment.update` on the environment; an audit event. */
+    post: operations['RunEnvironmentChecks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/estimate': {
     parameters: {
       query?: never;
@@ -889,6 +906,29 @@ export interface components {
       kubernetesVersion?: string;
       description?: string;
       recommendation?: string;
+    };
+    /** One thing a guardrail check found. */
+    CheckFinding: {
+      /** The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`. */
+      kind: string;
+      /** What deduplicates the notification with the kind (the month, the day, the version, the alarm episode). */
+      period: string;
+      severity: 'critical' | 'high' | 'normal' | 'low';
+      title: string;
+      description: string;
+      view: 'cost' | 'cluster' | 'database' | 'alarms';
+      /** Whether this run sent the notification (false when it was sent before). */
+      notified: boolean;
+    };
+    ChecksRun: {
+      environment: string;
+      ranAt: string;
+      findings: components['schemas']['CheckFinding'][];
+      /** Views the checks could not read, with the reason (the other checks still ran). */
+      skipped: {
+        view: string;
+        reason: string;
+      }[];
     };
     /** Where a version stands in the lifecycle calendar (common `lifecycleOf`) on the day of the view, what extended support adds a month, and the next upgrade step. */
     VersionLifecycle: {
@@ -1774,6 +1814,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PreviewResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RunEnvironmentChecks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The environment name. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** What the checks found, and which findings were notified by this run. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecksRun'];
         };
       };
       default: components['responses']['ErrorResponse'];

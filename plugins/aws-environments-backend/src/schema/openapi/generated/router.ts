@@ -1753,6 +1753,88 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      CheckFinding: {
+        type: 'object',
+        description: 'One thing a guardrail check found.',
+        required: [
+          'kind',
+          'period',
+          'severity',
+          'title',
+          'description',
+          'view',
+          'notified',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            description:
+              'The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`.',
+          },
+          period: {
+            type: 'string',
+            description:
+              'What deduplicates the notification with the kind (the month, the day, the version, the alarm episode).',
+          },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'normal', 'low'],
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          view: {
+            type: 'string',
+            enum: ['cost', 'cluster', 'database', 'alarms'],
+          },
+          notified: {
+            type: 'boolean',
+            description:
+              'Whether this run sent the notification (false when it was sent before).',
+          },
+        },
+        additionalProperties: false,
+      },
+      ChecksRun: {
+        type: 'object',
+        required: ['environment', 'ranAt', 'findings', 'skipped'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          ranAt: {
+            type: 'string',
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CheckFinding',
+            },
+          },
+          skipped: {
+            type: 'array',
+            description:
+              'Views the checks could not read, with the reason (the other checks still ran).',
+            items: {
+              type: 'object',
+              required: ['view', 'reason'],
+              properties: {
+                view: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
       VersionLifecycle: {
         type: 'object',
         description:
@@ -3402,6 +3484,35 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PreviewResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/checks/run': {
+      post: {
+        operationId: 'RunEnvironmentChecks',
+        tags: ['Environments'],
+        description:
+          "Runs the environment's guardrail checks now - forecast over budget, month-to-date at 80 % and 100 % of it, daily spend anomalies, versions in or entering extended support, alarms in ALARM for more than 15 minutes - and notifies the owner group of findings not notified before (one notification per environment, kind and period). The hourly scheduled check runs the same. Permission `aws-environment.update` on the environment; an audit event.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'What the checks found, and which findings were notified by this run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChecksRun',
                 },
               },
             },

@@ -10,6 +10,7 @@
 import type { JsonObject } from '@backstage/types';
 import type {
   AlarmsView,
+  ChecksRun,
   ClusterView,
   CostView,
   CreateDeploymentRequest,
@@ -157,6 +158,14 @@ export type PreviewChanges = {
   response: PreviewResponse;
 };
 
+/**
+ * @public
+ */
+export type RunEnvironmentChecks = {
+  path: EnvironmentPath;
+  response: ChecksRun;
+};
+
 export type EndpointMap = {
   '#get|/v1/environments': ListEnvironments;
 
@@ -186,6 +195,8 @@ export type EndpointMap = {
   '#post|/v1/environments/{name}/deployments/{id}/execute': ExecuteDeployment;
 
   '#post|/v1/environments/{name}/preview': PreviewChanges;
+
+  '#post|/v1/environments/{name}/checks/run': RunEnvironmentChecks;
 
   '#post|/v1/estimate': Estimate;
 };
