@@ -8,6 +8,7 @@ import {
 import { AwsSolutionsChecks } from 'cdk-nag';
 import recommendedFeatureFlags from 'aws-cdk-lib/recommended-feature-flags.json';
 import {
+  AccountBaselineStack,
   BudgetStack,
   ClusterStack,
   DatabaseStack,
@@ -16,7 +17,6 @@ import {
   NetworkStack,
   ObservabilityStack,
   RegistryStack,
-  SecurityStack,
 } from './stacks';
 
 /** The region CloudFront's WAF web ACLs live in. */
@@ -58,9 +58,12 @@ export interface BuildEnvironmentAppOptions {
  */
 export interface EnvironmentApp {
   app: App;
-  /** The stacks by role; `edge-waf` only outside us-east-1. */
+  /**
+   * The stacks by role; `edge-waf` only outside us-east-1, `baseline` only
+   * when the spec's `baseline` is `managed`.
+   */
   stacks: Partial<Record<EnvironmentStackRole, Stack>> &
-    Record<Exclude<EnvironmentStackRole, 'edge-waf'>, Stack>;
+    Record<Exclude<EnvironmentStackRole, 'edge-waf' | 'baseline'>, Stack>;
 }
 
 /**
@@ -74,7 +77,7 @@ const STACK_IDS: Record<EnvironmentStackRole, string> = {
   'edge-waf': 'EdgeWaf',
   edge: 'Edge',
   observability: 'Observability',
-  security: 'Security',
+  baseline: 'AccountBaseline',
   registry: 'Registry',
   budget: 'Budget',
 };
@@ -178,11 +181,12 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   // Alarms name the cluster and the database; create them after both.
   observability.addStackDependency(cluster);
   observability.addStackDependency(database);
-  const security = new SecurityStack(
-    app,
-    STACK_IDS.security,
-    stackProps('security'),
-  );
+  // One per workloads account and region, shared: nothing of this
+  // environment goes in (see AccountBaselineStack).
+  const baseline =
+    spec.baseline === 'managed'
+      ? new AccountBaselineStack(app, STACK_IDS.baseline, { env: workloads })
+      : undefined;
   const registry = new RegistryStack(app, STACK_IDS.registry, {
     ...stackProps('registry', management),
     pullAccountIds: sameAccount ? [] : [spec.accounts.workloads],
@@ -199,7 +203,7 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
     ...(edgeWaf ? { 'edge-waf': edgeWaf } : {}),
     edge,
     observability,
-    security,
+    ...(baseline ? { baseline } : {}),
     registry,
     budget,
   };

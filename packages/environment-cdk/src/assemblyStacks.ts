@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import type { App } from 'aws-cdk-lib';
-import { ENVIRONMENT_STACK_ROLES } from '@innovate/plugin-aws-environments-common';
+import {
+  ENVIRONMENT_STACK_ROLES,
+  SHARED_STACK_ROLES,
+} from '@innovate/plugin-aws-environments-common';
 import type { EnvironmentApp } from './app';
 import type { SynthesizedStack } from './synthesize';
 import type { CfnTemplate } from './templates';
@@ -26,6 +29,7 @@ export function assemblyStacks(
         account: artifact.environment.account,
         region: artifact.environment.region,
         stateful: role === 'database',
+        shared: SHARED_STACK_ROLES.includes(role),
         terminationProtection: artifact.terminationProtection ?? false,
         templateFile: path.resolve(assembly.directory, artifact.templateFile),
         template: artifact.template as CfnTemplate,

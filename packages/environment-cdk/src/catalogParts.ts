@@ -1,4 +1,6 @@
 import {
+  ACCOUNT_BASELINE_STACK_NAME,
+  accountBaselineResourceNames,
   AWS_COMPONENT,
   EnvironmentSpec,
   environmentResourceNames,
@@ -405,21 +407,37 @@ const budgetPart = (ctx: PartContext): Part => {
   };
 };
 
-const cloudTrailPart = (ctx: PartContext): Part =>
-  workloadsPart(ctx, {
+/** How the account baseline's parts describe where they come from. */
+function baselineOrigin(ctx: PartContext): string {
+  return ctx.spec.baseline === 'managed'
+    ? `the account baseline stack ${ACCOUNT_BASELINE_STACK_NAME}, shared by every environment in ${ctx.workloads}/${ctx.region} and never deleted by a destroy`
+    : "the account's own (spec.baseline: existing), checked before every AWS deployment; the portal neither creates nor deletes it";
+}
+
+const cloudTrailPart = (ctx: PartContext): Part => {
+  const trail = accountBaselineResourceNames(ctx.region).trail;
+  const managed = ctx.spec.baseline === 'managed';
+  return workloadsPart(ctx, {
     suffix: 'cloudtrail',
-    title: ctx.names.trail,
-    description: 'Multi-region CloudTrail trail of the workloads account.',
+    title: managed ? trail : `${ctx.env} account CloudTrail`,
+    description: `Multi-region CloudTrail trail of the workloads account: ${baselineOrigin(
+      ctx,
+    )}.`,
     component: C.cloudTrail,
     resourceType: 'AWS::CloudTrail::Trail',
-    arn: ctx.arnIn('cloudtrail', ctx.workloads, `trail/${ctx.names.trail}`),
+    arn: managed
+      ? ctx.arnIn('cloudtrail', ctx.workloads, `trail/${trail}`)
+      : undefined,
   });
+};
 
 const guardDutyPart = (ctx: PartContext): Part =>
   firstResourcePart(ctx, 'AWS::GuardDuty::Detector', {
     suffix: 'guardduty',
     title: `${ctx.env} GuardDuty`,
-    description: 'GuardDuty detector of the workloads account in the region.',
+    description: `GuardDuty detector of the workloads account in the region: ${baselineOrigin(
+      ctx,
+    )}.`,
     component: C.guardDuty,
   });
 

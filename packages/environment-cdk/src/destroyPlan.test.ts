@@ -62,21 +62,24 @@ describe('planDestroy on the synthesized environment', () => {
     expect([...references.get('innovate-test-network')!]).toEqual([]);
   });
 
-  it('keeps the database with every stack it reads, and deletes the rest consumers first', () => {
+  it('keeps the database with every stack it reads, and the account baseline, and deletes the rest consumers first', () => {
     const plan = planDestroy(synthesis.stacks, { destroyData: false });
     expect(plan.keep.map(s => s.stackName)).toEqual(
       expect.arrayContaining([
         'innovate-test-network',
         'innovate-test-database',
+        'innovate-account-baseline',
       ]),
     );
     expect(plan.keep.length + plan.remove.length).toBe(synthesis.stacks.length);
     expectSafeOrder(synthesis, plan);
   });
 
-  it('deletes every stack, consumers first, when the data goes too', () => {
+  it('deletes every stack but the shared account baseline, consumers first, when the data goes too', () => {
     const plan = planDestroy(synthesis.stacks, { destroyData: true });
-    expect(plan.keep).toEqual([]);
+    expect(plan.keep.map(s => s.stackName)).toEqual([
+      'innovate-account-baseline',
+    ]);
     expect(plan.remove.map(s => s.stackName).at(-1)).toBe(
       'innovate-test-network',
     );

@@ -83,11 +83,14 @@ const RETAINED: Record<string, { type: string; recreate: Recreate }> = {
     type: 'AWS::KMS::Key',
     recreate: { how: 'unnamed' },
   },
-  'security/SecurityTrailAccessLogBucket': {
+  // The account baseline is never deleted by a destroy (planDestroy keeps
+  // it); were it deleted by hand, its buckets' generated names still free
+  // the recreate.
+  'baseline/BaselineTrailAccessLogBucket': {
     type: 'AWS::S3::Bucket',
     recreate: { how: 'generated' },
   },
-  'security/SecurityTrailBucket': {
+  'baseline/BaselineTrailBucket': {
     type: 'AWS::S3::Bucket',
     recreate: { how: 'generated' },
   },

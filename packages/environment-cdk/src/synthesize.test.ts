@@ -30,7 +30,7 @@ describe('synthesizeEnvironment', () => {
     }
   });
 
-  it('names the stacks <environment>-<role> and places them in the two accounts', () => {
+  it('names the stacks <environment>-<role>, the shared account baseline apart, and places them in the two accounts', () => {
     expect(
       synthesis.stacks.map(s => [s.id, s.stackName, s.account, s.region]),
     ).toEqual([
@@ -44,19 +44,22 @@ describe('synthesizeEnvironment', () => {
         '222222222222',
         'us-east-1',
       ],
-      ['security', 'innovate-test-security', '222222222222', 'us-east-1'],
+      ['baseline', 'innovate-account-baseline', '222222222222', 'us-east-1'],
       ['registry', 'innovate-test-registry', '111111111111', 'us-east-1'],
       ['budget', 'innovate-test-budget', '111111111111', 'us-east-1'],
     ]);
   });
 
-  it('keeps the database in the only stateful, termination-protected stack', () => {
+  it('keeps the database in the only stateful stack; it and the shared baseline are termination-protected', () => {
     expect(synthesis.stacks.filter(s => s.stateful).map(s => s.id)).toEqual([
       'database',
     ]);
+    expect(synthesis.stacks.filter(s => s.shared).map(s => s.id)).toEqual([
+      'baseline',
+    ]);
     expect(
       synthesis.stacks.filter(s => s.terminationProtection).map(s => s.id),
-    ).toEqual(['database']);
+    ).toEqual(['database', 'baseline']);
   });
 
   it('returns the reports, the estimate and the entities', () => {

@@ -26,6 +26,11 @@ import type { EnvironmentStackTemplate } from './templates';
 export interface SynthesizedStack extends EnvironmentStackTemplate {
   /** True for the stack that holds data (the database). */
   stateful: boolean;
+  /**
+   * True for the account baseline: shared by the environments of the
+   * account and region, never deleted by an environment's destroy.
+   */
+  shared: boolean;
   terminationProtection: boolean;
   /** Absolute path of the template in the cloud assembly. */
   templateFile: string;

@@ -1,4 +1,5 @@
 import { planDestroy } from './destroyPlan';
+import { ACCOUNT_BASELINE_STACK_NAME } from './spec/naming';
 
 describe('planDestroy', () => {
   const stack = (stackName: string, reads: string[], stateful = false) => ({
@@ -33,6 +34,27 @@ describe('planDestroy', () => {
     );
     expect(plan.keep.map(s => s.stackName)).toEqual(['net', 'key', 'db']);
     expect(plan.remove.map(s => s.stackName)).toEqual(['app']);
+  });
+
+  it('never deletes the account baseline, even with the data', () => {
+    const stacks = [
+      stack('net', []),
+      stack('db', ['net'], true),
+      stack(ACCOUNT_BASELINE_STACK_NAME, []),
+      stack('app', ['db']),
+    ];
+    for (const destroyData of [false, true]) {
+      const plan = planDestroy(stacks, { destroyData });
+      expect(plan.remove.map(s => s.stackName)).not.toContain(
+        ACCOUNT_BASELINE_STACK_NAME,
+      );
+      expect(plan.keep.map(s => s.stackName)).toContain(
+        ACCOUNT_BASELINE_STACK_NAME,
+      );
+    }
+    expect(
+      planDestroy(stacks, { destroyData: true }).remove.map(s => s.stackName),
+    ).toEqual(['app', 'db', 'net']);
   });
 
   it('follows exports too, and refuses a cycle', () => {

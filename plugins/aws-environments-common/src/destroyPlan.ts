@@ -6,6 +6,8 @@
  * to, or the kept database would lose its subnets and security group.
  */
 
+import { ACCOUNT_BASELINE_STACK_NAME } from './spec/naming';
+
 /**
  * What the plan needs of a stack.
  *
@@ -26,7 +28,10 @@ export interface PlannedStack {
 export interface DestroyPlan<T extends PlannedStack> {
   /** Stacks to delete, each before every stack it reads outputs of. */
   remove: T[];
-  /** Stacks kept: the stateful ones and every stack they read outputs of. */
+  /**
+   * Stacks kept: the account baseline (shared with the account's other
+   * environments), the stateful ones and every stack they read outputs of.
+   */
   keep: T[];
 }
 
@@ -95,8 +100,9 @@ export function stackReferences(
 
 /**
  * Plans a destroy: with `destroyData` every stack goes; without it the
- * stateful stacks stay, with everything they reference, transitively.
- * Stacks are deleted consumers first.
+ * stateful stacks stay, with everything they reference, transitively. The
+ * account baseline always stays: other environments of the account rely on
+ * its GuardDuty detector and trail. Stacks are deleted consumers first.
  *
  * @public
  */
@@ -113,6 +119,9 @@ export function planDestroy<T extends PlannedStack>(
     kept.add(name);
     references.get(name)?.forEach(keepWithReferences);
   };
+  stacks
+    .filter(s => s.stackName === ACCOUNT_BASELINE_STACK_NAME)
+    .forEach(s => keepWithReferences(s.stackName));
   if (!options.destroyData) {
     stacks
       .filter(s => s.stateful)

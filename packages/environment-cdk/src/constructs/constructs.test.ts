@@ -622,11 +622,11 @@ describe('constructs of the seed environment', () => {
     });
   });
 
-  describe('Security', () => {
+  describe('AccountBaseline', () => {
     it('logs API calls in a multi-region trail and enables GuardDuty', () => {
-      const security = template('security');
+      const security = template('baseline');
       security.hasResourceProperties('AWS::CloudTrail::Trail', {
-        TrailName: 'innovate-test-trail',
+        TrailName: 'innovate-account-trail-us-east-1',
         IsLogging: true,
         IsMultiRegionTrail: true,
         IncludeGlobalServiceEvents: true,

@@ -1,3 +1,4 @@
+export * from './AccountBaselineStack';
 export type { EnvironmentStackProps } from './EnvironmentStackProps';
 export * from './NetworkStack';
 export * from './DatabaseStack';
@@ -5,6 +6,5 @@ export * from './ClusterStack';
 export * from './EdgeWafStack';
 export * from './EdgeStack';
 export * from './ObservabilityStack';
-export * from './SecurityStack';
 export * from './RegistryStack';
 export * from './BudgetStack';

@@ -32,6 +32,16 @@ import {
   environmentResourceNames,
   EnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  GetDetectorCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+} from '@aws-sdk/client-guardduty';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -371,6 +381,27 @@ export function mockAwsEnvironment(
       Version: 1,
     },
   });
+  // The account baseline: an enabled detector and a logging trail.
+  const guardDuty = mockClient(GuardDutyClient);
+  guardDuty
+    .on(ListDetectorsCommand)
+    .resolves({ DetectorIds: ['12abc34d567e8fa901bc2d34e56789f0'] });
+  guardDuty.on(GetDetectorCommand).resolves({
+    Status: 'ENABLED',
+    ServiceRole: `arn:aws:iam::${workloads}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+  });
+  const cloudTrail = mockClient(CloudTrailClient);
+  cloudTrail.on(DescribeTrailsCommand).resolves({
+    trailList: [
+      {
+        Name: `innovate-account-trail-${region}`,
+        TrailARN: `arn:aws:cloudtrail:${region}:${workloads}:trail/innovate-account-trail-${region}`,
+        IsMultiRegionTrail: true,
+        HomeRegion: region,
+      },
+    ],
+  });
+  cloudTrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
 
   const mocks = {
     eks,
@@ -381,6 +412,8 @@ export function mockAwsEnvironment(
     cloudFormation,
     sts,
     ssm,
+    guardDuty,
+    cloudTrail,
   };
   return {
     ...mocks,

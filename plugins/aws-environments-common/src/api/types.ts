@@ -276,9 +276,3 @@ export type DestroyEnvironmentRequest =
  * @public
  */
 export type ApiErrorBody = AwsEnvironmentsApiSchemas['ApiErrorBody'];
-
-/** @public */
-export type CheckFinding = AwsEnvironmentsApiSchemas['CheckFinding'];
-
-/** @public */
-export type ChecksRun = AwsEnvironmentsApiSchemas['ChecksRun'];

@@ -73,8 +73,8 @@ export interface CostDrivers {
 export const ENVIRONMENT_RESOURCE_COUNTS = {
   /** EKS secrets, RDS storage, SNS topic. */
   kmsKeys: 3,
-  /** SPA bucket, edge access-log bucket, CloudTrail bucket, its access-log bucket. */
-  s3Buckets: 4,
+  /** SPA bucket and the edge access-log bucket (the baseline's are in ACCOUNT_BASELINE_RESOURCE_COUNTS). */
+  s3Buckets: 2,
   /** The RDS-managed master user secret. */
   secrets: 1,
   /** AWSManagedRulesCommonRuleSet, KnownBadInputs, SQLi, and the rate limit. */
@@ -85,6 +85,19 @@ export const ENVIRONMENT_RESOURCE_COUNTS = {
 } as const;
 
 /**
+ * What the account baseline stack adds when the spec's `baseline` is
+ * `managed`: one per account and region, shared by its environments.
+ *
+ * @public
+ */
+export const ACCOUNT_BASELINE_RESOURCE_COUNTS = {
+  guardDutyDetectors: 1,
+  trails: 1,
+  /** The CloudTrail bucket and its access-log bucket. */
+  s3Buckets: 2,
+} as const;
+
+/**
  * Cost drivers of the environment a spec describes. Pure and fast: safe to
  * call on every keystroke.
  *
@@ -92,6 +105,7 @@ export const ENVIRONMENT_RESOURCE_COUNTS = {
  */
 export function driversFromSpec(spec: EnvironmentSpec): CostDrivers {
   const { cluster, database, network } = spec;
+  const managedBaseline = spec.baseline === 'managed';
   const nodeGroup = (
     role: string,
     group: EnvironmentSpec['cluster']['systemNodeGroup'],
@@ -125,13 +139,17 @@ export function driversFromSpec(spec: EnvironmentSpec): CostDrivers {
     loadBalancers: 1,
     cloudFrontDistributions: 1,
     webAclRules: [ENVIRONMENT_RESOURCE_COUNTS.webAclRules],
-    s3Buckets: ENVIRONMENT_RESOURCE_COUNTS.s3Buckets,
+    s3Buckets:
+      ENVIRONMENT_RESOURCE_COUNTS.s3Buckets +
+      (managedBaseline ? ACCOUNT_BASELINE_RESOURCE_COUNTS.s3Buckets : 0),
     alarmMetrics: [...ENVIRONMENT_RESOURCE_COUNTS.alarmMetrics],
     kmsKeys: ENVIRONMENT_RESOURCE_COUNTS.kmsKeys,
     secrets: ENVIRONMENT_RESOURCE_COUNTS.secrets,
     ecrRepositories: 1,
-    guardDutyDetectors: 1,
-    trails: 1,
+    guardDutyDetectors: managedBaseline
+      ? ACCOUNT_BASELINE_RESOURCE_COUNTS.guardDutyDetectors
+      : 0,
+    trails: managedBaseline ? ACCOUNT_BASELINE_RESOURCE_COUNTS.trails : 0,
     budgets: 1,
     snsTopics: 1,
   };

@@ -16,6 +16,7 @@ import {
   estimateFromSpec,
 } from './estimate';
 import { compareWithSeed, SEED_COST_TABLE } from './seed';
+import { totalAcrossEnvironments } from './shared';
 
 /** A day when Kubernetes 1.33 was still in standard support. */
 const STANDARD = '2026-01-15';
@@ -376,6 +377,41 @@ describe('compareWithSeed', () => {
     expect(comparison.rows[0].differenceUsd).toBe(365);
     expect(comparison.notes.join('\n')).toContain(
       "The seed's $73 EKS line is the standard-support rate",
+    );
+  });
+});
+
+describe('totalAcrossEnvironments', () => {
+  const spec = (name: string, workloads: string) =>
+    parseEnvironmentSpec({
+      name,
+      accounts: { management: '111111111111', workloads },
+      budget: { alertEmail: 'a@example.com' },
+    });
+  const place = (name: string, workloads: string, region = 'us-east-1') => ({
+    workloadsAccount: workloads,
+    region,
+    estimate: estimateFromSpec(spec(name, workloads), { asOf: '2026-06-01' }),
+  });
+
+  it('counts the account baseline once per account and region', () => {
+    const a = place('env-a', '222222222222');
+    const b = place('env-b', '222222222222');
+    const c = place('env-c', '333333333333');
+    const guardDuty = a.estimate.lines.find(l => l.id === 'guardduty')!;
+    expect(guardDuty.scope).toBe('account');
+    expect(guardDuty.monthlyUsd).toBeGreaterThan(0);
+    const sum =
+      a.estimate.totalMonthlyUsd +
+      b.estimate.totalMonthlyUsd +
+      c.estimate.totalMonthlyUsd;
+    expect(totalAcrossEnvironments([a, b, c])).toBeCloseTo(
+      sum - guardDuty.monthlyUsd,
+      2,
+    );
+    expect(totalAcrossEnvironments([a])).toBeCloseTo(
+      a.estimate.totalMonthlyUsd,
+      2,
     );
   });
 });

@@ -2,3 +2,4 @@ export * from './prices';
 export * from './drivers';
 export * from './estimate';
 export * from './seed';
+export * from './shared';

@@ -145,7 +145,9 @@ function cloudFrontLine(drivers: CostDrivers): CostLine {
 function s3Line(drivers: CostDrivers): CostLine {
   return {
     id: 's3',
-    label: `S3 (${drivers.s3Buckets} buckets: SPA, logs, CloudTrail)`,
+    label: `S3 (${drivers.s3Buckets} buckets: SPA, logs${
+      drivers.trails > 0 ? ', CloudTrail' : ''
+    })`,
     service: 'Amazon Simple Storage Service',
     monthlyUsd: round(
       A.s3StorageGb * P.s3.standardPerGbMonth +
@@ -246,18 +248,34 @@ function ecrLine(drivers: CostDrivers): CostLine {
   };
 }
 
+/** Said of the account baseline's lines: what they are shared by. */
+const SHARED_BASIS =
+  'account baseline, shared by every environment in the workloads account and region and counted once per account';
+
 function guardDutyLine(drivers: CostDrivers): CostLine {
+  if (drivers.guardDutyDetectors === 0) {
+    return {
+      id: 'guardduty',
+      label: 'GuardDuty (the account’s existing detector)',
+      service: 'Amazon GuardDuty',
+      scope: 'account',
+      monthlyUsd: 0,
+      basis:
+        'spec.baseline is existing: the account already pays for its own detector; this environment adds only its share of the events it analyses',
+    };
+  }
   return {
     id: 'guardduty',
-    label: 'GuardDuty',
+    label: 'GuardDuty (account baseline)',
     service: 'Amazon GuardDuty',
+    scope: 'account',
     monthlyUsd: round(
       drivers.guardDutyDetectors *
         (A.guardDutyCloudTrailEventsMillions *
           P.guardDuty.perMillionCloudTrailManagementEvents +
           A.guardDutyFlowAndDnsLogsGb * P.guardDuty.perGbFlowAndDnsLogs),
     ),
-    basis: `assumed ${A.guardDutyCloudTrailEventsMillions} M CloudTrail events × $${P.guardDuty.perMillionCloudTrailManagementEvents} + ${A.guardDutyFlowAndDnsLogsGb} GB flow/DNS logs × $${P.guardDuty.perGbFlowAndDnsLogs} (after the 30-day trial)`,
+    basis: `${SHARED_BASIS}; assumed ${A.guardDutyCloudTrailEventsMillions} M CloudTrail events × $${P.guardDuty.perMillionCloudTrailManagementEvents} + ${A.guardDutyFlowAndDnsLogsGb} GB flow/DNS logs × $${P.guardDuty.perGbFlowAndDnsLogs} (after the 30-day trial)`,
   };
 }
 
@@ -266,11 +284,17 @@ function freeLines(drivers: CostDrivers): CostLine[] {
   return [
     {
       id: 'cloudtrail',
-      label: `CloudTrail (${drivers.trails} trail)`,
+      label:
+        drivers.trails > 0
+          ? `CloudTrail (${drivers.trails} trail, account baseline)`
+          : 'CloudTrail (the account’s existing trail)',
       service: 'AWS CloudTrail',
+      scope: 'account',
       monthlyUsd: 0,
       basis:
-        "the first trail's management events are free; its S3 storage is in the S3 line",
+        drivers.trails > 0
+          ? `${SHARED_BASIS}; the first trail's management events are free; its S3 storage is in the S3 line`
+          : "spec.baseline is existing: the account's own trail, billed to the account",
     },
     {
       id: 'budgets-and-sns',

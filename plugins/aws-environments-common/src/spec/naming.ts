@@ -1,9 +1,14 @@
 /**
  * The stacks of an environment. Each is deployed as the CloudFormation stack
- * `<environment name>-<role>` (see {@link environmentStackName}).
+ * `<environment name>-<role>` (see {@link environmentStackName}), except the
+ * account baseline.
  *
- * - `network`, `database`, `cluster`, `edge`, `observability`, `security`:
+ * - `network`, `database`, `cluster`, `edge`, `observability`:
  *   workloads account, the spec's region.
+ * - `baseline`: the account baseline (GuardDuty, CloudTrail), one stack named
+ *   {@link ACCOUNT_BASELINE_STACK_NAME} per workloads account and region,
+ *   shared by every environment there and never deleted by a destroy; only
+ *   present when the spec's `baseline` is `managed`.
  * - `edge-waf`: workloads account, always us-east-1 (CloudFront's WAF web ACL
  *   must live there); only present when the spec's region is not us-east-1,
  *   otherwise the web ACL is in `edge`.
@@ -18,7 +23,7 @@ export type EnvironmentStackRole =
   | 'edge'
   | 'cluster'
   | 'observability'
-  | 'security'
+  | 'baseline'
   | 'registry'
   | 'budget';
 
@@ -34,7 +39,7 @@ export const ENVIRONMENT_STACK_ROLES: readonly EnvironmentStackRole[] = [
   'edge',
   'cluster',
   'observability',
-  'security',
+  'baseline',
   'registry',
   'budget',
 ];
@@ -50,7 +55,39 @@ export function environmentStackName(
   environmentName: string,
   role: EnvironmentStackRole,
 ): string {
-  return `${environmentName}-${role}`;
+  return role === 'baseline'
+    ? ACCOUNT_BASELINE_STACK_NAME
+    : `${environmentName}-${role}`;
+}
+
+/**
+ * The CloudFormation stack name of the account baseline: one stack per
+ * account and region, shared by the environments there.
+ *
+ * @public
+ */
+export const ACCOUNT_BASELINE_STACK_NAME = 'innovate-account-baseline';
+
+/**
+ * Stack roles shared by the environments of an account and region: deployed
+ * by the first, reused by the others, never deleted by a destroy.
+ *
+ * @public
+ */
+export const SHARED_STACK_ROLES: readonly EnvironmentStackRole[] = ['baseline'];
+
+/**
+ * Physical names of the account baseline's resources in a region (the same
+ * for every environment, so every environment synthesizes the same
+ * baseline template).
+ *
+ * @public
+ */
+export function accountBaselineResourceNames(region: string) {
+  return {
+    /** Multi-region trail; one name per home region, so two regions' baselines never collide. */
+    trail: `innovate-account-trail-${region}`,
+  } as const;
 }
 
 /**
@@ -73,7 +110,6 @@ export function environmentResourceNames(environmentName: string) {
     apiTargetGroup: `${environmentName}-api`,
     alarmTopic: `${environmentName}-alarms`,
     webAcl: `${environmentName}-edge`,
-    trail: `${environmentName}-trail`,
     budget: `${environmentName}-monthly`,
     controlPlaneLogGroup: `/aws/eks/${environmentName}/cluster`,
     flowLogGroup: `/innovate/${environmentName}/vpc-flow-logs`,

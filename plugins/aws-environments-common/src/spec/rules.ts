@@ -37,6 +37,21 @@ export const DOMAIN_PATTERN =
 export const CLOUDFRONT_CERTIFICATE_PATTERN =
   /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * How an environment gets its account baseline (GuardDuty, CloudTrail): the
+ * portal's shared baseline stack, or what the account already has.
+ *
+ * @public
+ */
+export const BASELINE_MODES = ['managed', 'existing'] as const;
+
+/**
+ * One of {@link BASELINE_MODES}.
+ *
+ * @public
+ */
+export type BaselineMode = (typeof BASELINE_MODES)[number];
+
 /** The values each enumerated field accepts, in the catalogs' order. */
 export const ALLOWED_VALUES = {
   region: SUPPORTED_REGIONS.map(region => region.id),
@@ -45,6 +60,7 @@ export const ALLOWED_VALUES = {
   engineVersion: [...POSTGRES_ENGINE_VERSIONS],
   instanceClass: RDS_INSTANCE_CLASSES.map(type => type.name),
   storageType: [...RDS_STORAGE_TYPES],
+  baseline: [...BASELINE_MODES],
 };
 
 const quoted = (values: readonly string[]) =>
@@ -92,6 +108,8 @@ export const ALLOWED = {
   utilizationPercent: `a percentage from ${SPEC_LIMITS.utilizationPercent.min} to ${SPEC_LIMITS.utilizationPercent.max}`,
   monthlyUsd: `an amount in US dollars from ${SPEC_LIMITS.monthlyUsd.min} to ${SPEC_LIMITS.monthlyUsd.max}`,
   boolean: 'true or false',
+  baseline:
+    '"managed" (the portal deploys the account baseline stack, GuardDuty and CloudTrail, once per account and region and reuses it) or "existing" (the account already has an enabled GuardDuty detector in the region and a logging multi-region CloudTrail trail; checked before every AWS deployment)',
 } as const;
 
 /** The part of a zod issue the messages below read. */

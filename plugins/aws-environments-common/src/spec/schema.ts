@@ -10,6 +10,8 @@ import {
   ACCOUNT_PATTERN,
   ALLOWED,
   ALLOWED_VALUES,
+  BASELINE_MODES,
+  BaselineMode,
   CLOUDFRONT_CERTIFICATE_PATTERN,
   DOMAIN_PATTERN,
   EMAIL_PATTERN,
@@ -22,6 +24,9 @@ import {
   SPEC_LIMITS,
 } from './rules';
 
+export { BASELINE_MODES } from './rules';
+export type { BaselineMode } from './rules';
+
 /**
  * The seed architecture's values. Every default of {@link environmentSpecSchema}
  * comes from here, so "the default spec" and "the seed" are one thing.
@@ -30,6 +35,7 @@ import {
  */
 export const SEED_DEFAULTS = {
   region: 'us-east-1',
+  baseline: 'managed' as BaselineMode,
   network: { vpcCidr: '10.0.0.0/16', azCount: 3, natGateways: 3 },
   cluster: {
     kubernetesVersion: '1.33',
@@ -261,6 +267,10 @@ const rootShape = {
   region: oneOf(ALLOWED_VALUES.region, ALLOWED.region).default(
     SEED_DEFAULTS.region,
   ),
+  baseline: z
+    .enum(BASELINE_MODES, { error: explain(ALLOWED.baseline) })
+    .describe(`Must be ${ALLOWED.baseline}.`)
+    .default(SEED_DEFAULTS.baseline),
   network: network.prefault({}),
   cluster: cluster.prefault({}),
   database: database.prefault({}),

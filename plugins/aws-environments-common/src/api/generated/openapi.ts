@@ -359,6 +359,11 @@ export interface components {
         | 'ap-northeast-1'
         | 'ap-northeast-2'
         | 'ap-northeast-3';
+      /**
+       * Must be "managed" (the portal deploys the account baseline stack, GuardDuty and CloudTrail, once per account and region and reuses it) or "existing" (the account already has an enabled GuardDuty detector in the region and a logging multi-region CloudTrail trail; checked before every AWS deployment).
+       * @defaultValue managed
+       */
+      baseline: 'managed' | 'existing';
       network: {
         /**
          * Must be a private IPv4 block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16) from /16 to /22, e.g. "10.0.0.0/16".
@@ -689,28 +694,6 @@ export interface components {
       };
       deployments: components['schemas']['DeploymentSummary'][];
     };
-    /** Unknown fields are refused with a 400 naming them. */
-    CreateDeploymentRequest: {
-      /** The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out. */
-      spec?: components['schemas']['EnvironmentSpecInput'];
-      source?: 'sandbox' | 'aws';
-      /**
-       * `required` stops after the change sets are created, until someone executes them.
-       */
-      approval?: 'auto' | 'required';
-      /**
-       * What to do when the name is taken; `create` (the default) fails with 409.
-       */
-      mode?: 'create' | 'update';
-      /** Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update. */
-      owner?: string;
-      /** Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
-      allowedDeviations?: string[];
-      /** Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes. */
-      acceptDataLoss?: string[];
-    };
-    CreateDeploymentResponse: {
-      id: string;
     /** One environment in the fleet summary. Spend and alarms come from the fleet's shared reads (one Cost Explorer call per management account, one DescribeAlarms per workloads account and region); `null` where the environment has no live parts yet (pending, destroyed) or its source could not answer. */
     FleetEntry: {
       name: string;
@@ -758,6 +741,28 @@ export interface components {
       /** Pass as `cursor` for the next page; absent on the last page. */
       nextCursor?: string;
     };
+    /** Unknown fields are refused with a 400 naming them. */
+    CreateDeploymentRequest: {
+      /** The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out. */
+      spec?: components['schemas']['EnvironmentSpecInput'];
+      source?: 'sandbox' | 'aws';
+      /**
+       * `required` stops after the change sets are created, until someone executes them.
+       */
+      approval?: 'auto' | 'required';
+      /**
+       * What to do when the name is taken; `create` (the default) fails with 409.
+       */
+      mode?: 'create' | 'update';
+      /** Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update. */
+      owner?: string;
+      /** Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
+      allowedDeviations?: string[];
+      /** Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes. */
+      acceptDataLoss?: string[];
+    };
+    CreateDeploymentResponse: {
+      id: string;
       environment: string;
       status: components['schemas']['DeploymentStatus'];
     };
@@ -777,6 +782,10 @@ export interface components {
       service: string;
       monthlyUsd: number;
       basis: string;
+      /**
+       * Present on the account baseline's lines (GuardDuty, CloudTrail), shared by every environment in the workloads account and region; totals over several environments count them once per account and region.
+       */
+      scope?: 'account';
     };
     CostSuggestion: {
       id: string;
@@ -1158,6 +1167,11 @@ export interface components {
         | 'ap-northeast-1'
         | 'ap-northeast-2'
         | 'ap-northeast-3';
+      /**
+       * Must be "managed" (the portal deploys the account baseline stack, GuardDuty and CloudTrail, once per account and region and reuses it) or "existing" (the account already has an enabled GuardDuty detector in the region and a logging multi-region CloudTrail trail; checked before every AWS deployment).
+       * @defaultValue managed
+       */
+      baseline: 'managed' | 'existing';
       /** @defaultValue \{\} */
       network: {
         /**
@@ -1444,6 +1458,46 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  GetFleet: {
+    parameters: {
+      query?: {
+        /** Only environments of this owner (entity ref). */
+        owner?: string;
+        /** Only environments of this source, `sandbox` or `aws`. */
+        source?: string;
+        /** Only environments with this status. */
+        status?: string;
+        /** Only environments in this region. */
+        region?: string;
+        /** Only environments with this workloads or management account. */
+        account?: string;
+        /** Sort by `name` (default), `owner`, `status`, `region`, `account`, `monthToDate`, `forecast`, `budget`, `budgetUsed` or `firingAlarms`. */
+        sort?: string;
+        /** Sort order, `asc` (default) or `desc`. */
+        order?: string;
+        /** Entries per page, 1 to 500 (default 100). */
+        limit?: string;
+        /** The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The fleet summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetResponse'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
   GetEnvironment: {
     parameters: {
       query?: never;
@@ -1498,46 +1552,6 @@ export interface operations {
   };
   GetClusterView: {
     parameters: {
-  GetFleet: {
-    parameters: {
-      query?: {
-        /** Only environments of this owner (entity ref). */
-        owner?: string;
-        /** Only environments of this source, `sandbox` or `aws`. */
-        source?: string;
-        /** Only environments with this status. */
-        status?: string;
-        /** Only environments in this region. */
-        region?: string;
-        /** Only environments with this workloads or management account. */
-        account?: string;
-        /** Sort by `name` (default), `owner`, `status`, `region`, `account`, `monthToDate`, `forecast`, `budget`, `budgetUsed` or `firingAlarms`. */
-        sort?: string;
-        /** Sort order, `asc` (default) or `desc`. */
-        order?: string;
-        /** Entries per page, 1 to 500 (default 100). */
-        limit?: string;
-        /** The `nextCursor` of the previous page. */
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** The fleet summary. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FleetResponse'];
-        };
-      };
-      default: components['responses']['ErrorResponse'];
-    };
-  };
       query?: never;
       header?: never;
       path: {

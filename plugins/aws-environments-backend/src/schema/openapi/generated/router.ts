@@ -240,6 +240,13 @@ export const spec = {
             description:
               'Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.',
           },
+          baseline: {
+            default: 'managed',
+            type: 'string',
+            enum: ['managed', 'existing'],
+            description:
+              'Must be "managed" (the portal deploys the account baseline stack, GuardDuty and CloudTrail, once per account and region and reuses it) or "existing" (the account already has an enabled GuardDuty detector in the region and a logging multi-region CloudTrail trail; checked before every AWS deployment).',
+          },
           network: {
             type: 'object',
             properties: {
@@ -625,6 +632,7 @@ export const spec = {
           'name',
           'accounts',
           'region',
+          'baseline',
           'network',
           'cluster',
           'database',
@@ -989,14 +997,6 @@ export const spec = {
           },
         ],
       },
-      CreateDeploymentRequest: {
-        type: 'object',
-        properties: {
-          spec: {
-            description:
-              'The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out.',
-            $ref: '#/components/schemas/EnvironmentSpecInput',
-          },
       FleetEntry: {
         type: 'object',
         description:
@@ -1167,6 +1167,14 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      CreateDeploymentRequest: {
+        type: 'object',
+        properties: {
+          spec: {
+            description:
+              'The spec to deploy (fields with seed defaults may be left out); the stored spec is redeployed when left out.',
+            $ref: '#/components/schemas/EnvironmentSpecInput',
+          },
           source: {
             type: 'string',
             enum: ['sandbox', 'aws'],
@@ -1273,6 +1281,12 @@ export const spec = {
           },
           basis: {
             type: 'string',
+          },
+          scope: {
+            type: 'string',
+            enum: ['account'],
+            description:
+              "Present on the account baseline's lines (GuardDuty, CloudTrail), shared by every environment in the workloads account and region; totals over several environments count them once per account and region.",
           },
         },
         additionalProperties: false,
@@ -2567,6 +2581,13 @@ export const spec = {
             description:
               'Must be one of us-east-1, us-east-2, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, ap-northeast-3.',
           },
+          baseline: {
+            default: 'managed',
+            type: 'string',
+            enum: ['managed', 'existing'],
+            description:
+              'Must be "managed" (the portal deploys the account baseline stack, GuardDuty and CloudTrail, once per account and region and reuses it) or "existing" (the account already has an enabled GuardDuty detector in the region and a logging multi-region CloudTrail trail; checked before every AWS deployment).',
+          },
           network: {
             default: {},
             type: 'object',
@@ -2957,109 +2978,6 @@ export const spec = {
         },
       },
     },
-    '/v1/environments/{name}': {
-      get: {
-        operationId: 'GetEnvironment',
-        tags: ['Environments'],
-        description:
-          'One environment with its spec, outputs and deployments. Permission `aws-environments.environment.read`.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The environment.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/EnvironmentDetail',
-                },
-              },
-            },
-          },
-          default: {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-        },
-      },
-      delete: {
-        operationId: 'DestroyEnvironment',
-        tags: ['Environments'],
-        description:
-          'Queues the destroy of an environment. The body must repeat the name in\n`confirm`; the stateful (database) stack is kept unless `destroyData`\nis true. Permission `aws-environments.environment.delete`.\n',
-        parameters: [
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: {
-                $ref: '#/components/schemas/DestroyEnvironmentRequest',
-              },
-            },
-          },
-        },
-        responses: {
-          '202': {
-            description: 'The queued destroy deployment.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Deployment',
-                },
-              },
-            },
-          },
-          default: {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-        },
-      },
-    },
-    '/v1/environments/{name}/cluster': {
-      get: {
-        operationId: 'GetClusterView',
-        tags: ['Views'],
-        description:
-          'EKS cluster, node groups, add-ons and upgrade insights. Permission `aws-environments.environment.read`.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The cluster view.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ClusterView',
-                },
-              },
-            },
-          },
-          default: {
-            $ref: '#/components/responses/ErrorResponse',
-          },
-        },
-      },
-    },
-    '/v1/environments/{name}/database': {
-      get: {
-        operationId: 'GetDatabaseView',
-        tags: ['Views'],
-        description:
-          'RDS instance, backups and pending maintenance. Permission `aws-environments.environment.read`.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
     '/v1/fleet': {
       get: {
         operationId: 'GetFleet',
@@ -3178,6 +3096,109 @@ export const spec = {
         },
       },
     },
+    '/v1/environments/{name}': {
+      get: {
+        operationId: 'GetEnvironment',
+        tags: ['Environments'],
+        description:
+          'One environment with its spec, outputs and deployments. Permission `aws-environments.environment.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The environment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnvironmentDetail',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DestroyEnvironment',
+        tags: ['Environments'],
+        description:
+          'Queues the destroy of an environment. The body must repeat the name in\n`confirm`; the stateful (database) stack is kept unless `destroyData`\nis true. Permission `aws-environments.environment.delete`.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DestroyEnvironmentRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The queued destroy deployment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Deployment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/cluster': {
+      get: {
+        operationId: 'GetClusterView',
+        tags: ['Views'],
+        description:
+          'EKS cluster, node groups, add-ons and upgrade insights. Permission `aws-environments.environment.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The cluster view.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/database': {
+      get: {
+        operationId: 'GetDatabaseView',
+        tags: ['Views'],
+        description:
+          'RDS instance, backups and pending maintenance. Permission `aws-environments.environment.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
         responses: {
           '200': {
             description: 'The database view.',

@@ -116,6 +116,7 @@ export class AwsDeploymentTarget implements DeploymentTarget {
     await preflight({
       stacks: input.synthesis.stacks,
       workloadsAccount: spec.accounts.workloads,
+      baseline: { mode: spec.baseline, region: spec.region },
       sts: await this.deps.clients.sts({
         accountId: spec.accounts.workloads,
         region: spec.region,

@@ -5,8 +5,10 @@ import {
 } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CUSTOM_USER_AGENT } from '../../AwsClients/DefaultAwsClientFactory';
+import type { BaselineMode } from '@innovate/plugin-aws-environments-common';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
 import type { DeploymentEventSink } from '../types';
+import { checkAccountBaseline } from './baselinePreflight';
 
 /** Where CDK bootstrap records its version, per account and region. */
 export const BOOTSTRAP_VERSION_PARAMETER = '/cdk-bootstrap/hnb659fds/version';
@@ -41,6 +43,8 @@ export async function preflight(options: {
   stacks: RecordedStack[];
   /** The account whose credentials the portal deploys with. */
   workloadsAccount: string;
+  /** The spec's account baseline, checked in the workloads account and region. */
+  baseline?: { mode: BaselineMode; region: string };
   sts: STSClient;
   events: DeploymentEventSink;
 }): Promise<void> {
@@ -123,6 +127,15 @@ export async function preflight(options: {
       ssm.destroy();
     }
   }
+  const baseline = options.baseline
+    ? await checkAccountBaseline({
+        baseline: options.baseline.mode,
+        account: options.workloadsAccount,
+        region: options.baseline.region,
+        sts: options.sts,
+      })
+    : { problems: [], notes: [] };
+  problems.push(...baseline.problems);
   if (problems.length > 0) {
     throw new PreflightError(
       `Preflight failed, nothing was deployed:\n${problems
@@ -136,4 +149,7 @@ export async function preflight(options: {
       ', ',
     )}), deploy roles assumable with the workloads account's credentials`,
   });
+  for (const note of baseline.notes) {
+    await options.events.emit({ level: 'info', message: note });
+  }
 }

@@ -1,9 +1,9 @@
 /**
- * Properties of {@link Security}.
+ * Properties of {@link AccountBaseline}.
  *
  * @public
  */
-export interface SecurityProps {
+export interface AccountBaselineProps {
   readonly trailName: string;
   /** Days CloudTrail log files are kept in S3. */
   readonly trailRetentionDays: number;

@@ -3,22 +3,23 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { SecurityProps } from './SecurityProps';
+import type { AccountBaselineProps } from './AccountBaselineProps';
 
 /**
  * Account-level detection in the workloads account: a multi-region
  * CloudTrail trail with log file validation, and a GuardDuty detector.
- * GuardDuty allows one detector per account and region, so only one
- * environment per workloads account and region can own this stack.
+ * GuardDuty allows one detector per account and region, so this lives in
+ * the account baseline stack that the account's environments share, never
+ * in an environment's own stacks.
  *
  * @public
  */
-export class Security extends Construct {
+export class AccountBaseline extends Construct {
   readonly trailBucket: s3.Bucket;
   readonly trail: cloudtrail.Trail;
   readonly detector: guardduty.CfnDetector;
 
-  constructor(scope: Construct, id: string, props: SecurityProps) {
+  constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id);
     const accessLogBucket = new s3.Bucket(this, 'TrailAccessLogBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
