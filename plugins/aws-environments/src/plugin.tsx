@@ -61,6 +61,17 @@ export const awsEnvironmentEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The environment drawn as the seed's diagram, on its own entity. */
+export const architectureEntityCard = EntityCardBlueprint.make({
+  name: 'architecture',
+  params: {
+    type: 'content',
+    filter: entities.isAwsEnvironmentEntity,
+    loader: () =>
+      import('./components/ArchitectureView').then(m => <m.ArchitectureCard />),
+  },
+});
+
 /** The cluster view on EKS cluster and node group entities. */
 export const eksClusterEntityCard = EntityCardBlueprint.make({
   name: 'eks-cluster',
@@ -149,6 +160,7 @@ export const awsEnvironmentsPlugin = createFrontendPlugin({
     awsEnvironmentsApi,
     awsEnvironmentsPage,
     awsEnvironmentEntityContent,
+    architectureEntityCard,
     eksClusterEntityCard,
     rdsDatabaseEntityCard,
     alarmsEntityCard,

@@ -3,6 +3,7 @@ export {
   AwsEnvironmentCostEstimateFieldExtension,
   AwsEnvironmentsPage,
   EntityAwsAlarmsCard,
+  EntityAwsArchitectureCard,
   EntityAwsCostCard,
   EntityAwsEnvironmentContent,
   EntityEksClusterCard,

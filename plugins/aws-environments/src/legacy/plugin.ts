@@ -99,6 +99,25 @@ export const EntityAwsEnvironmentContent = entityComponent(
 );
 
 /**
+ * The environment drawn as the seed's diagram with live status and cost,
+ * for the overview of an environment entity.
+ *
+ * @public
+ */
+export const EntityAwsArchitectureCard: () => JSX.Element =
+  awsEnvironmentsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsArchitectureCard',
+      component: {
+        lazy: () =>
+          import('../components/ArchitectureView').then(
+            m => m.ArchitectureCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * The cluster view, for EKS cluster and node group entities.
  *
  * @public

@@ -29,10 +29,7 @@ export function ArchitectureCard() {
     );
   }
   return (
-    <InfoCard
-      title="Architecture"
-      titleTypographyProps={{ component: 'h2' }}
-    >
+    <InfoCard title="Architecture" titleTypographyProps={{ component: 'h2' }}>
       <ArchitectureView environment={environment} tabHref={tabHref} />
     </InfoCard>
   );

@@ -40,9 +40,7 @@ function shapeOf(model: ArchitectureModel): string {
 }
 
 /** The views that failed, each with its error and a retry. */
-function FailedViews(props: {
-  views: Array<[string, QueryResult<unknown>]>;
-}) {
+function FailedViews(props: { views: Array<[string, QueryResult<unknown>]> }) {
   const failed = props.views.filter(([, query]) => query.error);
   if (failed.length === 0) {
     return null;

@@ -27,6 +27,7 @@ describe('EnvironmentView', () => {
         .map(tab => tab.textContent),
     ).toEqual([
       'Overview',
+      'Architecture',
       'Cluster',
       'Database',
       'Alarms',

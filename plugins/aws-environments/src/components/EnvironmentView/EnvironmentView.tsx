@@ -11,6 +11,7 @@ import {
   useResolvedPath,
 } from 'react-router-dom';
 import { AlarmsCard } from '../AlarmsCard';
+import { ArchitectureView } from '../ArchitectureView';
 import { ClusterCard } from '../ClusterCard';
 import { CostCard } from '../CostCard';
 import { DatabaseCard } from '../DatabaseCard';
@@ -24,6 +25,7 @@ const ENVIRONMENT_TABS: Array<{
   View: ComponentType<{ environment: string }>;
 }> = [
   { path: '', label: 'Overview', View: EnvironmentOverview },
+  { path: 'architecture', label: 'Architecture', View: ArchitectureView },
   { path: 'cluster', label: 'Cluster', View: ClusterCard },
   { path: 'database', label: 'Database', View: DatabaseCard },
   { path: 'alarms', label: 'Alarms', View: AlarmsCard },
@@ -32,8 +34,8 @@ const ENVIRONMENT_TABS: Array<{
 ];
 
 /**
- * The tabs of one environment (Overview, Cluster, Database, Alarms, Cost,
- * Deployments) and their routes, relative to where it is mounted: under
+ * The tabs of one environment (Overview, Architecture, Cluster, Database,
+ * Alarms, Cost, Deployments) and their routes, relative to where it is mounted: under
  * `/aws-environments/:name` or as an entity's content.
  */
 export function EnvironmentView(props: { environment: string }) {

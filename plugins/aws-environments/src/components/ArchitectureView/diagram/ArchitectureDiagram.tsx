@@ -1,4 +1,4 @@
-import { KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { KeyboardEvent, RefObject, useMemo, useRef, useState } from 'react';
 import { ReactFlow, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import Box from '@material-ui/core/Box';
@@ -36,25 +36,17 @@ export interface ArchitectureDiagramProps {
 }
 
 /**
- * The drawing: React Flow renders the parts where ELK placed them, at most
- * at their natural size (it scales down to fit narrower screens; the page
- * never scrolls sideways). Tab moves from part to part, the arrow keys to
- * the nearest part in that direction; the drawing exports as SVG or PNG.
+ * Arrow keys on a part move the focus to the nearest part in that
+ * direction (Tab already walks the parts in the model's order).
  */
-export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
-  const { environment, model, layout, links } = props;
-  const theme = useTheme();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const [exportError, setExportError] = useState<string>();
-  const nodes = useMemo(
-    () => flowNodesOf(model, layout, links),
-    [model, layout, links],
-  );
-  const edges = useMemo(() => flowEdgesOf(model), [model]);
+function useArrowKeys(
+  wrapper: RefObject<HTMLDivElement>,
+  model: ArchitectureModel,
+  layout: ArchitectureLayout,
+) {
   const centres = useMemo(() => absoluteCentres(layout), [layout]);
   const partIds = useMemo(() => model.parts.map(part => part.id), [model]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  return (event: KeyboardEvent<HTMLDivElement>) => {
     if (!isArrowKey(event.key)) {
       return;
     }
@@ -72,7 +64,17 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
       target.focus();
     }
   };
+}
 
+/** The SVG and PNG export buttons, and what went wrong if an export fails. */
+function ExportButtons(props: {
+  environment: string;
+  layout: ArchitectureLayout;
+  wrapper: RefObject<HTMLDivElement>;
+}) {
+  const { environment, layout, wrapper } = props;
+  const theme = useTheme();
+  const [exportError, setExportError] = useState<string>();
   const exportAs = async (format: ExportFormat) => {
     const viewport = wrapper.current?.querySelector<HTMLElement>(
       '.react-flow__viewport',
@@ -97,6 +99,40 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
       );
     }
   };
+  return (
+    <>
+      <Button size="small" onClick={() => exportAs('svg')}>
+        Export SVG
+      </Button>
+      <Button size="small" onClick={() => exportAs('png')}>
+        Export PNG
+      </Button>
+      {exportError && (
+        <Typography role="alert" color="error" variant="body2">
+          {exportError}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * The drawing: React Flow renders the parts where ELK placed them, at most
+ * at their natural size (it scales down to fit narrower screens; the page
+ * never scrolls sideways). Tab moves from part to part, the arrow keys to
+ * the nearest part in that direction; the drawing exports as SVG or PNG.
+ */
+export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
+  const { environment, model, layout, links } = props;
+  const theme = useTheme();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const nodes = useMemo(
+    () => flowNodesOf(model, layout, links),
+    [model, layout, links],
+  );
+  const edges = useMemo(() => flowEdgesOf(model), [model]);
+  const onKeyDown = useArrowKeys(wrapper, model, layout);
+  const size = { width: layout.width + 16, height: layout.height + 16 };
 
   return (
     <>
@@ -106,26 +142,21 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
           rules; dashed ones are dependencies. Each part says its state in
           words; Tab and the arrow keys move between parts.
         </Typography>
-        <Button size="small" onClick={() => exportAs('svg')}>
-          Export SVG
-        </Button>
-        <Button size="small" onClick={() => exportAs('png')}>
-          Export PNG
-        </Button>
+        <ExportButtons
+          environment={environment}
+          layout={layout}
+          wrapper={wrapper}
+        />
       </Box>
-      {exportError && (
-        <Typography role="alert" color="error" variant="body2">
-          {exportError}
-        </Typography>
-      )}
       <div
         ref={wrapper}
-        onKeyDown={onKeyDown}
+        role="group"
+        aria-label={`Architecture of ${environment}`}
         data-testid="architecture-drawing"
         style={{
           width: '100%',
-          maxWidth: layout.width + 16,
-          aspectRatio: `${layout.width + 16} / ${layout.height + 16}`,
+          maxWidth: size.width,
+          aspectRatio: `${size.width} / ${size.height}`,
         }}
       >
         <ReactFlow
@@ -147,7 +178,8 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
           zoomOnDoubleClick={false}
           preventScrolling={false}
           proOptions={{ hideAttribution: true }}
-          aria-label={`Architecture of ${environment}`}
+          // The parts' key presses bubble up to React Flow's own element.
+          onKeyDown={onKeyDown}
         />
       </div>
     </>

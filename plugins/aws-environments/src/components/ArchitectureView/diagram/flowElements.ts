@@ -68,9 +68,7 @@ export function flowNodesOf(
         focusable: false,
         data: {
           label:
-            box.id === 'vpc'
-              ? model.vpcLabel
-              : layers.get(box.id) ?? box.id,
+            box.id === 'vpc' ? model.vpcLabel : layers.get(box.id) ?? box.id,
           vpc: box.id === 'vpc',
         },
       };
@@ -144,7 +142,9 @@ export function nextPart(
     const centre = centres.get(id);
     if (id === from || !centre) continue;
     const along = (centre.x - start.x) * dx + (centre.y - start.y) * dy;
-    const across = Math.abs((centre.x - start.x) * dy + (centre.y - start.y) * dx);
+    const across = Math.abs(
+      (centre.x - start.x) * dy + (centre.y - start.y) * dx,
+    );
     if (along <= 0 || across > along) continue;
     const distance = along + across * 2;
     if (!best || distance < best.distance) {

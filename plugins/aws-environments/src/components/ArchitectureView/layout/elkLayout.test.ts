@@ -13,15 +13,18 @@ const inputs: ArchitectureInputs = {
 };
 
 /** A box's position in the drawing (ELK places children in their parent). */
-function absolute(boxes: PlacedBox[], id: string) {
-  let box = boxes.find(b => b.id === id)!;
-  let { x, y } = box;
-  while (box.parentId) {
-    box = boxes.find(b => b.id === box.parentId)!;
-    x += box.x;
-    y += box.y;
-  }
-  return { x, y, width: box.width, height: box.height };
+function absolute(
+  boxes: PlacedBox[],
+  id: string,
+): { x: number; y: number; width: number; height: number } {
+  const box = boxes.find(b => b.id === id)!;
+  const parent = box.parentId ? absolute(boxes, box.parentId) : { x: 0, y: 0 };
+  return {
+    x: parent.x + box.x,
+    y: parent.y + box.y,
+    width: box.width,
+    height: box.height,
+  };
 }
 
 function overlap(a: PlacedBox, b: PlacedBox): boolean {

@@ -30,7 +30,9 @@ export function costOf(
   return {
     kind: 'usd',
     monthlyUsd: lineUsd / count,
-    lines: lines.map(line => `${line.label}: ${formatUsdCents(line.monthlyUsd)}`),
+    lines: lines.map(
+      line => `${line.label}: ${formatUsdCents(line.monthlyUsd)}`,
+    ),
     shareOf: count > 1 ? { count, lineUsd } : undefined,
   };
 }

@@ -10,11 +10,7 @@ import {
   fromView,
   statusOf,
 } from './status';
-import type {
-  ArchitectureInputs,
-  ArchitecturePart,
-  PartStatus,
-} from './types';
+import type { ArchitectureInputs, ArchitecturePart, PartStatus } from './types';
 
 /**
  * The catalog entity of a part: the entity provider names each part
@@ -22,7 +18,9 @@ import type {
  * `packages/environment-cdk/src/catalogParts.ts`).
  */
 export function partEntityRef(environment: string, suffix: string): string {
-  return `resource:default/${suffix ? `${environment}-${suffix}` : environment}`;
+  return `resource:default/${
+    suffix ? `${environment}-${suffix}` : environment
+  }`;
 }
 
 /** The node group roles of the spec, in the seed's order. */
@@ -215,9 +213,7 @@ function privateParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       }, pods on the node groups`,
     ],
     status: combine(
-      fromView(cluster, 'The cluster view', value =>
-        statusOf(value.status),
-      ),
+      fromView(cluster, 'The cluster view', value => statusOf(value.status)),
       view?.behindTarget
         ? {
             tone: 'warning',
@@ -255,7 +251,7 @@ function dataParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       details: [
         `${view?.instanceClass ?? spec.instanceClass}, ${
           view?.allocatedStorageGb ?? spec.allocatedStorageGb
-        } GB, ${(view?.multiAz ?? spec.multiAz) ? 'Multi-AZ' : 'single AZ'}`,
+        } GB, ${view?.multiAz ?? spec.multiAz ? 'Multi-AZ' : 'single AZ'}`,
       ],
       status: combine(
         fromView(database, 'The database view', value =>

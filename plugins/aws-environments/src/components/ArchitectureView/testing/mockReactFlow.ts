@@ -44,5 +44,5 @@ export function mockReactFlow() {
     },
   });
   (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox =
-    () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+    () => ({ x: 0, y: 0, width: 0, height: 0 } as DOMRect);
 }
