@@ -1,5 +1,6 @@
 import type {
   CacheService,
+  DatabaseService,
   LoggerService,
   PermissionsRegistryService,
 } from '@backstage/backend-plugin-api';
@@ -33,6 +34,9 @@ import type { EnvironmentRegistry } from './services/EnvironmentRegistry/types';
 import { PreviewService } from './services/Preview/PreviewService';
 import type { EnvironmentSynthesizer } from './services/Synthesizer/types';
 import { ViewService } from './services/Views/ViewService';
+import { CheckService } from './services/Checks/CheckService';
+import { DatabaseCheckNotificationStore } from './services/Checks/DatabaseCheckNotificationStore';
+import type { CheckNotifier } from './services/Checks/types';
 
 /*
  * The plugin's services built from its options and the backend's services;
@@ -182,5 +186,27 @@ export function createPreviewService(options: {
     awsClients: options.awsClients,
     estimate: estimateFromSpec,
     workDirectory: options.pluginOptions.deployments.workDirectory,
+  });
+}
+
+/**
+ * The guardrail checks: the views they read, their deduplication in the
+ * plugin's database and the notifications they send to owner groups.
+ */
+export async function createCheckService(options: {
+  registry: EnvironmentRegistry;
+  views: ViewService;
+  database: DatabaseService;
+  notifications: CheckNotifier;
+  logger: LoggerService;
+}) {
+  return new CheckService({
+    registry: options.registry,
+    views: options.views,
+    store: new DatabaseCheckNotificationStore(
+      await options.database.getClient(),
+    ),
+    notifier: options.notifications,
+    logger: options.logger,
   });
 }

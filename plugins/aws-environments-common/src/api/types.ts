@@ -276,3 +276,9 @@ export type DestroyEnvironmentRequest =
  * @public
  */
 export type ApiErrorBody = AwsEnvironmentsApiSchemas['ApiErrorBody'];
+
+/** @public */
+export type CheckFinding = AwsEnvironmentsApiSchemas['CheckFinding'];
+
+/** @public */
+export type ChecksRun = AwsEnvironmentsApiSchemas['ChecksRun'];
