@@ -17,6 +17,7 @@ import { EstimateLinesTable } from '../EstimateLinesTable';
 import type { CostEstimateFieldProps } from './costEstimateFieldSchema';
 import { evaluateSpec, fieldValueOf, sameFieldValue } from './evaluateSpec';
 import { describeFieldError, specFromFormData } from './specFromFormData';
+import { VersionLifecycleWarning } from './VersionLifecycleWarning';
 
 function EstimateSummary(props: { estimate: CostEstimate; outdated: boolean }) {
   const { estimate, outdated } = props;
@@ -85,7 +86,8 @@ export function CostEstimateField(props: CostEstimateFieldProps) {
   const headingId = useElementId('cost-field');
   const wizardData = (formContext as { formData?: unknown } | undefined)
     ?.formData;
-  const evaluation = evaluateSpec(specFromFormData(wizardData, options));
+  const specInput = specFromFormData(wizardData, options);
+  const evaluation = evaluateSpec(specInput);
   const lastEstimate = useRef<CostEstimate>();
   if (evaluation.estimate) {
     lastEstimate.current = evaluation.estimate;
@@ -113,6 +115,7 @@ export function CostEstimateField(props: CostEstimateFieldProps) {
         </Typography>
       )}
       <Box mt={1}>
+        <VersionLifecycleWarning spec={specInput} />
         {!evaluation.valid && (
           <Box mb={2}>
             <Alert severity={costReady ? 'info' : 'error'}>
