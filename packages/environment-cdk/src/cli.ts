@@ -8,6 +8,9 @@ import {
   estimateFromSpec,
   EnvironmentSpec,
   FieldError,
+  lifecycleCalendarStaleWarning,
+  lifecycleOf,
+  LIFECYCLE_CALENDAR_COMPILED,
   SEED_ENVIRONMENT_INPUT,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
@@ -293,6 +296,34 @@ function formatCheck(synthesis: EnvironmentSynthesis): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The spec's versions in the lifecycle calendar, for `check`. */
+function formatLifecycle(spec: EnvironmentSpec, at: Date): string {
+  const out = [
+    `Version lifecycle (calendar compiled ${LIFECYCLE_CALENDAR_COMPILED}):`,
+  ];
+  const versions = [
+    ['Kubernetes', lifecycleOf('eks', spec.cluster.kubernetesVersion, at)],
+    [
+      'PostgreSQL',
+      lifecycleOf('rds-postgres', spec.database.engineVersion, at),
+    ],
+  ] as const;
+  for (const [product, lifecycle] of versions) {
+    if (lifecycle) {
+      const extra = lifecycle.extraMonthlyUsd
+        ? ` (about $${lifecycle.extraMonthlyUsd.toFixed(2)} a month extra)`
+        : '';
+      const next = lifecycle.nextVersion
+        ? `; next step ${lifecycle.nextVersion}`
+        : '';
+      out.push(
+        `  ${product} ${lifecycle.version}: ${lifecycle.support}, standard support to ${lifecycle.standardSupportEnds}, extended to ${lifecycle.extendedSupportEnds}${extra}${next}`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
 function formatSynth(synthesis: EnvironmentSynthesis): string {
   const out = [`Cloud assembly written to ${synthesis.assemblyDir}`];
   for (const stack of synthesis.stacks) {
@@ -326,6 +357,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   }
   const { spec } = loaded;
   const estimateOptions = { asOf: options.asOf };
+  const at = options.asOf ? new Date(`${options.asOf}T00:00:00Z`) : new Date();
 
   if (options.command === 'bootstrap-policy') {
     return runBootstrapPolicy(
@@ -389,8 +421,12 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
             null,
             2,
           )}\n`
-        : formatCheck(synthesis),
+        : `${formatCheck(synthesis)}\n${formatLifecycle(spec, at)}`,
     );
+    const staleCalendar = lifecycleCalendarStaleWarning(at);
+    if (staleCalendar) {
+      io.stderr.write(`Warning: ${staleCalendar}\n`);
+    }
     return synthesis.conformance.passed && synthesis.nag.passed ? 0 : 1;
   } finally {
     if (temporary) {
