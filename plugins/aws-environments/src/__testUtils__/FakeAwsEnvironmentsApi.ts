@@ -11,6 +11,9 @@ import type {
   DriftView,
   EnvironmentDetail,
   EnvironmentSummary,
+  FleetEntry,
+  FleetQuery,
+  FleetResponse,
   PreviewRequest,
   PreviewResponse,
 } from '@innovate/plugin-aws-environments-common';
@@ -99,6 +102,74 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
 
   async listEnvironments(): Promise<EnvironmentSummary[]> {
     return fixtures.environments;
+  }
+
+  /** The fixtures' environments as fleet entries (the views' numbers). */
+  async getFleet(query: FleetQuery = {}): Promise<FleetResponse> {
+    const entries = (await this.listEnvironments())
+      .filter(
+        e =>
+          (!query.owner || e.owner === query.owner) &&
+          (!query.source || e.source === query.source) &&
+          (!query.status || e.status === query.status) &&
+          (!query.region || e.region === query.region) &&
+          (!query.account ||
+            e.accounts.workloads === query.account ||
+            e.accounts.management === query.account),
+      )
+      .map(e => this.fleetEntry(e));
+    const offset = Number(query.cursor ?? 0);
+    const limit = Number(query.limit ?? 100);
+    return {
+      items: entries.slice(offset, offset + limit),
+      totals: fleetTotals(entries),
+      groups: [
+        ...new Set(entries.map(e => `${e.accounts.workloads}/${e.region}`)),
+      ]
+        .sort()
+        .map(key => {
+          const members = entries.filter(
+            e => `${e.accounts.workloads}/${e.region}` === key,
+          );
+          return {
+            account: members[0].accounts.workloads,
+            region: members[0].region,
+            totals: fleetTotals(members),
+          };
+        }),
+      ...(offset + limit < entries.length
+        ? { nextCursor: String(offset + limit) }
+        : {}),
+    };
+  }
+
+  private fleetEntry(summary: EnvironmentSummary): FleetEntry {
+    const {
+      latestDeployment: _l,
+      createdAt: _c,
+      updatedAt: _u,
+      ...rest
+    } = summary;
+    const known = this.environments.get(summary.name);
+    const live =
+      known && summary.status !== 'destroyed' && summary.status !== 'pending';
+    const failed = summary.status === 'failed';
+    return {
+      ...rest,
+      monthToDateUsd: live ? known.cost.monthToDateUsd : null,
+      forecastUsd: live ? known.cost.forecastUsd : null,
+      firingAlarms:
+        live && !failed
+          ? known.alarms.alarms.filter(a => a.state === 'ALARM').length
+          : null,
+      fetchedAt: live ? known.cost.fetchedAt : null,
+      stale: failed,
+      ...(failed
+        ? {
+            staleReason: `Environment ${summary.name} has no deployed stacks; its last deployment failed`,
+          }
+        : {}),
+    };
   }
 
   async getEnvironment(name: string): Promise<EnvironmentDetail> {
@@ -200,4 +271,17 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
     }
     return environment;
   }
+}
+
+function fleetTotals(entries: FleetEntry[]) {
+  return {
+    environments: entries.length,
+    budgetUsd: entries.reduce((sum, e) => sum + e.budgetUsd, 0),
+    monthToDateUsd: entries.reduce(
+      (sum, e) => sum + (e.monthToDateUsd ?? 0),
+      0,
+    ),
+    forecastUsd: entries.reduce((sum, e) => sum + (e.forecastUsd ?? 0), 0),
+    firingAlarms: entries.reduce((sum, e) => sum + (e.firingAlarms ?? 0), 0),
+  };
 }

@@ -22,6 +22,7 @@ export interface AwsEnvironmentsApi
   extends Pick<
     AwsEnvironmentsApiClient,
     | 'listEnvironments'
+    | 'getFleet'
     | 'getEnvironment'
     | 'getClusterView'
     | 'getDatabaseView'

@@ -8,6 +8,7 @@ import {
   createAwsEnvironmentsApiClient,
   type DestroyEnvironmentRequest,
   type EnvironmentSpecInput,
+  type FleetQuery,
   type PreviewRequest,
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsEnvironmentsApi } from './AwsEnvironmentsApi';
@@ -54,6 +55,10 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
 
   listEnvironments() {
     return this.client.listEnvironments();
+  }
+
+  getFleet(query?: FleetQuery) {
+    return this.client.getFleet(query);
   }
 
   getEnvironment(name: string) {

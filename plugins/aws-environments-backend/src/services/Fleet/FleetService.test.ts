@@ -32,7 +32,6 @@ const NOW = new Date('2025-11-20T12:00:00Z');
 const MANAGEMENT = '111111111111';
 const WORKLOADS_A = '222222222222';
 const WORKLOADS_B = '333333333333';
-const OTHER = '444444444444';
 
 class MapCache implements CacheService {
   now = 0;

@@ -1,39 +1,50 @@
-import { useAlarmsView, useCostView } from '../../hooks';
-import { FiringAlarms } from '../AlarmsCard';
-import { MonthToDateBar } from '../BudgetBar';
-import { QueryContent } from '../QueryContent';
+import Typography from '@material-ui/core/Typography';
+import {
+  budgetVerdict,
+  type FleetEntry,
+} from '@innovate/plugin-aws-environments-common';
+import { BudgetBar } from '../BudgetBar';
+import { StatusLabel } from '../StatusLabel';
 
-/** How many alarms of an environment are firing. */
-export function FiringAlarmsCell(props: { environment: string }) {
-  const query = useAlarmsView(props.environment);
+function NotAvailable(props: { reason?: string }) {
   return (
-    <QueryContent
-      query={query}
-      what={`the alarms of ${props.environment}`}
-      inline
-    >
-      {view => <FiringAlarms alarms={view.alarms} />}
-    </QueryContent>
+    <Typography variant="body2" color="textSecondary" title={props.reason}>
+      {props.reason ? 'Unavailable' : '—'}
+    </Typography>
+  );
+}
+
+/** How many alarms of an environment are firing (from the fleet summary). */
+export function FiringAlarmsCell(props: { entry: FleetEntry }) {
+  const { entry } = props;
+  if (entry.firingAlarms === null) {
+    return <NotAvailable reason={entry.staleReason} />;
+  }
+  return (
+    <StatusLabel tone={entry.firingAlarms > 0 ? 'error' : 'ok'}>
+      {entry.firingAlarms > 0 ? `${entry.firingAlarms} firing` : 'None firing'}
+    </StatusLabel>
   );
 }
 
 /** Month-to-date spend of an environment against its budget, as a bar. */
-export function MonthToDateCell(props: { environment: string }) {
-  const query = useCostView(props.environment);
+export function MonthToDateCell(props: { entry: FleetEntry }) {
+  const { entry } = props;
+  if (entry.monthToDateUsd === null) {
+    return <NotAvailable reason={entry.staleReason} />;
+  }
   return (
-    <QueryContent
-      query={query}
-      what={`the cost of ${props.environment}`}
-      inline
-    >
-      {view => (
-        <div style={{ minWidth: 180 }}>
-          <MonthToDateBar
-            label={`Month-to-date spend of ${props.environment} against budget`}
-            view={view}
-          />
-        </div>
-      )}
-    </QueryContent>
+    <div style={{ minWidth: 180 }}>
+      <BudgetBar
+        label={`Month-to-date spend of ${entry.name} against budget`}
+        amountUsd={entry.monthToDateUsd}
+        forecastUsd={entry.forecastUsd}
+        budgetUsd={entry.budgetUsd}
+        verdict={budgetVerdict(
+          entry.forecastUsd ?? entry.monthToDateUsd,
+          entry.budgetUsd,
+        )}
+      />
+    </div>
   );
 }

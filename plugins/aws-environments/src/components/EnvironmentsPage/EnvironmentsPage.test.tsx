@@ -1,5 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type {
+  FleetEntry,
+  FleetQuery,
+  FleetResponse,
+} from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
 import { EnvironmentsPage } from './EnvironmentsPage';
 import {
@@ -10,14 +15,46 @@ import {
 } from '../../__testUtils__';
 import { clickRetry, failingOnce } from '../../__testUtils__/retry';
 
-function row(name: string) {
-  const table = screen.getByRole('table', { name: '3 environments' });
+function row(name: string, tableName = '3 environments') {
+  const table = screen.getByRole('table', { name: tableName });
   return within(table).getByRole('row', { name: new RegExp(`^${name}`) });
 }
 
+/** The fake behind a proxy that records the page's calls (not the fake's own). */
+function spiedApi() {
+  const fake = new FakeAwsEnvironmentsApi();
+  const calls: string[] = [];
+  const api = new Proxy(fake, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') {
+        return value;
+      }
+      return (...args: unknown[]) => {
+        calls.push(String(property));
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { api, fake, calls };
+}
+
+const empty: FleetResponse = {
+  items: [],
+  totals: {
+    environments: 0,
+    budgetUsd: 0,
+    monthToDateUsd: 0,
+    forecastUsd: 0,
+    firingAlarms: 0,
+  },
+  groups: [],
+};
+
 describe('EnvironmentsPage', () => {
-  it('lists every environment with owner, source, status, region, alarms and spend', async () => {
-    renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
+  it('lists every environment with owner, source, status, region, alarms and spend from one request', async () => {
+    const { api, calls } = spiedApi();
+    renderWithApi(<EnvironmentsPage />, api);
 
     expect(
       await screen.findByRole('heading', { name: 'Environments' }),
@@ -31,11 +68,9 @@ describe('EnvironmentsPage', () => {
     expect(within(prod).getByText('Sandbox')).toBeInTheDocument();
     expect(within(prod).getByText('deployed')).toBeInTheDocument();
     expect(within(prod).getByText('us-east-1')).toBeInTheDocument();
+    expect(within(prod).getByText('None firing')).toBeInTheDocument();
     expect(
-      await within(prod).findByText('None of 5 alarms firing'),
-    ).toBeInTheDocument();
-    expect(
-      await within(prod).findByRole('meter', {
+      within(prod).getByRole('meter', {
         name: 'Month-to-date spend of innovate-prod against budget',
       }),
     ).toHaveAttribute(
@@ -52,18 +87,126 @@ describe('EnvironmentsPage', () => {
     ).toBeInTheDocument();
     expect(within(analytics).getByText('AWS')).toBeInTheDocument();
     expect(within(analytics).queryByText('Sandbox')).toBeNull();
-    expect(
-      await within(analytics).findByText('2 of 5 alarms firing'),
-    ).toBeInTheDocument();
+    expect(within(analytics).getByText('2 firing')).toBeInTheDocument();
     // Over budget in words, not only in the bar's colour.
     expect(
-      await within(analytics).findByText(
+      within(analytics).getByText(
         '$352 of $430 (82%), forecast $587: over the budget',
       ),
     ).toBeInTheDocument();
+
+    // The list, the totals and every row: one request.
+    expect(calls).toEqual(['getFleet']);
   });
 
-  it('keeps the other cells when one environment’s view fails', async () => {
+  it('shows the totals at the top and the environments by account and region', async () => {
+    renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
+    expect(
+      await screen.findByText(
+        '3 environments: $855 spent this month of $1,010 budgeted',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 alarms firing')).toBeInTheDocument();
+    const groups = screen.getByRole('table', { name: 'By account and region' });
+    expect(within(groups).getAllByRole('row')).toHaveLength(4);
+    expect(
+      within(groups).getByRole('button', {
+        name: 'Show only account 444444444444 in eu-west-1',
+      }),
+    ).toBeInTheDocument();
+    // With more than one account, the list says each row's.
+    expect(
+      within(row('analytics-eu')).getByText('444444444444'),
+    ).toBeInTheDocument();
+  });
+
+  it('filters by account and region from a group, through the URL', async () => {
+    const api = new FakeAwsEnvironmentsApi();
+    const getFleet = jest.spyOn(api, 'getFleet');
+    renderWithApi(<AwsEnvironmentsRouter />, api, {
+      mountPath: '/aws-environments/*',
+      initialRouteEntries: ['/aws-environments?sort=monthToDate&order=desc'],
+    });
+    await screen.findByRole('table', { name: '3 environments' });
+    expect(getFleet).toHaveBeenLastCalledWith({
+      limit: '50',
+      sort: 'monthToDate',
+      order: 'desc',
+    });
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show only account 444444444444 in eu-west-1',
+      }),
+    );
+    await screen.findByRole('table', { name: '1 environment' });
+    expect(getFleet).toHaveBeenLastCalledWith({
+      limit: '50',
+      account: '444444444444',
+      region: 'eu-west-1',
+      sort: 'monthToDate',
+      order: 'desc',
+    });
+    expect(
+      screen.queryByRole('table', { name: 'By account and region' }),
+    ).toBeNull();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await screen.findByRole('table', { name: '3 environments' });
+  });
+
+  it('pages through hundreds of environments', async () => {
+    const [prod] = fixtures.environments;
+    const entries: FleetEntry[] = Array.from({ length: 120 }, (_, i) => ({
+      name: `env-${String(i).padStart(3, '0')}`,
+      owner: prod.owner,
+      source: 'sandbox',
+      status: 'deployed',
+      region: prod.region,
+      accounts: prod.accounts,
+      budgetUsd: 430,
+      monthToDateUsd: 100,
+      forecastUsd: 300,
+      firingAlarms: 0,
+      fetchedAt: new Date().toISOString(),
+      stale: false,
+    }));
+    const getFleet = jest.fn(async (query: FleetQuery = {}) => {
+      const offset = Number(query.cursor ?? 0);
+      const limit = Number(query.limit);
+      return {
+        ...empty,
+        items: entries.slice(offset, offset + limit),
+        totals: { ...empty.totals, environments: entries.length },
+        ...(offset + limit < entries.length
+          ? { nextCursor: String(offset + limit) }
+          : {}),
+      };
+    });
+    renderWithApi(<EnvironmentsPage />, { getFleet });
+    const table = await screen.findByRole('table', {
+      name: '120 environments',
+    });
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('1–50 of 120')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('51–100 of 120')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('101–120 of 120')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous page' }),
+    );
+    expect(await screen.findByText('51–100 of 120')).toBeInTheDocument();
+    expect(getFleet.mock.calls.map(([q]) => q?.cursor)).toEqual([
+      undefined,
+      '50',
+      '100',
+      '50',
+    ]);
+  });
+
+  it('says why an environment has no alarms or spend', async () => {
     renderWithApi(<EnvironmentsPage />, new FakeAwsEnvironmentsApi());
     await screen.findByRole('table', { name: '3 environments' });
     const legacy = row('dev-legacy');
@@ -72,24 +215,20 @@ describe('EnvironmentsPage', () => {
       await within(legacy).findByRole('link', { name: 'guest' }),
     ).toHaveAttribute('href', '/catalog/default/user/guest');
     expect(within(legacy).getByText('failed')).toBeInTheDocument();
-    expect(await within(legacy).findByText('Unavailable')).toBeInTheDocument();
+    const unavailable = within(legacy).getByText('Unavailable');
+    expect(unavailable).toHaveAttribute(
+      'title',
+      'Environment dev-legacy has no deployed stacks; its last deployment failed',
+    );
     expect(
-      within(legacy).getByText(/Environment dev-legacy has no deployed stacks/),
-    ).toBeInTheDocument();
-    expect(
-      within(legacy).getByRole('button', {
-        name: 'Retry loading the alarms of dev-legacy',
-      }),
-    ).toBeInTheDocument();
-    expect(
-      await within(legacy).findByRole('meter', {
+      within(legacy).getByRole('meter', {
         name: 'Month-to-date spend of dev-legacy against budget',
       }),
     ).toBeInTheDocument();
   });
 
   it('says when there are no environments', async () => {
-    renderWithApi(<EnvironmentsPage />, { listEnvironments: async () => [] });
+    renderWithApi(<EnvironmentsPage />, { getFleet: async () => empty });
     expect(
       await screen.findByText(
         'No environments yet. Create one with Create → AWS environment.',
@@ -98,15 +237,12 @@ describe('EnvironmentsPage', () => {
   });
 
   it("shows the backend's message and retries", async () => {
-    const listEnvironments = await failingOnce(
+    const api = new FakeAwsEnvironmentsApi();
+    const getFleet = await failingOnce(
       responseError(401, 'Missing credentials'),
-      [fixtures.environments[1]],
+      await api.getFleet({ status: 'failed' }),
     );
-    renderWithApi(<EnvironmentsPage />, {
-      listEnvironments,
-      getAlarmsView: async () => fixtures.alarmsView,
-      getCostView: async () => fixtures.costView,
-    });
+    renderWithApi(<EnvironmentsPage />, { getFleet });
     expect(await screen.findByText('Missing credentials')).toBeInTheDocument();
     await clickRetry('the environments');
     expect(
@@ -136,23 +272,20 @@ describe('EnvironmentsPage', () => {
 });
 
 describe('EnvironmentsPage with a destroyed environment', () => {
-  it('shows no alarms or spend for it and does not ask for them', async () => {
-    const api = new FakeAwsEnvironmentsApi();
+  it('shows no alarms or spend for it and asks for no view', async () => {
+    const { api, fake, calls } = spiedApi();
     const [prod] = fixtures.environments;
-    api.listEnvironments = async () => [
+    fake.listEnvironments = async () => [
       prod,
       { ...prod, name: 'innovate-old', status: 'destroyed' as const },
     ];
-    const getCostView = jest.spyOn(api, 'getCostView');
-    const getAlarmsView = jest.spyOn(api, 'getAlarmsView');
     renderWithApi(<EnvironmentsPage />, api);
 
     const table = await screen.findByRole('table', { name: '2 environments' });
     const old = within(table).getByRole('row', { name: /^innovate-old/ });
     expect(within(old).getByText('destroyed')).toBeInTheDocument();
     expect(within(old).getAllByText('—')).toHaveLength(2);
-    await within(table).findByText('None of 5 alarms firing');
-    expect(getCostView.mock.calls.map(c => c[0])).toEqual(['innovate-prod']);
-    expect(getAlarmsView.mock.calls.map(c => c[0])).toEqual(['innovate-prod']);
+    expect(within(table).getByText('None firing')).toBeInTheDocument();
+    expect(calls).toEqual(['getFleet']);
   });
 });
