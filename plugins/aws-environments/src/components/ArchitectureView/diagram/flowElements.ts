@@ -62,15 +62,17 @@ export function flowNodesOf(
     };
     const part = parts.get(box.id);
     if (!part) {
+      const label =
+        box.id === 'vpc' ? model.vpcLabel : layers.get(box.id) ?? box.id;
       return {
         ...common,
         type: 'layer',
+        // Not a stop for Tab; a named group (React Flow describes every
+        // node's role, which needs one).
         focusable: false,
-        data: {
-          label:
-            box.id === 'vpc' ? model.vpcLabel : layers.get(box.id) ?? box.id,
-          vpc: box.id === 'vpc',
-        },
+        ariaRole: 'group',
+        ariaLabel: label,
+        data: { label, vpc: box.id === 'vpc' },
       };
     }
     return {
