@@ -76,7 +76,7 @@ test('the seed environment is drawn as the seed diagram, live', async ({
     'available',
   );
   await expect(page.getByTestId('architecture-part-nat-1')).toContainText(
-    '$102.60 in all',
+    '(1/3 of $102.60)',
   );
   await page.waitForLoadState('networkidle');
 

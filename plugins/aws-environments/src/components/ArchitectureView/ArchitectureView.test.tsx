@@ -49,9 +49,7 @@ async function loaded() {
   await waitFor(async () =>
     expect(await part('eks-cluster')).toHaveTextContent('ACTIVE'),
   );
-  await waitFor(async () =>
-    expect(await part('alb')).toHaveTextContent('/ month'),
-  );
+  await waitFor(async () => expect(await part('alb')).toHaveTextContent('/mo'));
 }
 
 describe('ArchitectureView', () => {
@@ -80,11 +78,18 @@ describe('ArchitectureView', () => {
       expect(box).toHaveTextContent(status);
       expect(box).toHaveTextContent('Sandbox');
       expect(cost).toBeGreaterThan(0);
-      expect(box).toHaveTextContent(`${usd(cost)} / month`);
+      expect(box).toHaveTextContent(`${usd(cost)}/mo`);
     }
     // The NAT gateways' line is shared by the three of them.
     expect(await part('nat-1')).toHaveTextContent(
-      `(1 of 3, ${usd(lineUsd('nat-gateways'))} in all)`,
+      `(1/3 of ${usd(lineUsd('nat-gateways'))})`,
+    );
+    expect(
+      screen.getByRole('group', { name: /^NAT gateway · AZ a: / }),
+    ).toHaveAccessibleName(
+      expect.stringContaining(
+        `a month (1 of 3 sharing ${usd(lineUsd('nat-gateways'))})`,
+      ),
     );
     expect(await part('users')).toHaveTextContent('Users');
 

@@ -45,12 +45,7 @@ const useStyles = makeStyles(theme => ({
   running: { borderLeftColor: theme.palette.status.running },
   aborted: { borderLeftColor: theme.palette.status.aborted },
   none: { borderLeftColor: theme.palette.divider },
-  kind: {
-    fontWeight: 700,
-    textTransform: 'uppercase',
-    letterSpacing: 0.3,
-    fontSize: 11,
-  },
+  kind: { fontWeight: 700, fontSize: 12 },
   line: {
     whiteSpace: 'nowrap',
     overflow: 'hidden',
@@ -66,7 +61,7 @@ const useStyles = makeStyles(theme => ({
     padding: '0 6px',
     fontSize: 11,
   },
-  secondary: { color: theme.palette.text.secondary },
+  secondary: { color: theme.palette.text.secondary, fontSize: 11 },
   handle: { opacity: 0, pointerEvents: 'none' },
 }));
 
@@ -95,7 +90,7 @@ export function describePart(part: ArchitecturePart): string {
 export function PartNode(props: NodeProps<PartFlowNode>) {
   const { part, entityHref, view } = props.data;
   const classes = useStyles();
-  const cost = formatCost(part.cost);
+  const cost = formatCost(part.cost, 'short');
   const tone = part.status?.tone ?? 'none';
   return (
     <div

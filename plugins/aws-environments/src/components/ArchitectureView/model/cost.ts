@@ -37,17 +37,29 @@ export function costOf(
   };
 }
 
-/** `$34.20 / month (1 of 3, $102.60 in all)`, or why there is no figure. */
-export function formatCost(cost: PartCost): string | undefined {
+/**
+ * `$34.20 a month (1 of 3 sharing $102.60)`, or why there is no figure;
+ * `short` for the drawing's boxes: `$34.20/mo (1/3 of $102.60)`.
+ */
+export function formatCost(
+  cost: PartCost,
+  form: 'long' | 'short' = 'long',
+): string | undefined {
   switch (cost.kind) {
-    case 'usd':
-      return `${formatUsdCents(cost.monthlyUsd)} / month${
-        cost.shareOf
-          ? ` (1 of ${cost.shareOf.count}, ${formatUsdCents(
-              cost.shareOf.lineUsd,
-            )} in all)`
+    case 'usd': {
+      const amount = formatUsdCents(cost.monthlyUsd);
+      const share = cost.shareOf;
+      if (form === 'short') {
+        return `${amount}/mo${
+          share ? ` (1/${share.count} of ${formatUsdCents(share.lineUsd)})` : ''
+        }`;
+      }
+      return `${amount} a month${
+        share
+          ? ` (1 of ${share.count} sharing ${formatUsdCents(share.lineUsd)})`
           : ''
       }`;
+    }
     case 'unavailable':
       return 'Cost unavailable';
     case 'loading':

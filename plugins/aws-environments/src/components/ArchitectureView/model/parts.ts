@@ -68,7 +68,7 @@ function edgeParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       layer: 'edge',
       kind: 'CloudFront + WAF',
       title: `${env} CloudFront`,
-      details: [`Web ACL ${names.webAcl}: OWASP rules, rate limit`],
+      details: [`WAF ${names.webAcl}: OWASP rules, rate limit`],
       status: deployedStatus(inputs, [
         'AWS::CloudFront::Distribution',
         'AWS::WAFv2::WebACL',
@@ -121,7 +121,7 @@ function publicParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       layer: 'public',
       kind: `NAT gateway · ${azLabel(index)}`,
       title: `${env} NAT gateway ${index + 1}`,
-      details: ['Outbound for the private subnets'],
+      details: ['Egress of the private subnets'],
       status: deployedStatus(inputs, ['AWS::EC2::NatGateway']),
       cost: costOf(cost, ['nat-gateways'], natGateways),
       source: environment.source,
