@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/types';
 import {
+  ACCOUNT_BASELINE_STACK_NAME,
   defaultEnvironmentSpec,
   ENVIRONMENT_STACK_ROLES,
   planDestroy,
@@ -250,7 +251,11 @@ describe('AwsDeploymentTarget with toolkit-lib against mocked AWS', () => {
     });
     const input = destroyInput(true);
     const planned = input.remove.map(s => s.stackName);
-    expect(planned).toHaveLength(stacks.length);
+    // Every stack but the shared account baseline, which no destroy deletes.
+    expect(planned).toHaveLength(stacks.length - 1);
+    expect(input.keep.map(s => s.stackName)).toEqual([
+      ACCOUNT_BASELINE_STACK_NAME,
+    ]);
     expect(planned.slice(-2)).toEqual([database.stackName, network.stackName]);
 
     await target.destroy(input);
@@ -295,7 +300,9 @@ describe('AwsDeploymentTarget with toolkit-lib against mocked AWS', () => {
     ).toBe(`ASIA${workloads}DEPLOY`);
     for (const stack of stacks) {
       expect(cloudFormation.stack(stack.account, stack.stackName)?.status).toBe(
-        'DELETE_COMPLETE',
+        stack.stackName === ACCOUNT_BASELINE_STACK_NAME
+          ? 'CREATE_COMPLETE'
+          : 'DELETE_COMPLETE',
       );
     }
     expect(aws.calls.find(c => c.call === 'RDS.DescribeDBSnapshots')).toEqual(
@@ -325,7 +332,11 @@ describe('AwsDeploymentTarget with toolkit-lib against mocked AWS', () => {
     const input = destroyInput(false);
     const planned = input.remove.map(s => s.stackName);
     expect(input.keep.map(s => s.stackName).sort()).toEqual(
-      [database.stackName, network.stackName].sort(),
+      [
+        database.stackName,
+        network.stackName,
+        ACCOUNT_BASELINE_STACK_NAME,
+      ].sort(),
     );
 
     await target.destroy(input);
@@ -334,7 +345,7 @@ describe('AwsDeploymentTarget with toolkit-lib against mocked AWS', () => {
       planned.map(name => `DeleteStack ${name}`).sort(),
     );
     expect(readWhileDeleted(deleted())).toEqual([]);
-    for (const kept of [database, network]) {
+    for (const kept of [database, network, stackNamed('baseline')]) {
       expect(
         aws.calls.filter(c => nameOf(c.input.StackName) === kept.stackName),
       ).toEqual([]);
