@@ -7,9 +7,12 @@ import { SingleFlight } from '@innovate/plugin-aws-environments-common';
 import { DataSourceError } from '../../errors';
 import type { FleetRead } from './types';
 
-/** A read in the cache, with the time it stops being fresh. */
+/**
+ * A read in the cache, with the time it stops being fresh; `value` null
+ * for a failed read without a last good value (kept for the backoff).
+ */
 interface Cached<T> {
-  value: T;
+  value: T | null;
   fetchedAt: string;
   stale: boolean;
   staleReason?: string;
@@ -59,22 +62,11 @@ export class FleetCache {
     if (local && local.expiresAt > this.now()) {
       return toRead(local as Cached<T>);
     }
-    return this.flights
-      .run(keys.fresh, async () => {
-        const loaded = await this.load(keys, ttlMs, fetch);
-        if (loaded) {
-          this.remember(keys.fresh, loaded);
-        }
-        return loaded
-          ? toRead(loaded)
-          : { stale: true, staleReason: 'No data yet' };
-      })
-      .catch(error => {
-        if (!(error instanceof DataSourceError)) {
-          throw error;
-        }
-        return { stale: true, staleReason: error.message };
-      });
+    return this.flights.run(keys.fresh, async () => {
+      const loaded = await this.load(keys, ttlMs, fetch);
+      this.remember(keys.fresh, loaded);
+      return toRead(loaded);
+    });
   }
 
   private remember(key: string, cached: Cached<unknown>) {
@@ -91,7 +83,7 @@ export class FleetCache {
     keys: { fresh: string; lastGood: string },
     ttlMs: number,
     fetch: () => Promise<T>,
-  ): Promise<Cached<T> | undefined> {
+  ): Promise<Cached<T>> {
     const cached = await this.cacheGet<Cached<T>>(keys.fresh);
     if (cached && cached.expiresAt > this.now()) {
       return cached;
@@ -113,16 +105,18 @@ export class FleetCache {
       if (!(error instanceof DataSourceError)) {
         throw error;
       }
+      // Without a last good value, the failure itself is kept for the
+      // backoff, so a failing account is not asked again on every request.
       const lastGood = await this.cacheGet<Cached<T>>(keys.lastGood);
-      if (!lastGood) {
-        throw error;
-      }
       this.deps.logger.warn(
-        `Serving the stale fleet read ${keys.lastGood}: ${error.message}`,
+        `Fleet read ${keys.fresh} failed (${
+          lastGood ? 'serving the last good value' : 'no last good value'
+        }): ${error.message}`,
       );
       const backoff = Math.min(ttlMs, FAILURE_BACKOFF_MS);
       const stale: Cached<T> = {
-        ...lastGood,
+        value: lastGood?.value ?? null,
+        fetchedAt: lastGood?.fetchedAt ?? new Date(this.now()).toISOString(),
         stale: true,
         staleReason: error.message,
         expiresAt: this.now() + backoff,
@@ -152,6 +146,9 @@ export class FleetCache {
 }
 
 function toRead<T>(cached: Cached<T>): FleetRead<T> {
+  if (cached.value === null) {
+    return { stale: true, staleReason: cached.staleReason };
+  }
   return {
     value: cached.value,
     fetchedAt: cached.fetchedAt,

@@ -321,6 +321,9 @@ describe('FleetService', () => {
       stale: true,
       staleReason: expect.stringContaining('ce:GetCostAndUsage'),
     });
+    // The failure is kept for a backoff: AWS is not asked on every request.
+    await fleet.getFleet(user, {});
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(1);
     cw.on(DescribeAlarmsCommand).rejects(
       awsError('ThrottlingException', 'Rate exceeded'),
     );
@@ -329,7 +332,10 @@ describe('FleetService', () => {
     expect(second.items.find(e => e.name === 'prod')).toMatchObject({
       firingAlarms: 1,
       stale: true,
+      staleReason: expect.stringContaining('Rate exceeded'),
     });
+    // After the backoff, Cost Explorer is asked again.
+    expect(ce.commandCalls(GetCostAndUsageCommand)).toHaveLength(2);
   });
 
   it('filters, sorts and pages with a cursor; totals cover every page', async () => {

@@ -137,7 +137,7 @@ export function toEntry(
   );
   const fetched = reads
     .map(read => read.fetchedAt)
-    .filter((at): at is string => at !== undefined)
+    .filter((time): time is string => time !== undefined)
     .sort();
   const reasons = reads.flatMap(read =>
     read.staleReason ? [read.staleReason] : [],

@@ -53,14 +53,14 @@ function sumByTag(results: ResultByTime[], tag: string) {
     }
     for (const group of result.Groups ?? []) {
       const value = tagValueOf(group.Keys?.[0], tag);
-      const account = group.Keys?.[1];
-      if (!account) {
-        throw malformed(CALL, 'ResultsByTime[].Groups[].Keys[1]');
-      }
       const amount = amountOf(group.Metrics?.UnblendedCost);
       if (value === '') {
         untaggedUsd += amount;
         continue;
+      }
+      const account = group.Keys?.[1];
+      if (!account) {
+        throw malformed(CALL, 'ResultsByTime[].Groups[].Keys[1]');
       }
       const accounts = byTag.get(value) ?? new Map();
       byTag.set(value, accounts);
