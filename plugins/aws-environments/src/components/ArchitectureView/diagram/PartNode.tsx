@@ -65,6 +65,18 @@ const useStyles = makeStyles(theme => ({
   handle: { opacity: 0, pointerEvents: 'none' },
 }));
 
+/**
+ * Where arrows leave and enter besides bottom and top: egress goes up from
+ * the node groups into the NAT gateways' bottom; dependencies leave the
+ * cluster to the right, into the services' left side.
+ */
+export const EXTRA_HANDLES = [
+  { id: 'up', type: 'source', position: Position.Top },
+  { id: 'below', type: 'target', position: Position.Bottom },
+  { id: 'right', type: 'source', position: Position.Right },
+  { id: 'left', type: 'target', position: Position.Left },
+] as const;
+
 /** The part's state and cost in one sentence, for screen readers. */
 export function describePart(part: ArchitecturePart): string {
   const status = part.status
@@ -134,6 +146,14 @@ export function PartNode(props: NodeProps<PartFlowNode>) {
         className={classes.handle}
         isConnectable={false}
       />
+      {EXTRA_HANDLES.map(handle => (
+        <Handle
+          key={handle.id}
+          {...handle}
+          className={classes.handle}
+          isConnectable={false}
+        />
+      ))}
     </div>
   );
 }

@@ -92,6 +92,16 @@ export function flowNodesOf(
   });
 }
 
+/** The handles each kind of arrow uses (see `EXTRA_HANDLES`). */
+const HANDLES: Record<
+  ArchitectureModel['edges'][number]['kind'],
+  { sourceHandle?: string; targetHandle?: string }
+> = {
+  traffic: {},
+  egress: { sourceHandle: 'up', targetHandle: 'below' },
+  uses: { sourceHandle: 'right', targetHandle: 'left' },
+};
+
 /** The arrows, labelled with their ports; dependencies dashed. */
 export function flowEdgesOf(model: ArchitectureModel): Edge[] {
   const kinds = new Map(model.parts.map(part => [part.id, part.kind]));
@@ -99,6 +109,7 @@ export function flowEdgesOf(model: ArchitectureModel): Edge[] {
     id: edge.id,
     source: edge.source,
     target: edge.target,
+    ...HANDLES[edge.kind],
     // One label per NAT gateway would crowd the row: the system node
     // group's arrows go unlabelled (the list below the drawing names all).
     label:
