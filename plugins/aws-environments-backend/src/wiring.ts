@@ -35,6 +35,7 @@ import { PreviewService } from './services/Preview/PreviewService';
 import type { EnvironmentSynthesizer } from './services/Synthesizer/types';
 import { ViewService } from './services/Views/ViewService';
 import { CheckService } from './services/Checks/CheckService';
+import { CostAnomalyDetection } from './services/Checks/costAnomalies';
 import { DatabaseCheckNotificationStore } from './services/Checks/DatabaseCheckNotificationStore';
 import type { CheckNotifier } from './services/Checks/types';
 
@@ -198,6 +199,7 @@ export async function createCheckService(options: {
   views: ViewService;
   database: DatabaseService;
   notifications: CheckNotifier;
+  awsClients: AwsClientFactory;
   logger: LoggerService;
 }) {
   return new CheckService({
@@ -207,6 +209,7 @@ export async function createCheckService(options: {
       await options.database.getClient(),
     ),
     notifier: options.notifications,
+    anomalies: new CostAnomalyDetection(options.awsClients),
     logger: options.logger,
   });
 }

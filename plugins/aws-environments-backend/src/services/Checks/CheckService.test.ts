@@ -12,6 +12,7 @@ import { SandboxDataSource } from '../DataSources/sandbox/SandboxDataSource';
 import type { Views } from '../DataSources/types';
 import type { EnvironmentRegistry } from '../EnvironmentRegistry/types';
 import { CheckService, type ViewReader } from './CheckService';
+import type { AnomalySource } from './costAnomalies';
 import { DatabaseCheckNotificationStore } from './DatabaseCheckNotificationStore';
 
 jest.setTimeout(60_000);
@@ -156,5 +157,72 @@ describe.each(databases.eachSupportedId())('CheckService on %s', id => {
     expect(
       sent.map(s => s.payload.scope).filter(s => s?.includes('forecast')),
     ).toEqual(['aws-environments:innovate-prod:forecast-over-budget:2026-12']);
+  });
+
+  describe('Cost Anomaly Detection (aws source)', () => {
+    const awsRegistry = {
+      ...registry,
+      getEnvironmentHeader: async (name: string) => ({
+        ...(await registry.getEnvironmentHeader(name))!,
+        source: 'aws' as const,
+      }),
+      getEnvironment: async () => ({ ...seed, source: 'aws' }),
+    } as unknown as EnvironmentRegistry;
+
+    function awsService(anomalies: AnomalySource) {
+      return new CheckService({
+        registry: awsRegistry,
+        views: sandboxViews(NOW),
+        store: new DatabaseCheckNotificationStore(knex),
+        notifier: { send: async options => void sent.push(options) },
+        logger: mockServices.logger.mock(),
+        anomalies,
+        now: () => NOW,
+      });
+    }
+
+    it('notifies its anomalies once, like the other findings', async () => {
+      const anomalies: AnomalySource = {
+        findings: async () => [
+          {
+            kind: 'cost-anomaly-detection',
+            period: 'anomaly-1',
+            severity: 'high',
+            title: 'Cost Anomaly Detection: $62.50 above the expected spend',
+            description: 'd',
+            view: 'cost',
+          },
+        ],
+      };
+      const first = await awsService(anomalies).run(seed.name);
+      expect(first.findings).toContainEqual(
+        expect.objectContaining({
+          kind: 'cost-anomaly-detection',
+          notified: true,
+        }),
+      );
+      const second = await awsService(anomalies).run(seed.name);
+      expect(second.findings).toContainEqual(
+        expect.objectContaining({
+          kind: 'cost-anomaly-detection',
+          notified: false,
+        }),
+      );
+    });
+
+    it('reports a failing GetAnomalies as skipped and runs the other checks', async () => {
+      const run = await awsService({
+        findings: async () => {
+          throw new Error('AccessDenied: ce:GetAnomalies');
+        },
+      }).run(seed.name);
+      expect(run.skipped).toEqual([
+        {
+          view: 'cost-anomaly-detection',
+          reason: 'AccessDenied: ce:GetAnomalies',
+        },
+      ]);
+      expect(run.findings.map(f => f.kind)).toContain('forecast-over-budget');
+    });
   });
 });

@@ -11,6 +11,7 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import type { Views } from '../DataSources/types';
 import type { EnvironmentRegistry } from '../EnvironmentRegistry/types';
+import type { AnomalySource } from './costAnomalies';
 import {
   alarmFindings,
   anomalyFindings,
@@ -54,6 +55,8 @@ export class CheckService {
       store: CheckNotificationStore;
       notifier: CheckNotifier;
       logger: LoggerService;
+      /** Cost Anomaly Detection, for environments of the `aws` source. */
+      anomalies?: AnomalySource;
       now?: () => Date;
     },
   ) {}
@@ -92,6 +95,9 @@ export class CheckService {
       ...lifecycleFindings(views, today),
       ...(views.alarms ? alarmFindings(views.alarms, now) : []),
     ];
+    if (header.source === 'aws' && this.deps.anomalies) {
+      found.push(...(await this.awsAnomalies(name, now, skipped)));
+    }
     const findings: CheckFinding[] = [];
     for (const finding of found) {
       findings.push({
@@ -100,6 +106,26 @@ export class CheckService {
       });
     }
     return { environment: name, ranAt: now.toISOString(), findings, skipped };
+  }
+
+  /** Cost Anomaly Detection's findings; a failure is reported as skipped. */
+  private async awsAnomalies(
+    name: string,
+    now: Date,
+    skipped: ChecksRun['skipped'],
+  ): Promise<Finding[]> {
+    try {
+      const environment = await this.deps.registry.getEnvironment(name);
+      return environment
+        ? await this.deps.anomalies!.findings(environment, now)
+        : [];
+    } catch (error) {
+      skipped.push({
+        view: 'cost-anomaly-detection',
+        reason: (error as Error).message,
+      });
+      return [];
+    }
   }
 
   private async readViews(name: string) {
