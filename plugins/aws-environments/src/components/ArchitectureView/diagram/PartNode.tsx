@@ -68,13 +68,16 @@ const useStyles = makeStyles(theme => ({
 /**
  * Where arrows leave and enter besides bottom and top: egress goes up from
  * the node groups into the NAT gateways' bottom; dependencies leave the
- * cluster to the right, into the services' left side.
+ * cluster to the left, into the right side of the services beside it; in
+ * the edge layer's row, requests go across, right side to left side.
  */
 export const EXTRA_HANDLES = [
+  { id: 'across-out', type: 'source', position: Position.Right },
+  { id: 'across-in', type: 'target', position: Position.Left },
   { id: 'up', type: 'source', position: Position.Top },
   { id: 'below', type: 'target', position: Position.Bottom },
-  { id: 'right', type: 'source', position: Position.Right },
-  { id: 'left', type: 'target', position: Position.Left },
+  { id: 'left', type: 'source', position: Position.Left },
+  { id: 'right', type: 'target', position: Position.Right },
 ] as const;
 
 /** The part's state and cost in one sentence, for screen readers. */

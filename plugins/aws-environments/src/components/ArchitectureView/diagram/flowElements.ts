@@ -92,15 +92,25 @@ export function flowNodesOf(
   });
 }
 
+type Handles = { sourceHandle?: string; targetHandle?: string };
+
 /** The handles each kind of arrow uses (see `EXTRA_HANDLES`). */
-const HANDLES: Record<
-  ArchitectureModel['edges'][number]['kind'],
-  { sourceHandle?: string; targetHandle?: string }
-> = {
+const HANDLES: Record<ArchitectureModel['edges'][number]['kind'], Handles> = {
   traffic: {},
   egress: { sourceHandle: 'up', targetHandle: 'below' },
-  uses: { sourceHandle: 'right', targetHandle: 'left' },
+  uses: { sourceHandle: 'left', targetHandle: 'right' },
 };
+
+/** Arrows within the edge layer's row go across; the others by kind. */
+function handlesOf(
+  model: ArchitectureModel,
+  edge: ArchitectureModel['edges'][number],
+): Handles {
+  const layer = (id: string) => model.parts.find(p => p.id === id)?.layer;
+  return layer(edge.source) === 'edge' && layer(edge.target) === 'edge'
+    ? { sourceHandle: 'across-out', targetHandle: 'across-in' }
+    : HANDLES[edge.kind];
+}
 
 /** The arrows, labelled with their ports; dependencies dashed. */
 export function flowEdgesOf(model: ArchitectureModel): Edge[] {
@@ -109,7 +119,7 @@ export function flowEdgesOf(model: ArchitectureModel): Edge[] {
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    ...HANDLES[edge.kind],
+    ...handlesOf(model, edge),
     // One label per NAT gateway would crowd the row: the system node
     // group's arrows go unlabelled (the list below the drawing names all).
     label:

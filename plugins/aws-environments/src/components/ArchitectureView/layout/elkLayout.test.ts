@@ -53,10 +53,16 @@ describe('layoutArchitecture', () => {
     // The users, CloudFront and the SPA bucket side by side.
     expect(at('users').y).toBe(at('cloudfront').y);
     expect(at('users').x).toBeLessThan(at('cloudfront').x);
-    // Regional services beside the VPC, not below it.
-    expect(at('services').x).toBeGreaterThanOrEqual(
-      at('vpc').x + layout.boxes.find(b => b.id === 'vpc')!.width,
+    // Regional services beside the VPC (left of it), not below it.
+    expect(at('services').x + at('services').width).toBeLessThanOrEqual(
+      at('vpc').x,
     );
+    expect(at('services').y).toBeLessThan(at('data').y);
+    // The request path is one column: ALB over the cluster over RDS, the
+    // cluster first in its row, next to the services.
+    expect(at('alb').x).toBe(at('eks-cluster').x);
+    expect(at('eks-cluster').x).toBe(at('rds').x);
+    expect(at('eks-cluster').x).toBeLessThan(at('node-group-system').x);
     // One NAT gateway per AZ, in a row with the ALB.
     const row = ['alb', 'nat-1', 'nat-2', 'nat-3'].map(at);
     expect(row.map(box => box.y)).toEqual(row.map(() => row[0].y));

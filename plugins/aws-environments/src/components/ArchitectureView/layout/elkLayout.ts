@@ -89,7 +89,7 @@ function layerNode(
 /**
  * The ELK graph of the seed's diagram: the edge layer on top; below it the
  * VPC with its public, private and isolated subnets (ELK partitions keep
- * them in that order), and the regional services beside the VPC. Each
+ * them in that order), and the regional services left of the VPC. Each
  * layer is a compound node laid out by ELK's layered algorithm.
  */
 export function elkGraphOf(model: ArchitectureModel): ElkNode {
@@ -102,6 +102,9 @@ export function elkGraphOf(model: ArchitectureModel): ElkNode {
     },
     children: [
       layerNode(model, 'edge', 'RIGHT', 0),
+      // Left of the VPC, beside the cluster at the left of its row: the
+      // dependency arrows cross no other part.
+      layerNode(model, 'services', 'RIGHT', 1),
       {
         id: 'vpc',
         layoutOptions: {
@@ -114,7 +117,6 @@ export function elkGraphOf(model: ArchitectureModel): ElkNode {
           layerNode(model, 'data', 'DOWN', 2),
         ],
       },
-      layerNode(model, 'services', 'RIGHT', 1),
     ],
   };
 }
