@@ -10,7 +10,6 @@ import {
   AWS_ENVIRONMENTS_PLUGIN_ID,
   defaultEnvironmentSpec,
   estimateFromSpec,
-  lifecycleCalendarStaleWarning,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { registerEnvironmentActions } from './actions';
@@ -25,12 +24,13 @@ import {
   environmentSynthesizerServiceRef,
 } from './services/refs';
 import {
-  createCheckService,
+  assignDefaultOwner,
   createDeploymentQueue,
   createPreviewService,
   createFleetService,
   createViewService,
   registerEnvironmentResources,
+  startGuardrailChecks,
 } from './wiring';
 
 /**
@@ -78,14 +78,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             awsEnvironmentResourceRef,
           ),
         });
-        const unowned = await registry.assignOwnerToUnowned(
-          options.defaultOwner,
-        );
-        if (unowned > 0) {
-          deps.logger.info(
-            `Assigned owner ${options.defaultOwner} (awsEnvironments.defaultOwner) to ${unowned} environments registered before environments had owners`,
-          );
-        }
+        await assignDefaultOwner(registry, options, deps.logger);
         const views = createViewService({
           ...deps,
           registry,
@@ -105,20 +98,6 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
           fn: () => worker.runOnce(),
         });
         deps.lifecycle.addShutdownHook(() => worker.stop());
-
-        const calendarWarning = lifecycleCalendarStaleWarning(new Date());
-        if (calendarWarning) {
-          deps.logger.warn(calendarWarning);
-        }
-        const checks = await createCheckService({ ...deps, registry, views });
-        await deps.scheduler.scheduleTask({
-          id: 'aws-environments:guardrail-checks',
-          scope: 'global',
-          frequency: { milliseconds: options.checks.frequencyMs },
-          initialDelay: { minutes: 1 },
-          timeout: { minutes: 30 },
-          fn: () => checks.runAll(),
-        });
 
         if (options.seedEnvironment) {
           await deployments.seed(defaultEnvironmentSpec());
@@ -140,7 +119,7 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
             ...services,
             httpAuth: deps.httpAuth,
             validateResponses: readValidateResponses(deps.config),
-            checks,
+            checks: await startGuardrailChecks(deps, registry, views, options),
             fleet: createFleetService({
               ...deps,
               registry,

@@ -3,11 +3,13 @@ import type {
   DatabaseService,
   LoggerService,
   PermissionsRegistryService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   awsEnvironmentsPermissions,
   estimateFromSpec,
+  lifecycleCalendarStaleWarning,
   validateEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { randomUUID } from 'node:crypto';
@@ -73,6 +75,20 @@ export function registerEnvironmentResources(
         }),
       ),
   });
+}
+
+/** Gives environments registered before owners existed the default owner. */
+export async function assignDefaultOwner(
+  registry: EnvironmentRegistry,
+  options: PluginOptions,
+  logger: LoggerService,
+) {
+  const unowned = await registry.assignOwnerToUnowned(options.defaultOwner);
+  if (unowned > 0) {
+    logger.info(
+      `Assigned owner ${options.defaultOwner} (awsEnvironments.defaultOwner) to ${unowned} environments registered before environments had owners`,
+    );
+  }
 }
 
 /** The cluster, database, alarm, cost and drift views of both sources, cached. */
@@ -192,17 +208,28 @@ export function createPreviewService(options: {
 
 /**
  * The guardrail checks: the views they read, their deduplication in the
- * plugin's database and the notifications they send to owner groups.
+ * plugin's database and the notifications they send to owner groups; run
+ * by one instance on the configured schedule. Warns at start-up when the
+ * lifecycle calendar is older than 180 days.
  */
-export async function createCheckService(options: {
-  registry: EnvironmentRegistry;
-  views: ViewService;
-  database: DatabaseService;
-  notifications: CheckNotifier;
-  awsClients: AwsClientFactory;
-  logger: LoggerService;
-}) {
-  return new CheckService({
+export async function startGuardrailChecks(
+  deps: {
+    database: DatabaseService;
+    notifications: CheckNotifier;
+    awsClients: AwsClientFactory;
+    scheduler: SchedulerService;
+    logger: LoggerService;
+  },
+  registry: EnvironmentRegistry,
+  views: ViewService,
+  pluginOptions: PluginOptions,
+) {
+  const options = { ...deps, registry, views, pluginOptions };
+  const calendarWarning = lifecycleCalendarStaleWarning(new Date());
+  if (calendarWarning) {
+    options.logger.warn(calendarWarning);
+  }
+  const checks = new CheckService({
     registry: options.registry,
     views: options.views,
     store: new DatabaseCheckNotificationStore(
@@ -212,4 +239,13 @@ export async function createCheckService(options: {
     anomalies: new CostAnomalyDetection(options.awsClients),
     logger: options.logger,
   });
+  await options.scheduler.scheduleTask({
+    id: 'aws-environments:guardrail-checks',
+    scope: 'global',
+    frequency: { milliseconds: options.pluginOptions.checks.frequencyMs },
+    initialDelay: { minutes: 1 },
+    timeout: { minutes: 30 },
+    fn: () => checks.runAll(),
+  });
+  return checks;
 }
