@@ -79,6 +79,10 @@ function layerNode(
     layoutOptions: {
       ...groupOptions(direction),
       'elk.partitioning.partition': String(partition),
+      // The edge row's arrows run between its parts: room for their labels.
+      ...(layer === 'edge'
+        ? { 'elk.layered.spacing.nodeNodeBetweenLayers': '110' }
+        : {}),
     },
     children: model.parts
       .filter(part => part.layer === layer)
