@@ -32,8 +32,14 @@ export function lifecycleTone(
   }
 }
 
-/** "in standard support until …" and the like, for a facts row. */
+/** "Standard support until …" and the like, for a facts row, with the calendar's date. */
 export function lifecycleSummary(lifecycle: VersionLifecycle): string {
+  return `${supportPhrase(lifecycle)} (support calendar of ${
+    lifecycle.calendarCompiled
+  })`;
+}
+
+function supportPhrase(lifecycle: VersionLifecycle): string {
   switch (lifecycle.support) {
     case 'standard':
       return `Standard support until ${lifecycle.standardSupportEnds}`;
