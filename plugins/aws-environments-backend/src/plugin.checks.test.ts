@@ -1,5 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   notificationService,
   type NotificationSendOptions,
@@ -15,11 +15,15 @@ import {
 
 jest.setTimeout(60_000);
 
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
 const API = '/api/aws-environments/v1';
 const seed = defaultEnvironmentSpec();
 
-async function startWithSeed(options: PluginBackendOptions = {}) {
-  const sent: NotificationSendOptions[] = [];
+async function startWithSeed(
+  options: PluginBackendOptions = {},
+  sent: NotificationSendOptions[] = [],
+) {
   const started = await startPluginBackend({
     ...options,
     config: { awsEnvironments: { seedEnvironment: true } },
@@ -80,6 +84,29 @@ describe('POST /v1/environments/{name}/checks/run', () => {
       second.body.findings.every((f: { notified: boolean }) => !f.notified),
     ).toBe(true);
     expect(sent).toHaveLength(count);
+  });
+
+  it('notifies once across two backend instances sharing a database', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const sent: NotificationSendOptions[] = [];
+    const first = await startWithSeed({ knex }, sent);
+    const second = await startWithSeed({ knex }, sent);
+    const [a, b] = await Promise.all(
+      [first, second].map(instance =>
+        request(instance.server).post(
+          `${API}/environments/${seed.name}/checks/run`,
+        ),
+      ),
+    );
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const notified = [...a.body.findings, ...b.body.findings].filter(
+      (f: { notified: boolean }) => f.notified,
+    );
+    expect(notified).toHaveLength(a.body.findings.length);
+    expect(sent).toHaveLength(a.body.findings.length);
+    expect(
+      sent.filter(s => s.payload.scope?.includes(':forecast-over-budget:')),
+    ).toHaveLength(1);
   });
 
   it('answers 404 for an unknown environment', async () => {
