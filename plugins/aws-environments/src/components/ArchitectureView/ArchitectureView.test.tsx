@@ -196,6 +196,9 @@ describe('ArchitectureView', () => {
     await loaded();
     const node = (id: string) =>
       screen.getByTestId(`rf__node-${id}`) as HTMLElement;
+    expect(node('rds')).toHaveAccessibleDescription(
+      /the arrow keys to the nearest part in that direction/,
+    );
     node('cloudfront').focus();
     fireEvent.keyDown(node('cloudfront'), { key: 'ArrowDown' });
     expect(document.activeElement?.getAttribute('data-id')).toMatch(

@@ -20,6 +20,15 @@ import { PartNode } from './PartNode';
 
 const NODE_TYPES: NodeTypes = { part: PartNode, layer: LayerNode };
 
+/** How a part is used from the keyboard (nothing is selected or moved). */
+const KEYS_HELP =
+  'Tab moves to the next part, the arrow keys to the nearest part in that direction; the links inside open its catalog entity and its view.';
+
+const ARIA_LABELS = {
+  'node.a11yDescription.default': KEYS_HELP,
+  'node.a11yDescription.keyboardDisabled': KEYS_HELP,
+};
+
 const ARROW_KEYS = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'] as const;
 type ArrowKey = (typeof ARROW_KEYS)[number];
 
@@ -178,6 +187,7 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
           zoomOnDoubleClick={false}
           preventScrolling={false}
           proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={ARIA_LABELS}
           // The parts' key presses bubble up to React Flow's own element.
           onKeyDown={onKeyDown}
         />
