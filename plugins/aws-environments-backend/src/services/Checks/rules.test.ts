@@ -138,6 +138,19 @@ describe('the lifecycle rule', () => {
     );
   });
 
+  it('notifies a version past the end of extended support as critical', () => {
+    expect(lifecycleFindings(cluster('2027-12-01'), '2027-12-01')).toEqual([
+      expect.objectContaining({ kind: 'eks-extended-support' }),
+    ]);
+    expect(lifecycleFindings(cluster('2027-12-02'), '2027-12-02')).toEqual([
+      expect.objectContaining({
+        kind: 'eks-unsupported',
+        period: '1.34:2027-12-02',
+        severity: 'critical',
+      }),
+    ]);
+  });
+
   it('says nothing of versions the calendar does not know', () => {
     expect(
       lifecycleFindings(

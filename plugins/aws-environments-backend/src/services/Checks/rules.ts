@@ -134,6 +134,18 @@ function lifecycleFinding(
   const next = lifecycle.nextVersion
     ? ` Next step: upgrade to ${product} ${lifecycle.nextVersion}.`
     : '';
+  if (lifecycle.support === 'unsupported') {
+    return [
+      {
+        kind: `${lifecycle.kind}-unsupported`,
+        period: `${lifecycle.version}:${lifecycle.extendedSupportEnds}`,
+        severity: 'critical',
+        title: `${name} is past the end of extended support`,
+        description: `${name}'s extended support ended on ${lifecycle.extendedSupportEnds}: AWS upgrades it on its own schedule.${next}`,
+        view,
+      },
+    ];
+  }
   if (lifecycle.support === 'extended') {
     return [
       {
