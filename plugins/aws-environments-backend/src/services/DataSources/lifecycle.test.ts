@@ -1,9 +1,10 @@
 import {
   DescribeClusterCommand,
   DescribeInsightCommand,
+  EKSClient,
   ListInsightsCommand,
 } from '@aws-sdk/client-eks';
-import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   defaultEnvironmentSpec,
   estimateFromSpec,
@@ -43,7 +44,7 @@ describe('lifecycle in the cluster and database views', () => {
     afterEach(() => aws.restore());
 
     it('prices a cluster in extended support and names the next step', async () => {
-      const described = await aws.eks.send(
+      const described = await new EKSClient({ region: 'us-east-1' }).send(
         new DescribeClusterCommand({ name: 'innovate-prod' }),
       );
       aws.eks.on(DescribeClusterCommand).resolves({
@@ -105,7 +106,9 @@ describe('lifecycle in the cluster and database views', () => {
     });
 
     it('prices RDS Extended Support per vCPU of the instance and its standby', async () => {
-      const out = await aws.rds.send(new DescribeDBInstancesCommand({}));
+      const out = await new RDSClient({ region: 'us-east-1' }).send(
+        new DescribeDBInstancesCommand({}),
+      );
       const instance = out.DBInstances![0];
       aws.rds.on(DescribeDBInstancesCommand).resolves({
         DBInstances: [{ ...instance, EngineVersion: '15.8', MultiAZ: true }],
