@@ -33,6 +33,82 @@ function bootstrapCommand(account: string, region: string, trust: string) {
   return `cdk bootstrap aws://${account}/${region} --trust ${trust} --cloudformation-execution-policies <the policy printed by \`yarn env bootstrap-policy\`>`;
 }
 
+/** One account and region's bootstrap: its version, or what is wrong. */
+async function bootstrapOf(
+  account: string,
+  region: string,
+  sts: STSClient,
+  workloadsAccount: string,
+): Promise<{ version: string } | { problem: string }> {
+  const problem = (text: string) => ({ problem: text });
+  const roleArn = deployRoleArn(account, region);
+  let credentials;
+  try {
+    const assumed = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: 'innovate-portal-preflight',
+        DurationSeconds: 900,
+      }),
+    );
+    credentials = assumed.Credentials;
+  } catch (error) {
+    return problem(
+      `The portal's credentials (account ${workloadsAccount}) cannot assume ${roleArn}: ${
+        (error as Error).message
+      }. Bootstrap ${account}/${region} trusting the workloads account: ${bootstrapCommand(
+        account,
+        region,
+        workloadsAccount,
+      )}`,
+    );
+  }
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+    return problem(`AssumeRole of ${roleArn} returned no credentials`);
+  }
+  const ssm = new SSMClient({
+    region,
+    customUserAgent: CUSTOM_USER_AGENT,
+    credentials: {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+    },
+  });
+  try {
+    const out = await ssm.send(
+      new GetParameterCommand({ Name: BOOTSTRAP_VERSION_PARAMETER }),
+    );
+    const version = Number(out.Parameter?.Value);
+    if (!Number.isInteger(version) || version < MIN_BOOTSTRAP_VERSION) {
+      return problem(
+        `${account}/${region} is bootstrapped at version ${
+          out.Parameter?.Value ?? 'unknown'
+        }, older than ${MIN_BOOTSTRAP_VERSION}: ${bootstrapCommand(
+          account,
+          region,
+          workloadsAccount,
+        )}`,
+      );
+    }
+    return { version: `${account}/${region} v${version}` };
+  } catch (error) {
+    return problem(
+      error instanceof ParameterNotFound
+        ? `${account}/${region} is not CDK-bootstrapped (no ${BOOTSTRAP_VERSION_PARAMETER}): ${bootstrapCommand(
+            account,
+            region,
+            workloadsAccount,
+          )}`
+        : `Cannot read ${BOOTSTRAP_VERSION_PARAMETER} in ${account}/${region} with ${roleArn}: ${
+            (error as Error).message
+          }`,
+    );
+  } finally {
+    ssm.destroy();
+  }
+}
+
 /**
  * Checks, before an AWS deployment, that every account and region of the
  * environment is CDK-bootstrapped at a recent enough version and that the
@@ -55,76 +131,16 @@ export async function preflight(options: {
   const problems: string[] = [];
   const versions: string[] = [];
   for (const { account, region } of targets.values()) {
-    const roleArn = deployRoleArn(account, region);
-    let credentials;
-    try {
-      const assumed = await options.sts.send(
-        new AssumeRoleCommand({
-          RoleArn: roleArn,
-          RoleSessionName: 'innovate-portal-preflight',
-          DurationSeconds: 900,
-        }),
-      );
-      credentials = assumed.Credentials;
-    } catch (error) {
-      problems.push(
-        `The portal's credentials (account ${
-          options.workloadsAccount
-        }) cannot assume ${roleArn}: ${
-          (error as Error).message
-        }. Bootstrap ${account}/${region} trusting the workloads account: ${bootstrapCommand(
-          account,
-          region,
-          options.workloadsAccount,
-        )}`,
-      );
-      continue;
-    }
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
-      problems.push(`AssumeRole of ${roleArn} returned no credentials`);
-      continue;
-    }
-    const ssm = new SSMClient({
+    const found = await bootstrapOf(
+      account,
       region,
-      customUserAgent: CUSTOM_USER_AGENT,
-      credentials: {
-        accessKeyId: credentials.AccessKeyId,
-        secretAccessKey: credentials.SecretAccessKey,
-        sessionToken: credentials.SessionToken,
-      },
-    });
-    try {
-      const out = await ssm.send(
-        new GetParameterCommand({ Name: BOOTSTRAP_VERSION_PARAMETER }),
-      );
-      const version = Number(out.Parameter?.Value);
-      if (!Number.isInteger(version) || version < MIN_BOOTSTRAP_VERSION) {
-        problems.push(
-          `${account}/${region} is bootstrapped at version ${
-            out.Parameter?.Value ?? 'unknown'
-          }, older than ${MIN_BOOTSTRAP_VERSION}: ${bootstrapCommand(
-            account,
-            region,
-            options.workloadsAccount,
-          )}`,
-        );
-      } else {
-        versions.push(`${account}/${region} v${version}`);
-      }
-    } catch (error) {
-      problems.push(
-        error instanceof ParameterNotFound
-          ? `${account}/${region} is not CDK-bootstrapped (no ${BOOTSTRAP_VERSION_PARAMETER}): ${bootstrapCommand(
-              account,
-              region,
-              options.workloadsAccount,
-            )}`
-          : `Cannot read ${BOOTSTRAP_VERSION_PARAMETER} in ${account}/${region} with ${roleArn}: ${
-              (error as Error).message
-            }`,
-      );
-    } finally {
-      ssm.destroy();
+      options.sts,
+      options.workloadsAccount,
+    );
+    if ('problem' in found) {
+      problems.push(found.problem);
+    } else {
+      versions.push(found.version);
     }
   }
   const baseline = options.baseline
