@@ -27,8 +27,8 @@ export function ArchitectureList(props: {
           <section key={layer.id} aria-label={layer.label}>
             <Typography variant="subtitle2" component="h3">
               {layer.label}
-              {['public', 'private', 'data'].includes(layer.id)
-                ? ` (${model.vpcLabel})`
+              {layer.subnets
+                ? ` (${model.vpcLabel}): ${layer.subnets.join(', ')}`
                 : ''}
             </Typography>
             <ul>

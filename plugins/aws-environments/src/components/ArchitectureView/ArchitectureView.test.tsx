@@ -112,6 +112,15 @@ describe('ArchitectureView', () => {
         name: /^RDS PostgreSQL: innovate-prod-postgres, status available, \$/,
       }),
     ).toBeInTheDocument();
+    // The subnets per AZ, as the CDK app plans them from the VPC's CIDR.
+    expect(
+      screen.getByText(
+        'Private subnets (VPC 10.0.0.0/16 · 3 AZs): AZ a 10.0.0.0/18, AZ b 10.0.64.0/18, AZ c 10.0.128.0/18',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('rf__node-private')).toHaveTextContent(
+      'Private subnets · 3 AZs',
+    );
     expect(
       screen.getByText(/^CloudFront \+ WAF → Application Load Balancer: /),
     ).toBeInTheDocument();

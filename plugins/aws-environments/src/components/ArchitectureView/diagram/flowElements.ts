@@ -46,7 +46,12 @@ export function flowNodesOf(
 ): ArchitectureFlowNode[] {
   const parts = new Map(model.parts.map(part => [part.id, part]));
   const layers = new Map<string, string>(
-    model.layers.map(layer => [layer.id, layer.label]),
+    model.layers.map(layer => [
+      layer.id,
+      layer.subnets
+        ? `${layer.label} · ${layer.subnets.length} AZs`
+        : layer.label,
+    ]),
   );
   return layout.boxes.map((box): ArchitectureFlowNode => {
     const common = {

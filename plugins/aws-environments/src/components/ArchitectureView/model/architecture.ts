@@ -1,13 +1,24 @@
+import {
+  planSubnets,
+  type EnvironmentSpec,
+  type SubnetTier,
+} from '@innovate/plugin-aws-environments-common';
 import { firingAlarms } from '../../AlarmsCard';
 import { plural } from '../../../format';
 import { costOf } from './cost';
-import { NODE_GROUP_ROLES, PART_BUILDERS, partEntityRef } from './parts';
+import {
+  azLabel,
+  NODE_GROUP_ROLES,
+  PART_BUILDERS,
+  partEntityRef,
+} from './parts';
 import { combine, driftSignal, fromView, statusOf } from './status';
 import type {
   ArchitectureEdge,
   ArchitectureInputs,
   ArchitectureLayer,
   ArchitectureModel,
+  LayerId,
   ArchitecturePart,
   PartStatus,
 } from './types';
@@ -20,6 +31,32 @@ export const LAYERS: ArchitectureLayer[] = [
   { id: 'data', label: 'Database subnets (isolated)' },
   { id: 'services', label: 'Regional services' },
 ];
+
+const TIERS: Partial<Record<LayerId, SubnetTier>> = {
+  public: 'public',
+  private: 'private',
+  data: 'isolated',
+};
+
+/**
+ * The layers with their subnets per AZ, as the CDK app plans them from the
+ * VPC's CIDR (`planSubnets`, which allocates as the CDK `Vpc` does).
+ */
+function layersOf(spec: EnvironmentSpec): ArchitectureLayer[] {
+  const subnets = planSubnets(spec.network.vpcCidr, spec.network.azCount);
+  return LAYERS.map(layer => {
+    const tier = TIERS[layer.id];
+    const planned = subnets?.filter(subnet => subnet.tier === tier);
+    return tier && planned
+      ? {
+          ...layer,
+          subnets: planned.map(
+            subnet => `${azLabel(subnet.azIndex)} ${subnet.cidr}`,
+          ),
+        }
+      : layer;
+  });
+}
 
 /** All alarms at a glance: firing ones in error, missing data pending. */
 function alarmsStatus(inputs: ArchitectureInputs): PartStatus {
@@ -159,7 +196,7 @@ export function buildArchitecture(
     build(inputs),
   );
   return {
-    layers: LAYERS,
+    layers: layersOf(inputs.environment.spec),
     parts,
     edges: edgesOf(inputs, parts),
     vpcLabel: `VPC ${inputs.environment.spec.network.vpcCidr} · ${plural(

@@ -94,6 +94,8 @@ export interface ArchitectureEdge {
 export interface ArchitectureLayer {
   id: LayerId;
   label: string;
+  /** The layer's subnets, one per AZ: `AZ a 10.0.0.0/18`. */
+  subnets?: string[];
 }
 
 /** The whole drawing, before layout. */
