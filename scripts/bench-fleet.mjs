@@ -17,13 +17,17 @@
 //    it (50 a page), cold and then warm (p50/p99), and with all 500 in one
 //    page. Stops the backend and removes its files.
 //
-// Chromium is not installed here, so the time to the last budget bar is not
-// measured; the page's one request is checked by EnvironmentsPage.test.tsx.
-import { mkdtempSync, rmSync } from 'node:fs';
+// 3. With Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and the built
+//    frontend (packages/app/dist, `yarn build:frontend` or the browser
+//    tests' build), the environments page as a guest sees it: requests to
+//    the API per page load and the time from navigation to the last budget
+//    bar of the first page. Skipped when either is missing.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { startPortal } from './lib/portal-process.mjs';
 
@@ -136,6 +140,71 @@ async function timed(url, token) {
   return { ms: performance.now() - started, body };
 }
 
+/** The environments page in Chromium: API requests and time to the last bar. */
+async function browser(url) {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (
+    !existsSync(executablePath) ||
+    !existsSync(join(root, 'packages/app/dist/index.html'))
+  ) {
+    console.log('\nChromium or the built frontend is missing: no page timing.');
+    return;
+  }
+  const instance = await chromium.launch({ executablePath });
+  try {
+    const page = await instance.newPage({
+      baseURL: url,
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    console.log(
+      '\nThe environments page in Chromium (500 environments, 50 a page)',
+    );
+    console.log(
+      '| load | API requests (aws-environments) | API requests (all /api) | ms to the last budget bar |',
+    );
+    console.log('|---:|---:|---:|---:|');
+    for (let load = 1; load <= 3; load++) {
+      const requests = [];
+      const record = request => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/api/')) requests.push(path);
+      };
+      page.on('request', record);
+      const started = performance.now();
+      await page.goto('/aws-environments');
+      // 50 rows' bars and the totals' bar.
+      const bars = page.getByRole('meter', {
+        name: /^Month-to-date spend of /,
+      });
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll(
+            '[role="meter"][aria-label^="Month-to-date spend of"]',
+          ).length >= 51,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await bars.last().waitFor();
+      const ms = performance.now() - started;
+      page.off('request', record);
+      const ours = requests.filter(p => p.startsWith(API.replace('/v1', '')));
+      const others = requests.filter(p => !ours.includes(p));
+      console.log(
+        `| ${load} | ${ours.length} (${[...new Set(ours)].join(', ')}) | ${
+          requests.length
+        } (others: ${[...new Set(others)].join(', ')}) | ${ms.toFixed(0)} |`,
+      );
+    }
+  } finally {
+    await instance.close();
+  }
+}
+
 async function http() {
   const databaseDir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const port = 7399;
@@ -195,6 +264,7 @@ async function http() {
     console.log(
       `Totals: ${allBody.totals.environments} environments, ${allBody.groups.length} account/region groups, ${allBody.items.length} entries in the limit=500 page, ${allBody.totals.firingAlarms} alarms firing; page 1 had ${cold.body.items.length} entries and nextCursor ${cold.body.nextCursor}.`,
     );
+    await browser(url);
   } finally {
     await portal.stop();
     rmSync(databaseDir, { recursive: true, force: true });

@@ -104,13 +104,28 @@ export function spendOf(
   };
 }
 
-/** Where the spec's versions stand in the lifecycle calendar at `at`. */
+/** Lifecycles by versions and day: most environments share a few versions. */
+const lifecycles = new Map<string, NonNullable<FleetEntry['lifecycle']>>();
+const MAX_LIFECYCLES = 1_000;
+
+/** Where the spec's versions stand in the lifecycle calendar on `at`'s day. */
 export function lifecycleOfSpec(
   environment: EnvironmentListItem,
   at: Date,
 ): NonNullable<FleetEntry['lifecycle']> {
   const { cluster, database } = environment.spec;
-  return {
+  const key = [
+    at.toISOString().slice(0, 10),
+    cluster.kubernetesVersion,
+    database.engineVersion,
+    database.instanceClass,
+    database.multiAz,
+  ].join('|');
+  const known = lifecycles.get(key);
+  if (known) {
+    return known;
+  }
+  const lifecycle = {
     cluster: clusterLifecycle(cluster.kubernetesVersion, at),
     database: databaseLifecycle(
       {
@@ -122,6 +137,11 @@ export function lifecycleOfSpec(
       at,
     ),
   };
+  if (lifecycles.size >= MAX_LIFECYCLES) {
+    lifecycles.clear();
+  }
+  lifecycles.set(key, lifecycle);
+  return lifecycle;
 }
 
 /** One entry: the environment with its part of the scopes' reads. */
