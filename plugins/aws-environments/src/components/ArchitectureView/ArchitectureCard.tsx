@@ -29,8 +29,10 @@ export function ArchitectureCard() {
     );
   }
   return (
-    <InfoCard title="Architecture" titleTypographyProps={{ component: 'h2' }}>
-      <ArchitectureView environment={environment} tabHref={tabHref} />
-    </InfoCard>
+    <div data-testid="architecture-card">
+      <InfoCard title="Architecture" titleTypographyProps={{ component: 'h2' }}>
+        <ArchitectureView environment={environment} tabHref={tabHref} />
+      </InfoCard>
+    </div>
   );
 }
