@@ -104,7 +104,7 @@ test('the seed environment is drawn as the seed diagram, live', async ({
     ),
   ).toHaveCount(1);
 
-  await page.screenshot({ path: README_SCREENSHOT });
+  await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
   await expectNoSeriousA11yViolations(page, 'Architecture tab');
 
   // The drawing exports for a design review.
