@@ -111,6 +111,13 @@ describe('GET /v1/fleet', () => {
     ]);
     const unknown = await request(server).get(`${API}/fleet?colour=red`);
     expect(unknown.status).toBe(400);
+    expect(unknown.body.fieldErrors).toEqual([
+      {
+        field: 'colour',
+        message:
+          'is not a known parameter; expected owner, source, status, region, account, sort, order, limit, cursor',
+      },
+    ]);
   });
 
   it('answers 401 without credentials', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from './types';
+import { fleetQuerySchema } from './fleet';
 
 /*
  * The requests of the aws-environments API as zod schemas. The OpenAPI
@@ -172,6 +173,7 @@ const byNameAndId = {
  * @public
  */
 export const apiRequestSchemas: Record<string, OperationSchemas> = {
+  GetFleet: { query: fleetQuerySchema },
   GetEnvironment: byName,
   GetClusterView: byName,
   GetDatabaseView: byName,
