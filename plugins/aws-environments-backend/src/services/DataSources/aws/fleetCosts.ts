@@ -117,9 +117,8 @@ export async function fetchFleetCosts(
       accountId: options.managementAccount,
       region: GLOBAL_BILLING_REGION,
       accountRole: 'management',
-      resource: `costs by tag ${tag} in accounts ${options.accounts.join(
-        ', ',
-      )}`,
+      // Not the accounts: they may be of environments the reader may not see.
+      resource: `costs by tag ${tag} of the environments billed to it`,
     },
     () =>
       collectPages(
