@@ -149,21 +149,20 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
   });
   const crossRegion = spec.region !== CLOUDFRONT_WAF_REGION;
   const edgeWaf = crossRegion
-    ? new EdgeWafStack(
-        app,
-        STACK_IDS['edge-waf'],
-        stackProps('edge-waf', {
+    ? new EdgeWafStack(app, STACK_IDS['edge-waf'], {
+        ...stackProps('edge-waf', {
           account: spec.accounts.workloads,
           region: CLOUDFRONT_WAF_REGION,
         }),
-      )
+        domain: spec.domain,
+      })
     : undefined;
   const edge = new EdgeStack(app, STACK_IDS.edge, {
     ...stackProps('edge'),
     network: network.network,
     webAcl: edgeWaf?.webAcl,
-    domainName: spec.domain?.name,
-    certificateArn: spec.domain?.certificateArn,
+    domain: spec.domain,
+    cloudFrontCertificate: edgeWaf?.certificate?.certificate,
   });
   const cluster = new ClusterStack(app, STACK_IDS.cluster, {
     ...stackProps('cluster'),

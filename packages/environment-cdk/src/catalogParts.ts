@@ -14,6 +14,7 @@ import {
   NODE_GROUP_ROLE_LABEL,
   resourceKey,
 } from './templates';
+import { domainParts } from './catalogDomainParts';
 
 /**
  * Values of the `innovate.io/aws-component` annotation for every part: the
@@ -130,6 +131,7 @@ const environmentPart = (ctx: PartContext): Part =>
     component: C.environment,
     view: 'cost',
     dependsOn: [
+      ...(ctx.spec.domain ? ['dns-spa'] : []),
       'cloudfront',
       'ecr',
       'alarm-topic',
@@ -271,7 +273,18 @@ const cloudFrontPart = (ctx: PartContext): Part =>
     title: `${ctx.env} CloudFront`,
     description: 'CloudFront distribution: the SPA from S3, /api/* to the ALB.',
     component: C.cloudFrontDistribution,
-    dependsOn: ['waf', 'spa-bucket', 'alb'],
+    dependsOn: [
+      'waf',
+      'spa-bucket',
+      'alb',
+      ...(ctx.spec.domain
+        ? [
+            ctx.region === 'us-east-1'
+              ? 'certificate'
+              : 'certificate-cloudfront',
+          ]
+        : []),
+    ],
   });
 
 const webAclPart = (ctx: PartContext): Part => {
@@ -461,4 +474,5 @@ export const PARTS: ReadonlyArray<(ctx: PartContext) => Part | Part[]> = [
   budgetPart,
   cloudTrailPart,
   guardDutyPart,
+  domainParts,
 ];

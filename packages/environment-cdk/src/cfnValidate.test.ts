@@ -7,10 +7,7 @@ import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import { buildEnvironmentApp } from './app';
 import { assemblyStacks } from './assemblyStacks';
 import type { SynthesizedStack } from './synthesize';
-import { tempOutdir, testSpec } from './__testUtils__/synth';
-
-const CERTIFICATE =
-  'arn:aws:acm:us-east-1:222222222222:certificate/0f2a4b6c-1d3e-4f50-8a9b-0c1d2e3f4a5b';
+import { tempOutdir, TEST_DOMAIN, testSpec } from './__testUtils__/synth';
 
 /**
  * The default spec and the departures the other tests synthesize (the
@@ -49,7 +46,7 @@ const SPECS: [string, EnvironmentSpec][] = [
     'eu-west-1 (web ACL stack in us-east-1) with a custom domain',
     testSpec(s => {
       s.region = 'eu-west-1';
-      s.domain = { name: 'app.innovate.example', certificateArn: CERTIFICATE };
+      s.domain = { ...TEST_DOMAIN };
     }),
   ],
   [

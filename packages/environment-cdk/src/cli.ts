@@ -284,7 +284,9 @@ function formatCheck(synthesis: EnvironmentSynthesis): string {
   ];
   for (const claim of conformance.claims) {
     out.push(
-      `  ${claim.passed ? 'PASS' : 'FAIL'} ${claim.id}: ${claim.title}`,
+      `  ${
+        claim.notApplicable ? 'N/A ' : claim.passed ? 'PASS' : 'FAIL'
+      } ${claim.id}: ${claim.title}`,
       `       seed: "${claim.seedText}"`,
       `       found: ${claim.evidence}`,
     );

@@ -9,7 +9,11 @@ import {
   SUPPORTED_REGIONS,
 } from '@innovate/plugin-aws-environments-common';
 import { driversFromTemplates, estimateFromTemplates } from './cost';
-import { synthesizeTemplates, testSpec } from './__testUtils__/synth';
+import {
+  synthesizeTemplates,
+  TEST_DOMAIN,
+  testSpec,
+} from './__testUtils__/synth';
 
 const AS_OF = '2026-11-26';
 
@@ -25,6 +29,22 @@ describe('driversFromTemplates', () => {
     );
     const fromSpec = estimateFromSpec(spec, { asOf: AS_OF });
     expect(fromTemplates).toEqual(fromSpec);
+  });
+
+  it('prices the domain’s hosted zone from the records, as from the spec', () => {
+    const spec = testSpec(s => {
+      s.domain = { ...TEST_DOMAIN };
+    });
+    const { stacks } = synthesizeTemplates(spec);
+    const estimate = estimateFromTemplates(stacks, 430, { asOf: AS_OF });
+    expect(estimate).toEqual(estimateFromSpec(spec, { asOf: AS_OF }));
+    expect(estimate.lines.find(l => l.id === 'route53')).toMatchObject({
+      monthlyUsd: 0.54,
+      basis: expect.stringContaining('aliases of CloudFront are free'),
+    });
+    expect(
+      estimateFromSpec(testSpec(), { asOf: AS_OF }).lines.map(l => l.id),
+    ).not.toContain('route53');
   });
 
   it('refuses templates that are not an environment', () => {
@@ -53,6 +73,8 @@ describe('driversFromTemplates', () => {
         storageType: fc.constantFrom(...RDS_STORAGE_TYPES),
         multiAz: fc.boolean(),
         budget: fc.integer({ min: 1, max: 5000 }),
+        domain: fc.boolean(),
+        baseline: fc.constantFrom('managed' as const, 'existing' as const),
       })
       .map(r =>
         testSpec(s => {
@@ -81,6 +103,10 @@ describe('driversFromTemplates', () => {
           s.database.storageType = r.storageType;
           s.database.multiAz = r.multiAz;
           s.budget.monthlyUsd = r.budget;
+          s.baseline = r.baseline;
+          s.domain = r.domain
+            ? { ...TEST_DOMAIN, apiSubdomain: 'api' }
+            : undefined;
         }),
       );
     // Each run synthesizes the whole app; a handful of runs covers the

@@ -151,6 +151,11 @@ export function driversFromTemplates(
     trails: count(stacks, 'AWS::CloudTrail::Trail'),
     budgets: count(stacks, 'AWS::Budgets::Budget'),
     snsTopics: count(stacks, 'AWS::SNS::Topic'),
+    hostedZones: new Set(
+      findResources(stacks, 'AWS::Route53::RecordSet').map(({ properties }) =>
+        JSON.stringify(properties.HostedZoneId),
+      ),
+    ).size,
   };
 }
 

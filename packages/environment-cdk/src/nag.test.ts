@@ -3,10 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { buildEnvironmentApp } from './app';
 import { nagReport } from './nag';
 import { synthesizeEnvironment, EnvironmentSynthesis } from './synthesize';
-import { tempOutdir, testSpec } from './__testUtils__/synth';
-
-const CERTIFICATE =
-  'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+import { tempOutdir, TEST_DOMAIN, testSpec } from './__testUtils__/synth';
 
 const IAM4 = (policy: string) =>
   `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`;
@@ -82,10 +79,7 @@ describe('cdk-nag (AwsSolutions) on the environment', () => {
     const synthesis = await synthesizeEnvironment(
       testSpec(s => {
         s.database.multiAz = true;
-        s.domain = {
-          name: 'app.innovate.example',
-          certificateArn: CERTIFICATE,
-        };
+        s.domain = { ...TEST_DOMAIN };
       }),
       { outdir: tempOutdir() },
     );

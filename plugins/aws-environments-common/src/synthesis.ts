@@ -19,6 +19,11 @@ export interface ConformanceClaim {
   passed: boolean;
   /** What the templates show, e.g. `3 NAT gateways in 3 AZs`. */
   evidence: string;
+  /**
+   * True when the spec leaves out what the claim is about (no domain for
+   * the Route 53 claim): it passes, and says so.
+   */
+  notApplicable?: boolean;
 }
 
 /**

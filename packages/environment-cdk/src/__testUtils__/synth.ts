@@ -9,6 +9,14 @@ import { buildEnvironmentApp, EnvironmentApp } from '../app';
 import { assemblyStacks } from '../assemblyStacks';
 import type { EnvironmentStackTemplate } from '../templates';
 
+/** A domain in a hosted zone of the workloads account. */
+export const TEST_DOMAIN = {
+  name: 'app.innovate.example',
+  hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+  hostedZoneName: 'innovate.example',
+  hostedZoneAccount: 'workloads',
+} as const;
+
 /** A valid spec: the seed with a test name and the patch applied. */
 export function testSpec(patch: (spec: EnvironmentSpec) => void = () => {}) {
   const spec = parseEnvironmentSpec({

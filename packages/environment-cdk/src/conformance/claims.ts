@@ -23,6 +23,8 @@ import {
   wafOnCloudFront,
   wafOwaspRules,
   wafRateLimit,
+  edgeTls12,
+  route53ToCloudFront,
 } from './edge';
 import { clusterAutoscaler, irsaApi } from './identity';
 import {
@@ -107,6 +109,19 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     seedText:
       'Users → Route 53 → CloudFront (CDN + WAF); API requests → ALB → EKS → RDS',
     check: albBehindCloudFront,
+  },
+  {
+    id: 'route53-to-cloudfront',
+    title: 'Route 53 resolves the SPA name (and the API name) to CloudFront',
+    seedText: 'Users → Route 53 → CloudFront (CDN + WAF)',
+    check: route53ToCloudFront,
+  },
+  {
+    id: 'edge-tls-1-2',
+    title:
+      'CloudFront serves the names with an ACM certificate, TLS 1.2 minimum',
+    seedText: 'Users → Route 53 → CloudFront (CDN + WAF)',
+    check: edgeTls12,
   },
   {
     id: 'waf-on-cloudfront',

@@ -1,5 +1,5 @@
 import { literalNumber } from '../templates';
-import { asArray, result } from './query';
+import { asArray, notApplicable, result } from './query';
 import type { Check, TemplateQuery } from './query';
 import type {
   CacheBehavior,
@@ -148,13 +148,20 @@ export const apiThroughAlb: Check = t => {
   const vpcOrigin = apiOrigin && vpcOriginOf(t, apiOrigin.origin);
   const alb = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
   const tg = forwardTargetGroup(t);
+  // A VPC origin is reached by its id; its domain name is the ALB's DNS
+  // name, or over HTTPS the name the ALB's certificate covers.
+  const domainName = apiOrigin?.origin.DomainName;
+  const reachesAlb =
+    apiOrigin?.targetType === alb ||
+    (typeof domainName === 'string' && vpcOrigin?.endpointType === alb);
   return result(
-    apiOrigin?.targetType === alb &&
+    reachesAlb &&
       vpcOrigin?.endpointType === alb &&
       tg.TargetType === 'ip' &&
       literalNumber(tg.Port) === SEED_API_PORT,
     `${api?.PathPattern ?? 'no API behavior'} → ${
-      apiOrigin?.targetType ?? 'no origin'
+      apiOrigin?.targetType ??
+      (typeof domainName === 'string' ? `origin ${domainName}` : 'no origin')
     }${
       vpcOrigin
         ? ` through a VPC origin (endpoint ${vpcOrigin.endpointType ?? 'none'})`
@@ -162,5 +169,75 @@ export const apiThroughAlb: Check = t => {
     }; listener forwards to ${tg.TargetType ?? 'no'} targets on port ${
       tg.Port ?? '-'
     }`,
+  );
+};
+
+/** The names the spec's domain serves (SPA, then API). */
+function servedNames(spec: Parameters<Check>[1]): string[] {
+  const domain = spec.domain;
+  if (!domain) {
+    return [];
+  }
+  return [
+    domain.name,
+    ...(domain.apiSubdomain
+      ? [`${domain.apiSubdomain}.${domain.hostedZoneName}`]
+      : []),
+  ];
+}
+
+const NO_DOMAIN =
+  "the spec has no domain, so the site is served at the distribution's *.cloudfront.net name";
+
+export const route53ToCloudFront: Check = (t, spec) => {
+  const names = servedNames(spec);
+  if (names.length === 0) {
+    return notApplicable(NO_DOMAIN);
+  }
+  const { distribution } = distributionConfig(t);
+  const aliases = t
+    .all('AWS::Route53::RecordSet')
+    .filter(record => {
+      const target = record.properties.AliasTarget?.DNSName;
+      const pointsAt = distribution && t.resolve(record, target);
+      return (
+        record.properties.HostedZoneId === spec.domain?.hostedZoneId &&
+        pointsAt?.logicalId === distribution?.logicalId
+      );
+    })
+    .map(record => `${record.properties.Type} ${record.properties.Name}`);
+  const missing = names.flatMap(name =>
+    ['A', 'AAAA']
+      .map(type => `${type} ${name}.`)
+      .filter(record => !aliases.includes(record)),
+  );
+  return result(
+    missing.length === 0,
+    missing.length === 0
+      ? `${aliases.join(', ')} alias the distribution in zone ${
+          spec.domain?.hostedZoneId
+        }`
+      : `missing alias records to the distribution: ${missing.join(', ')}`,
+  );
+};
+
+export const edgeTls12: Check = (t, spec) => {
+  if (!spec.domain) {
+    return notApplicable(
+      `${NO_DOMAIN}; its default certificate cannot pin a minimum TLS version`,
+    );
+  }
+  const { config } = distributionConfig(t);
+  const viewer = config.ViewerCertificate ?? {};
+  const aliases = asArray(config.Aliases);
+  const names = servedNames(spec);
+  const covered = names.every(name => aliases.includes(name));
+  return result(
+    viewer.MinimumProtocolVersion === 'TLSv1.2_2021' &&
+      viewer.AcmCertificateArn !== undefined &&
+      covered,
+    `viewer certificate from ACM, minimum ${String(
+      viewer.MinimumProtocolVersion ?? 'none',
+    )}, aliases ${aliases.join(', ') || 'none'}`,
   );
 };

@@ -57,6 +57,7 @@ export function checkConformance(
       seedText: claim.seedText,
       passed: outcome.passed,
       evidence: outcome.evidence,
+      ...(outcome.notApplicable ? { notApplicable: true } : {}),
     };
   });
   const passed = claims.filter(claim => claim.passed).length;

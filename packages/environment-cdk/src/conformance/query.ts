@@ -102,6 +102,8 @@ export function asArray(value: unknown): unknown[] {
 export interface ConformanceCheckResult {
   passed: boolean;
   evidence: string;
+  /** True when the spec leaves out what the claim is about (it passes). */
+  notApplicable?: boolean;
 }
 
 /**
@@ -143,6 +145,13 @@ export const result = (
 ): ConformanceCheckResult => ({
   passed,
   evidence,
+});
+
+/** A claim about something the spec leaves out: it holds, vacuously. */
+export const notApplicable = (evidence: string): ConformanceCheckResult => ({
+  passed: true,
+  notApplicable: true,
+  evidence: `not applicable: ${evidence}`,
 });
 
 export { resourceKey };

@@ -53,6 +53,12 @@ export interface WebAclRule {
 /** The part of `DistributionConfig` conformance reads. */
 export interface DistributionConfig {
   WebACLId?: TemplateValue;
+  Aliases?: TemplateValue;
+  ViewerCertificate?: {
+    AcmCertificateArn?: TemplateValue;
+    MinimumProtocolVersion?: TemplateValue;
+    SslSupportMethod?: TemplateValue;
+  };
   Origins?: TemplateValue;
   DefaultCacheBehavior?: { TargetOriginId?: TemplateValue };
   CacheBehaviors?: TemplateValue;
@@ -147,6 +153,17 @@ export interface CfnProperties {
   };
   'AWS::ElasticLoadBalancingV2::Listener': { DefaultActions?: TemplateValue };
   'AWS::CloudFront::Distribution': { DistributionConfig?: DistributionConfig };
+  'AWS::Route53::RecordSet': {
+    HostedZoneId?: TemplateValue;
+    Name?: TemplateValue;
+    Type?: TemplateValue;
+    AliasTarget?: { DNSName?: TemplateValue };
+  };
+  'AWS::CertificateManager::Certificate': {
+    DomainName?: TemplateValue;
+    SubjectAlternativeNames?: TemplateValue;
+    ValidationMethod?: TemplateValue;
+  };
   'AWS::WAFv2::WebACL': {
     Name?: TemplateValue;
     Scope?: TemplateValue;

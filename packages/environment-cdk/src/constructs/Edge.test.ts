@@ -1,13 +1,14 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import { synthesizeTemplates, testSpec } from '../__testUtils__/synth';
+import {
+  synthesizeTemplates,
+  TEST_DOMAIN,
+  testSpec,
+} from '../__testUtils__/synth';
 import { VPC_ORIGINS_SECURITY_GROUP_NAME } from './EdgeVpcOriginAccess';
 
-const CERTIFICATE =
-  'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
-
 const withDomain = (s: EnvironmentSpec) => {
-  s.domain = { name: 'app.innovate.example', certificateArn: CERTIFICATE };
+  s.domain = { ...TEST_DOMAIN };
 };
 
 function edgeOf(patch?: (spec: EnvironmentSpec) => void) {
@@ -136,59 +137,47 @@ describe('Edge: CloudFront to the ALB through a VPC origin', () => {
     });
   });
 
-  it('uses HTTPS to the ALB when the spec gives a certificate the ALB can use (us-east-1)', () => {
-    const { edge } = edgeOf(withDomain);
-    edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 443,
-      Protocol: 'HTTPS',
-      Certificates: [{ CertificateArn: CERTIFICATE }],
-      SslPolicy: Match.stringLikeRegexp('TLS'),
-    });
-    edge.resourcePropertiesCountIs(
-      'AWS::ElasticLoadBalancingV2::Listener',
-      { Port: 80 },
-      0,
-    );
-    edge.hasResourceProperties('AWS::CloudFront::VpcOrigin', {
-      VpcOriginEndpointConfig: Match.objectLike({
-        OriginProtocolPolicy: 'https-only',
-        OriginSSLProtocols: ['TLSv1.2'],
-      }),
-    });
-    // The certificate covers the spec's domain, so that is the origin domain.
-    edge.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        Origins: Match.arrayWith([
-          Match.objectLike({
-            DomainName: 'app.innovate.example',
-            VpcOriginConfig: Match.anyValue(),
-          }),
-        ]),
-      }),
-    });
-    edge.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      FromPort: 443,
-      ToPort: 443,
-    });
-  });
-
-  it('stays on HTTP inside the VPC when the certificate is of another region than the ALB', () => {
-    const { edge } = edgeOf(s => {
-      withDomain(s);
-      s.region = 'eu-west-1';
-    });
-    edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 80,
-      Protocol: 'HTTP',
-    });
-    edge.hasResourceProperties('AWS::CloudFront::VpcOrigin', {
-      VpcOriginEndpointConfig: Match.objectLike({
-        OriginProtocolPolicy: 'http-only',
-      }),
-    });
-    edge.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      FromPort: 80,
-      ToPort: 80,
-    });
-  });
+  it.each(['us-east-1', 'eu-west-1'])(
+    'uses HTTPS to the ALB with a certificate of its region (%s)',
+    region => {
+      const { edge } = edgeOf(s => {
+        withDomain(s);
+        s.region = region;
+      });
+      edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+        Port: 443,
+        Protocol: 'HTTPS',
+        Certificates: [
+          { CertificateArn: { Ref: Match.stringLikeRegexp('^Certificate') } },
+        ],
+        SslPolicy: Match.stringLikeRegexp('TLS'),
+      });
+      edge.resourcePropertiesCountIs(
+        'AWS::ElasticLoadBalancingV2::Listener',
+        { Port: 80 },
+        0,
+      );
+      edge.hasResourceProperties('AWS::CloudFront::VpcOrigin', {
+        VpcOriginEndpointConfig: Match.objectLike({
+          OriginProtocolPolicy: 'https-only',
+          OriginSSLProtocols: ['TLSv1.2'],
+        }),
+      });
+      // The certificate covers the spec's domain, so that is the origin domain.
+      edge.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Origins: Match.arrayWith([
+            Match.objectLike({
+              DomainName: 'app.innovate.example',
+              VpcOriginConfig: Match.anyValue(),
+            }),
+          ]),
+        }),
+      });
+      edge.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        FromPort: 443,
+        ToPort: 443,
+      });
+    },
+  );
 });

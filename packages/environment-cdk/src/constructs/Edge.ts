@@ -201,7 +201,9 @@ export class Edge extends Construct {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       ...(props.certificate
         ? {
-            domainNames: props.domainName ? [props.domainName] : undefined,
+            domainNames: props.domainName
+              ? [props.domainName, ...(props.alternateDomainNames ?? [])]
+              : undefined,
             certificate: props.certificate,
             minimumProtocolVersion:
               cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
@@ -246,7 +248,7 @@ export class Edge extends Construct {
       acknowledge(
         distributionResource,
         'AwsSolutions-CFR4',
-        'No custom domain in the spec: the default *.cloudfront.net certificate cannot pin a minimum TLS version. Setting domain.name and domain.certificateArn enforces TLSv1.2_2021.',
+        'No custom domain in the spec: the default *.cloudfront.net certificate cannot pin a minimum TLS version. Setting domain (name and hosted zone) creates an ACM certificate and enforces TLSv1.2_2021.',
       );
     }
   }

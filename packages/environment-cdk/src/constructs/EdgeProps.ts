@@ -36,6 +36,13 @@ export interface EdgeProps {
    */
   readonly domainName?: string;
   /**
+   * More names CloudFront serves (the API's own name); the certificate
+   * covers them too.
+   *
+   * @defaultValue - none
+   */
+  readonly alternateDomainNames?: string[];
+  /**
    * ACM certificate (us-east-1) of `domainName`; with it, viewers need
    * TLSv1.2_2021 or later.
    *

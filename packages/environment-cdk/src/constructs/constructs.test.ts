@@ -9,9 +9,6 @@ import { synthesizeTemplates, testSpec } from '../__testUtils__/synth';
 import type { EnvironmentStackTemplate } from '../templates';
 import { EdgeWebAcl } from './EdgeWebAcl';
 
-const CERTIFICATE =
-  'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
-
 function templatesOf(stacks: EnvironmentStackTemplate[]) {
   return (role: EnvironmentStackRole) => {
     const stack = stacks.find(s => s.id === role);
@@ -707,30 +704,6 @@ describe('constructs of the seed environment', () => {
 });
 
 describe('constructs for specs that depart from the seed', () => {
-  it('serves a custom domain with its certificate and TLS 1.2', () => {
-    const { stacks } = synthesizeTemplates(
-      testSpec(s => {
-        s.domain = {
-          name: 'app.innovate.example',
-          certificateArn: CERTIFICATE,
-        };
-      }),
-    );
-    templatesOf(stacks)('edge').hasResourceProperties(
-      'AWS::CloudFront::Distribution',
-      {
-        DistributionConfig: Match.objectLike({
-          Aliases: ['app.innovate.example'],
-          ViewerCertificate: {
-            AcmCertificateArn: CERTIFICATE,
-            MinimumProtocolVersion: 'TLSv1.2_2021',
-            SslSupportMethod: 'sni-only',
-          },
-        }),
-      },
-    );
-  });
-
   it('pins the web ACL to us-east-1 when the environment is elsewhere', () => {
     const { stacks } = synthesizeTemplates(
       testSpec(s => {

@@ -11,6 +11,7 @@ export type { DatabaseProps } from './DatabaseProps';
 export * from './EdgeWebAcl';
 export type { EdgeWebAclProps } from './EdgeWebAclProps';
 export * from './Edge';
+export * from './EdgeDomain';
 export * from './EdgeVpcOriginAccess';
 export type { EdgeProps } from './EdgeProps';
 export * from './Observability';

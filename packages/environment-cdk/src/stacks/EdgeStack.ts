@@ -1,11 +1,19 @@
-import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import {
   ENVIRONMENT_DESIGN,
   environmentResourceNames,
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
-import { Edge, EdgeWebAcl, Network } from '../constructs';
+import {
+  DomainAliasRecords,
+  DomainCertificate,
+  domainNames,
+  Edge,
+  EdgeDomainSpec,
+  EdgeWebAcl,
+  Network,
+} from '../constructs';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 import { addOutputs } from './outputs';
 
@@ -23,19 +31,20 @@ export interface EdgeStackProps extends EnvironmentStackProps {
    */
   readonly webAcl?: EdgeWebAcl;
   /**
-   * Custom domain (the spec's `domain.name`), served only with
-   * `certificateArn`.
+   * The spec's domain: served by CloudFront with an ACM certificate (TLS 1.2
+   * minimum), aliased in its hosted zone, and the name CloudFront reaches
+   * the ALB by over HTTPS with a certificate of this region.
    *
    * @default - the distribution's `*.cloudfront.net` name only
    */
-  readonly domainName?: string;
+  readonly domain?: EdgeDomainSpec;
   /**
-   * ARN of the domain's ACM certificate in us-east-1 (the spec's
-   * `domain.certificateArn`), imported in this stack.
+   * The domain's certificate in us-east-1 for CloudFront, from the
+   * `edge-waf` stack when this stack is in another region.
    *
-   * @default - the default `*.cloudfront.net` certificate
+   * @default - this stack's own certificate (in us-east-1 it serves both)
    */
-  readonly certificateArn?: string;
+  readonly cloudFrontCertificate?: acm.ICertificate;
 }
 
 /**
@@ -71,6 +80,12 @@ export class EdgeStack extends Stack {
       accessLogRetentionDays: ENVIRONMENT_DESIGN.logRetentionDays,
     });
     const { distribution, spaBucket, loadBalancer, apiTargetGroup } = this.edge;
+    if (props.domain) {
+      new DomainAliasRecords(this, 'Dns', {
+        domain: props.domain,
+        distribution,
+      });
+    }
     addOutputs(this, {
       DistributionDomainName: {
         value: distribution.distributionDomainName,
@@ -90,27 +105,21 @@ export class EdgeStack extends Stack {
   }
 
   /**
-   * The spec's certificate (us-east-1) for CloudFront, and for the ALB too
-   * when the environment is in us-east-1: an ALB can use only a certificate
-   * of its own region, so elsewhere CloudFront reaches it over HTTP inside
-   * the VPC.
+   * With a domain: a certificate of its names in this region for the ALB
+   * (CloudFront reaches it over HTTPS by the domain's name), and for
+   * CloudFront the us-east-1 one (this one, in us-east-1).
    */
   private certificates(props: EdgeStackProps) {
-    if (props.certificateArn === undefined) {
+    if (!props.domain) {
       return {};
     }
-    const certificate = acm.Certificate.fromCertificateArn(
-      this,
-      'Certificate',
-      props.certificateArn,
-    );
-    const sameRegion =
-      Arn.split(props.certificateArn, ArnFormat.SLASH_RESOURCE_NAME).region ===
-      this.region;
+    const regional = new DomainCertificate(this, 'Certificate', props.domain);
+    const [domainName, ...alternateDomainNames] = domainNames(props.domain);
     return {
-      domainName: props.domainName,
-      certificate,
-      ...(sameRegion ? { originCertificate: certificate } : {}),
+      domainName,
+      alternateDomainNames,
+      certificate: props.cloudFrontCertificate ?? regional.certificate,
+      originCertificate: regional.certificate,
     };
   }
 }

@@ -4,27 +4,36 @@ import {
   environmentResourceNames,
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
-import { EdgeWebAcl } from '../constructs';
+import { DomainCertificate, EdgeDomainSpec, EdgeWebAcl } from '../constructs';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 
 /**
- * Properties of {@link EdgeWafStack}: no slice of the spec beyond the
- * environment's name.
+ * Properties of {@link EdgeWafStack}: the spec's domain, if any.
  *
  * @public
  */
-export type EdgeWafStackProps = EnvironmentStackProps;
+export interface EdgeWafStackProps extends EnvironmentStackProps {
+  /**
+   * The spec's domain: its CloudFront certificate is created here, in
+   * us-east-1, where CloudFront takes certificates from.
+   *
+   * @defaultValue - no certificate
+   */
+  readonly domain?: EdgeDomainSpec;
+}
 
 /**
- * `<name>-edge-waf`: the CloudFront web ACL, pinned to us-east-1. Only used
- * when the environment's region is another one; the edge stack reads the
- * ACL's ARN with a cross-region `Fn::GetStackOutput` (aws-cdk-lib's weak
- * cross-stack references), so no custom resource is involved.
+ * `<name>-edge-waf`: the CloudFront web ACL and, with a domain, the
+ * CloudFront certificate, pinned to us-east-1. Only used when the
+ * environment's region is another one; the edge stack reads their ARNs with
+ * a cross-region `Fn::GetStackOutput` (aws-cdk-lib's weak cross-stack
+ * references), so no custom resource is involved.
  *
  * @public
  */
 export class EdgeWafStack extends Stack {
   readonly webAcl: EdgeWebAcl;
+  readonly certificate?: DomainCertificate;
 
   constructor(scope: Construct, id: string, props: EdgeWafStackProps) {
     super(scope, id, props);
@@ -32,5 +41,12 @@ export class EdgeWafStack extends Stack {
       webAclName: environmentResourceNames(props.environmentName).webAcl,
       rateLimitPer5Minutes: ENVIRONMENT_DESIGN.wafRateLimitPer5Minutes,
     });
+    if (props.domain) {
+      this.certificate = new DomainCertificate(
+        this,
+        'CloudFrontCertificate',
+        props.domain,
+      );
+    }
   }
 }

@@ -60,6 +60,8 @@ export interface CostDrivers {
   trails: number;
   budgets: number;
   snsTopics: number;
+  /** Route 53 hosted zones the environment's records are in (0 without a domain). */
+  hostedZones: number;
 }
 
 /**
@@ -152,5 +154,6 @@ export function driversFromSpec(spec: EnvironmentSpec): CostDrivers {
     trails: managedBaseline ? ACCOUNT_BASELINE_RESOURCE_COUNTS.trails : 0,
     budgets: 1,
     snsTopics: 1,
+    hostedZones: spec.domain ? 1 : 0,
   };
 }

@@ -279,6 +279,25 @@ function guardDutyLine(drivers: CostDrivers): CostLine {
   };
 }
 
+/** The domain's hosted zone, when the spec has a domain. */
+function route53Lines(drivers: CostDrivers): CostLine[] {
+  if (drivers.hostedZones === 0) {
+    return [];
+  }
+  return [
+    {
+      id: 'route53',
+      label: `Route 53 (${drivers.hostedZones} hosted zone, alias records to CloudFront)`,
+      service: 'Amazon Route 53',
+      monthlyUsd: round(
+        drivers.hostedZones * P.route53.perHostedZoneMonth +
+          A.route53StandardQueriesMillions * P.route53.perMillionStandardQueries,
+      ),
+      basis: `$${P.route53.perHostedZoneMonth}/hosted zone-month (the named zone, billed to its account) + assumed ${A.route53StandardQueriesMillions} M standard queries × $${P.route53.perMillionStandardQueries}/M; queries to the A/AAAA aliases of CloudFront are free; ACM public certificates are free`,
+    },
+  ];
+}
+
 /** Resources that cost nothing at the environment's usage, listed all the same. */
 function freeLines(drivers: CostDrivers): CostLine[] {
   return [
@@ -322,6 +341,7 @@ export function costLines(drivers: CostDrivers, asOf: string): CostLine[] {
     ...keysAndSecretsLines(drivers),
     ecrLine(drivers),
     guardDutyLine(drivers),
+    ...route53Lines(drivers),
     ...freeLines(drivers),
   ];
 }

@@ -72,6 +72,13 @@ export const PRICE_TABLE = {
     /** The first trail's copy of management events is free. */
     firstTrailManagementEvents: 0,
   },
+  route53: {
+    perHostedZoneMonth: 0.5,
+    /** Standard queries, first billion a month. */
+    perMillionStandardQueries: 0.4,
+    /** Queries to alias records of a CloudFront distribution are free. */
+    perMillionAliasQueriesToCloudFront: 0,
+  },
   budgets: {
     /** The first two action-enabled budgets are free; plain budgets are free. */
     perBudgetMonth: 0,
@@ -180,6 +187,11 @@ export const USAGE_ASSUMPTIONS = {
   secretsTenThousandApiCalls: 1,
   /** Images kept in ECR (lifecycle policy keeps the last 30). */
   ecrStorageGb: 10,
+  /**
+   * Route 53 queries a month that are not to the CloudFront aliases (NS,
+   * SOA, CAA and the certificates' validation records).
+   */
+  route53StandardQueriesMillions: 0.1,
   /** GuardDuty inputs a month. */
   guardDutyCloudTrailEventsMillions: 1,
   guardDutyFlowAndDnsLogsGb: 10,

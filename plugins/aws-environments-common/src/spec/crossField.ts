@@ -135,15 +135,45 @@ export function hpaProblems(hpa: unknown): Problem[] {
   return [];
 }
 
-/** A domain needs its CloudFront certificate. */
+/**
+ * The names a domain serves must be in its hosted zone, and the zone in the
+ * workloads account (where CloudFormation creates the records and validates
+ * the certificates).
+ */
 export function domainProblems(domain: unknown): Problem[] {
-  if (!isPlainObject(domain) || domain.certificateArn !== undefined) {
+  if (!isPlainObject(domain)) {
     return [];
   }
-  return [
-    {
-      field: 'certificateArn',
-      message: `is required when domain.name is set: ${ALLOWED.certificateArn}`,
-    },
-  ];
+  const { name, hostedZoneName, apiSubdomain, hostedZoneAccount } = domain;
+  const problems: Problem[] = [];
+  if (
+    typeof name === 'string' &&
+    typeof hostedZoneName === 'string' &&
+    name !== hostedZoneName &&
+    !name.endsWith(`.${hostedZoneName}`)
+  ) {
+    problems.push({
+      field: 'name',
+      message: `must be in the hosted zone ${hostedZoneName} (domain.hostedZoneName): it or a name ending in .${hostedZoneName}; got ${name}`,
+    });
+  }
+  if (
+    typeof apiSubdomain === 'string' &&
+    typeof hostedZoneName === 'string' &&
+    `${apiSubdomain}.${hostedZoneName}` === name
+  ) {
+    problems.push({
+      field: 'apiSubdomain',
+      message: `makes the API's name ${name}, the SPA's own; choose another label, or leave it out to serve the API under ${name}/api`,
+    });
+  }
+  if (hostedZoneAccount !== undefined && hostedZoneAccount !== 'workloads') {
+    problems.push({
+      field: 'hostedZoneAccount',
+      message: `must be ${ALLOWED.hostedZoneAccount}; got ${JSON.stringify(
+        hostedZoneAccount,
+      )}. A zone in the management account cannot validate the workloads account's certificates through CloudFormation: delegate the name (or a subdomain) to a hosted zone in the workloads account with an NS record`,
+    });
+  }
+  return problems;
 }

@@ -5,8 +5,8 @@ import { defaultEnvironmentSpec, parseEnvironmentSpec } from './validate';
 const base = defaultEnvironmentSpec();
 const domain = {
   name: 'app.example.com',
-  certificateArn:
-    'arn:aws:acm:us-east-1:123456789012:certificate/0b4c2a5e-1f7d-4c3a-9e2b-6d8f0a1b2c3d',
+  hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+  hostedZoneName: 'example.com',
 };
 
 /** The seed spec with `patch` applied one level deep per section. */
@@ -60,14 +60,18 @@ describe('diffSpecs', () => {
     expect(diffSpecs(base, withDomain)).toEqual([
       { field: 'database.allowMajorVersionUpgrade', after: true },
       { field: 'domain.name', after: 'app.example.com' },
-      { field: 'domain.certificateArn', after: domain.certificateArn },
+      { field: 'domain.hostedZoneId', after: domain.hostedZoneId },
+      { field: 'domain.hostedZoneName', after: domain.hostedZoneName },
+      { field: 'domain.hostedZoneAccount', after: 'workloads' },
     ]);
     // Removed: no `after`, still between database and alarms.
     const removed = diffSpecs(withDomain, base);
     expect(removed).toEqual([
       { field: 'database.allowMajorVersionUpgrade', before: true },
       { field: 'domain.name', before: 'app.example.com' },
-      { field: 'domain.certificateArn', before: domain.certificateArn },
+      { field: 'domain.hostedZoneId', before: domain.hostedZoneId },
+      { field: 'domain.hostedZoneName', before: domain.hostedZoneName },
+      { field: 'domain.hostedZoneAccount', before: 'workloads' },
     ]);
     expect(removed[1]).not.toHaveProperty('after');
   });
@@ -80,7 +84,9 @@ describe('diffSpecs', () => {
     ).map(c => c.field);
     expect(fields).toEqual([
       'domain.name',
-      'domain.certificateArn',
+      'domain.hostedZoneId',
+      'domain.hostedZoneName',
+      'domain.hostedZoneAccount',
       'alarms.nodeCpuPercent',
     ]);
   });

@@ -14,8 +14,10 @@ const complete = {
   ...defaultEnvironmentSpec(),
   domain: {
     name: 'app.innovate.example',
-    certificateArn:
-      'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+    hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+    hostedZoneName: 'innovate.example',
+    apiSubdomain: 'api',
+    hostedZoneAccount: 'workloads',
   },
 };
 
@@ -75,7 +77,10 @@ describe('environmentSpecJsonSchema', () => {
       'cluster.applicationNodeGroup': { required: undefined, closed: false },
       'cluster.hpa': { required: undefined, closed: false },
       database: { required: undefined, closed: false },
-      domain: { required: ['name'], closed: false },
+      domain: {
+        required: ['name', 'hostedZoneId', 'hostedZoneName'],
+        closed: false,
+      },
       alarms: { required: undefined, closed: false },
       budget: { required: ['alertEmail'], closed: false },
     });

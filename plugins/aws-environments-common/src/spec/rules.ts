@@ -34,8 +34,10 @@ export const EMAIL_PATTERN =
   /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}@(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const DOMAIN_PATTERN =
   /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-export const CLOUDFRONT_CERTIFICATE_PATTERN =
-  /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A Route 53 hosted zone id, as the console and the API show it. */
+export const HOSTED_ZONE_ID_PATTERN = /^Z[0-9A-Z]{8,31}$/;
+/** One DNS label: the API's subdomain. */
+export const DNS_LABEL_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * How an environment gets its account baseline (GuardDuty, CloudTrail): the
@@ -101,8 +103,14 @@ export const ALLOWED = {
     'an e-mail address such as "platform@example.com" (letters, digits, ".", "_", "+", "-" before the @; a lowercase domain after it)',
   domain:
     'a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels)',
-  certificateArn:
-    'the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>"',
+  hostedZoneId:
+    'a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ" (Z followed by 8 to 31 uppercase letters and digits)',
+  hostedZoneName:
+    'the hosted zone\'s domain name, lowercase, such as "example.com"; domain.name must be it or inside it',
+  apiSubdomain:
+    'one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>',
+  hostedZoneAccount:
+    '"workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone)',
   errorRatePercent: `a percentage from ${SPEC_LIMITS.errorRatePercent.min} to ${SPEC_LIMITS.errorRatePercent.max}`,
   p99LatencySeconds: `a number of seconds from ${SPEC_LIMITS.p99LatencySeconds.min} to ${SPEC_LIMITS.p99LatencySeconds.max} (the ALB's idle timeout)`,
   utilizationPercent: `a percentage from ${SPEC_LIMITS.utilizationPercent.min} to ${SPEC_LIMITS.utilizationPercent.max}`,

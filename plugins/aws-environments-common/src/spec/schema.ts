@@ -12,8 +12,9 @@ import {
   ALLOWED_VALUES,
   BASELINE_MODES,
   BaselineMode,
-  CLOUDFRONT_CERTIFICATE_PATTERN,
+  DNS_LABEL_PATTERN,
   DOMAIN_PATTERN,
+  HOSTED_ZONE_ID_PATTERN,
   EMAIL_PATTERN,
   explain,
   explainObject,
@@ -233,10 +234,15 @@ const database = strict({
 
 const domain = strict({
   name: text(ALLOWED.domain, DOMAIN_PATTERN),
-  certificateArn: text(
-    ALLOWED.certificateArn,
-    CLOUDFRONT_CERTIFICATE_PATTERN,
-  ).optional(),
+  hostedZoneId: text(ALLOWED.hostedZoneId, HOSTED_ZONE_ID_PATTERN),
+  hostedZoneName: text(ALLOWED.hostedZoneName, DOMAIN_PATTERN),
+  apiSubdomain: text(ALLOWED.apiSubdomain, DNS_LABEL_PATTERN).optional(),
+  hostedZoneAccount: z
+    .enum(['workloads', 'management'], {
+      error: explain(ALLOWED.hostedZoneAccount),
+    })
+    .describe(`Must be ${ALLOWED.hostedZoneAccount}.`)
+    .default('workloads'),
 }).superRefine(report(domainProblems), always);
 
 const percent = (defaultValue: number) =>

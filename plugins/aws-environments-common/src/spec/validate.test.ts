@@ -375,30 +375,30 @@ describe('validateEnvironmentSpec', () => {
       /e-mail address/,
     ],
     [
-      'domain without certificate',
+      'domain without its hosted zone',
       { domain: { name: 'app.example.com' } },
-      'domain.certificateArn',
-      /is required when domain.name is set/,
+      'domain.hostedZoneId',
+      /Route 53 hosted zone id/,
     ],
     [
-      'certificate outside us-east-1',
+      'domain outside its hosted zone',
       {
         domain: {
           name: 'app.example.com',
-          certificateArn:
-            'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+          hostedZoneName: 'example.org',
         },
       },
-      'domain.certificateArn',
-      /us-east-1/,
+      'domain.name',
+      /must be in the hosted zone example.org/,
     ],
     [
       'uppercase domain',
       {
         domain: {
           name: 'App.Example.com',
-          certificateArn:
-            'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+          hostedZoneName: 'example.com',
         },
       },
       'domain.name',
@@ -449,8 +449,8 @@ describe('validateEnvironmentSpec', () => {
       {
         domain: {
           name: 'app.example.com;id',
-          certificateArn:
-            'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+          hostedZoneName: 'example.com',
         },
       },
       'domain.name',
@@ -460,8 +460,8 @@ describe('validateEnvironmentSpec', () => {
       {
         domain: {
           name: 'app.example.com\nfoo',
-          certificateArn:
-            'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+          hostedZoneName: 'example.com',
         },
       },
       'domain.name',
@@ -560,8 +560,8 @@ describe('validateEnvironmentSpec', () => {
     {
       domain: {
         name: 'app.innovate.example',
-        certificateArn:
-          'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+        hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+        hostedZoneName: 'innovate.example',
       },
     },
     {

@@ -133,11 +133,19 @@ async function writeResults(target: string, result: Synthesis) {
   return entitiesFile;
 }
 
+/** PASS, FAIL or N/A (the spec leaves out what the claim is about). */
+function claimStatus(claim: { passed: boolean; notApplicable?: boolean }) {
+  if (claim.notApplicable) {
+    return 'N/A';
+  }
+  return claim.passed ? 'PASS' : 'FAIL';
+}
+
 /** Each seed claim's result, and cdk-nag's count, in the task log. */
 function logChecks(logger: Pick<LoggerService, 'info'>, result: Synthesis) {
   for (const claim of result.conformance.claims) {
     logger.info(
-      `${claim.passed ? 'PASS' : 'FAIL'} ${claim.id}: ${claim.evidence}`,
+      `${claimStatus(claim)} ${claim.id}: ${claim.evidence}`,
     );
   }
   logger.info(

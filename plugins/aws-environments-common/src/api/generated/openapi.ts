@@ -552,8 +552,17 @@ export interface components {
       domain?: {
         /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
-        /** Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
-        certificateArn?: string;
+        /** Must be a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ" (Z followed by 8 to 31 uppercase letters and digits). */
+        hostedZoneId: string;
+        /** Must be the hosted zone's domain name, lowercase, such as "example.com"; domain.name must be it or inside it. */
+        hostedZoneName: string;
+        /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
+        apiSubdomain?: string;
+        /**
+         * Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).
+         * @defaultValue workloads
+         */
+        hostedZoneAccount: 'workloads' | 'management';
       };
       alarms: {
         /**
@@ -1366,8 +1375,17 @@ export interface components {
       domain?: {
         /** Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels). */
         name: string;
-        /** Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>". */
-        certificateArn?: string;
+        /** Must be a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ" (Z followed by 8 to 31 uppercase letters and digits). */
+        hostedZoneId: string;
+        /** Must be the hosted zone's domain name, lowercase, such as "example.com"; domain.name must be it or inside it. */
+        hostedZoneName: string;
+        /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
+        apiSubdomain?: string;
+        /**
+         * Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).
+         * @defaultValue workloads
+         */
+        hostedZoneAccount: 'workloads' | 'management';
       };
       /** @defaultValue \{\} */
       alarms: {

@@ -545,15 +545,39 @@ export const spec = {
                 description:
                   'Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels).',
               },
-              certificateArn: {
+              hostedZoneId: {
+                type: 'string',
+                pattern: '^Z[0-9A-Z]{8,31}$',
+                description:
+                  'Must be a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ" (Z followed by 8 to 31 uppercase letters and digits).',
+              },
+              hostedZoneName: {
                 type: 'string',
                 pattern:
-                  '^arn:aws:acm:us-east-1:\\d{12}:certificate\\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+                  '^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
                 description:
-                  'Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>".',
+                  'Must be the hosted zone\'s domain name, lowercase, such as "example.com"; domain.name must be it or inside it.',
+              },
+              apiSubdomain: {
+                type: 'string',
+                pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+                description:
+                  'Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>.',
+              },
+              hostedZoneAccount: {
+                default: 'workloads',
+                type: 'string',
+                enum: ['workloads', 'management'],
+                description:
+                  'Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).',
               },
             },
-            required: ['name'],
+            required: [
+              'name',
+              'hostedZoneId',
+              'hostedZoneName',
+              'hostedZoneAccount',
+            ],
             additionalProperties: false,
           },
           alarms: {
@@ -2862,15 +2886,34 @@ export const spec = {
                 description:
                   'Must be a lowercase fully qualified domain name such as "app.example.com" (letters, digits and hyphens in dot-separated labels).',
               },
-              certificateArn: {
+              hostedZoneId: {
+                type: 'string',
+                pattern: '^Z[0-9A-Z]{8,31}$',
+                description:
+                  'Must be a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ" (Z followed by 8 to 31 uppercase letters and digits).',
+              },
+              hostedZoneName: {
                 type: 'string',
                 pattern:
-                  '^arn:aws:acm:us-east-1:\\d{12}:certificate\\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+                  '^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
                 description:
-                  'Must be the ARN of an ACM certificate in us-east-1 (CloudFront only uses certificates from us-east-1), e.g. "arn:aws:acm:us-east-1:123456789012:certificate/<uuid>".',
+                  'Must be the hosted zone\'s domain name, lowercase, such as "example.com"; domain.name must be it or inside it.',
+              },
+              apiSubdomain: {
+                type: 'string',
+                pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+                description:
+                  'Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>.',
+              },
+              hostedZoneAccount: {
+                default: 'workloads',
+                type: 'string',
+                enum: ['workloads', 'management'],
+                description:
+                  'Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).',
               },
             },
-            required: ['name'],
+            required: ['name', 'hostedZoneId', 'hostedZoneName'],
             additionalProperties: false,
           },
           alarms: {

@@ -1,0 +1,98 @@
+import type { Part, PartContext } from './catalogParts';
+import { findResources, resourceKey } from './templates';
+
+/** Values of `innovate.io/aws-component` for the domain's parts. */
+export const DOMAIN_PART_COMPONENTS = {
+  dnsRecord: 'route53-record',
+  certificate: 'acm-certificate',
+} as const;
+
+/** The first certificate of the stack with that role, by its key. */
+function certificateKey(ctx: PartContext, role: string): string | undefined {
+  const [certificate] = findResources(
+    ctx.stacks.filter(stack => stack.id === role),
+    'AWS::CertificateManager::Certificate',
+  );
+  return certificate ? resourceKey(certificate) : undefined;
+}
+
+/**
+ * With a domain: its alias records (one part per name served, A and AAAA)
+ * and its ACM certificates (one in us-east-1 for CloudFront and the ALB;
+ * elsewhere one in us-east-1 for CloudFront and one in the region for the
+ * ALB). Without a domain, none.
+ */
+export const domainParts = (ctx: PartContext): Part[] => {
+  const domain = ctx.spec.domain;
+  if (!domain) {
+    return [];
+  }
+  const names = [
+    { suffix: 'dns-spa', name: domain.name, serves: 'the SPA' },
+    ...(domain.apiSubdomain
+      ? [
+          {
+            suffix: 'dns-api',
+            name: `${domain.apiSubdomain}.${domain.hostedZoneName}`,
+            serves: 'the API',
+          },
+        ]
+      : []),
+  ];
+  const records: Part[] = names.map(({ suffix, name, serves }) => ({
+    suffix,
+    title: name,
+    description: `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in hosted zone ${domain.hostedZoneName} (${domain.hostedZoneId}).`,
+    component: DOMAIN_PART_COMPONENTS.dnsRecord,
+    resourceType: 'AWS::Route53::RecordSet',
+    arn: `arn:aws:route53:::hostedzone/${domain.hostedZoneId}`,
+    account: ctx.workloads,
+    region: 'global',
+    dependsOn: ['cloudfront'],
+  }));
+  const certificate = (
+    suffix: string,
+    region: string,
+    role: string,
+    usedBy: string,
+  ): Part => ({
+    suffix,
+    title: `${ctx.env} certificate (${region})`,
+    description: `ACM certificate of ${names
+      .map(n => n.name)
+      .join(', ')} in ${region}, validated by DNS in ${
+      domain.hostedZoneName
+    }, for ${usedBy}.`,
+    component: DOMAIN_PART_COMPONENTS.certificate,
+    resourceType: 'AWS::CertificateManager::Certificate',
+    arn: certificateKey(ctx, role),
+    account: ctx.workloads,
+    region,
+    dependsOn: [],
+  });
+  const certificates =
+    ctx.region === 'us-east-1'
+      ? [
+          certificate(
+            'certificate',
+            ctx.region,
+            'edge',
+            'CloudFront (TLS 1.2 minimum) and the ALB (HTTPS from CloudFront)',
+          ),
+        ]
+      : [
+          certificate(
+            'certificate-cloudfront',
+            'us-east-1',
+            'edge-waf',
+            'CloudFront (TLS 1.2 minimum)',
+          ),
+          certificate(
+            'certificate-alb',
+            ctx.region,
+            'edge',
+            'the ALB (HTTPS from CloudFront)',
+          ),
+        ];
+  return [...records, ...certificates];
+};
