@@ -79,6 +79,29 @@ describe('validateEnvironmentSpec', () => {
     expect(spec?.domain).toBeUndefined();
   });
 
+  it('reads a blank domain (a form section left empty) as no domain', () => {
+    for (const domain of [
+      {},
+      { name: '', hostedZoneId: '', hostedZoneName: '' },
+      { hostedZoneAccount: 'workloads' },
+    ]) {
+      const result = validateEnvironmentSpec({
+        ...SEED_ENVIRONMENT_INPUT,
+        domain,
+      });
+      expect(result.ok && result.spec.domain).toBeUndefined();
+    }
+    // One field filled is a domain, and its missing fields are named.
+    const partial = validateEnvironmentSpec({
+      ...SEED_ENVIRONMENT_INPUT,
+      domain: { name: 'app.example.com' },
+    });
+    expect(partial.ok ? [] : partial.errors.map(e => e.field)).toEqual([
+      'domain.hostedZoneId',
+      'domain.hostedZoneName',
+    ]);
+  });
+
   it('returns the seed environment from defaultEnvironmentSpec', () => {
     expect(defaultEnvironmentSpec().name).toBe(SEED_ENVIRONMENT_INPUT.name);
     expect(defaultEnvironmentSpec().accounts).toEqual(

@@ -85,13 +85,34 @@ function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return [...distinct.values()];
 }
 
-/** Missing top-level objects are reported by their required leaves. */
+/**
+ * A domain whose fields are all empty: a form's domain section left blank,
+ * which means no domain.
+ */
+function isBlankDomain(domain: unknown): boolean {
+  return (
+    isPlainObject(domain) &&
+    Object.entries(domain).every(
+      ([key, value]) =>
+        value === undefined ||
+        value === '' ||
+        (key === 'hostedZoneAccount' && value === 'workloads'),
+    )
+  );
+}
+
+/**
+ * Missing top-level objects are reported by their required leaves; a blank
+ * domain is no domain.
+ */
 function normalizeRequiredObjects(input: unknown): unknown {
   if (!isPlainObject(input)) {
     return input;
   }
+  const { domain, ...rest } = input;
   return {
-    ...input,
+    ...rest,
+    ...(isBlankDomain(domain) ? {} : { domain }),
     accounts: input.accounts === undefined ? {} : input.accounts,
     budget: input.budget === undefined ? {} : input.budget,
   };
