@@ -1,8 +1,8 @@
 /**
  * Part of RESOURCE_TYPE_ACTIONS (see resourceActions.ts for the sources):
  * IAM, KMS, logs, S3, SNS, SSM, CloudWatch, CloudTrail, GuardDuty, load
- * balancing, CloudFront, WAF, Secrets Manager, Lambda and the CDK's custom
- * resources.
+ * balancing, CloudFront, WAF, Secrets Manager, Lambda, Route 53, ACM and the
+ * CDK's custom resources.
  */
 export const PLATFORM_SERVICE_ACTIONS: Readonly<
   Record<string, readonly string[]>
@@ -321,6 +321,31 @@ export const PLATFORM_SERVICE_ACTIONS: Readonly<
     'lambda:AddPermission',
     'lambda:RemovePermission',
     'lambda:GetPolicy',
+  ],
+
+  // Route 53 and ACM, for a spec with a domain. Neither type has handler
+  // permissions in the registry (both are CloudFormation's own, non-provider
+  // types): the actions are those of the API calls the resources make.
+  // CloudFormation writes an ACM certificate's DNS validation records into
+  // the named zone with the execution role, so the certificate needs the
+  // record-set actions too.
+  'AWS::Route53::RecordSet': [
+    'route53:ChangeResourceRecordSets',
+    'route53:GetChange',
+    'route53:GetHostedZone',
+    'route53:ListResourceRecordSets',
+  ],
+  'AWS::CertificateManager::Certificate': [
+    'acm:RequestCertificate',
+    'acm:DescribeCertificate',
+    'acm:DeleteCertificate',
+    'acm:AddTagsToCertificate',
+    'acm:RemoveTagsFromCertificate',
+    'acm:ListTagsForCertificate',
+    'acm:UpdateCertificateOptions',
+    'route53:ChangeResourceRecordSets',
+    'route53:GetChange',
+    'route53:ListResourceRecordSets',
   ],
 
   // CDK custom resources: CloudFormation invokes the provider function

@@ -1,4 +1,8 @@
-import { synthesizeTemplates, testSpec } from '../__testUtils__/synth';
+import {
+  synthesizeTemplates,
+  TEST_DOMAIN,
+  testSpec,
+} from '../__testUtils__/synth';
 import type { EnvironmentStackTemplate } from '../templates';
 import {
   BOOTSTRAP_ACCOUNTS,
@@ -27,6 +31,15 @@ const variants: Array<[string, EnvironmentStackTemplate[]]> = [
   [
     'us-east-2 (web ACL stack in us-east-1)',
     synthesizeTemplates(testSpec(spec => (spec.region = 'us-east-2'))).stacks,
+  ],
+  [
+    'a domain in eu-west-1 (records, two certificates)',
+    synthesizeTemplates(
+      testSpec(spec => {
+        spec.region = 'eu-west-1';
+        spec.domain = { ...TEST_DOMAIN, apiSubdomain: 'api' };
+      }),
+    ).stacks,
   ],
 ];
 
