@@ -112,7 +112,7 @@ function normalizeRequiredObjects(input: unknown): unknown {
   const { domain, ...rest } = input;
   return {
     ...rest,
-    ...(isBlankDomain(domain) ? {} : { domain }),
+    ...('domain' in input && !isBlankDomain(domain) ? { domain } : {}),
     accounts: input.accounts === undefined ? {} : input.accounts,
     budget: input.budget === undefined ? {} : input.budget,
   };

@@ -247,7 +247,11 @@ describe.each(databases.eachSupportedId())(
         '@innovate/plugin-aws-environments-backend',
         'migrations',
       );
-      await knex.migrate.down({ directory });
+      // Back to just before the migration that added the column.
+      await knex.migrate.down({
+        directory,
+        name: '20261130100000_accept_data_loss.js',
+      });
       expect(
         await knex.schema.hasColumn('deployments', 'accept_data_loss'),
       ).toBe(false);
