@@ -207,8 +207,9 @@ describe('FleetService', () => {
     const byName = Object.fromEntries(response.items.map(e => [e.name, e]));
     expect(Object.keys(byName)).toEqual(['new', 'prod', 'prod-eu']);
     expect(byName.prod.monthToDateUsd).toBe(16);
-    // Recent rate: 16 over the 7 days up to today, for the 10 days left.
-    expect(byName.prod.forecastUsd).toBe(38.86);
+    // Recent rate: the 7 complete days before today (10 on the 19th; today's
+    // partial 6 is not a day's rate), for the 10 days left: 16 + 10 / 7 * 10.
+    expect(byName.prod.forecastUsd).toBe(30.29);
     expect(byName['prod-eu'].monthToDateUsd).toBe(4);
     expect(byName.new).toMatchObject({
       monthToDateUsd: null,

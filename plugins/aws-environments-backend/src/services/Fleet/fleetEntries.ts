@@ -73,13 +73,14 @@ export function firingByEnvironment(
 
 /**
  * An environment's month to date and forecast: its tag's spend in its own
- * accounts only; the forecast adds the recent daily rate for the days left
- * (the sandbox's is the cost model's).
+ * accounts only; the forecast adds the recent daily rate (of complete days)
+ * for the days left (the sandbox's is the cost model's). No forecast while
+ * the month has no complete day (its 1st: the period is today only).
  */
 export function spendOf(
   costs: FleetCosts,
   environment: EnvironmentListItem,
-): { monthToDateUsd: number; forecastUsd: number } {
+): { monthToDateUsd: number; forecastUsd: number | null } {
   const byAccount = costs.byEnvironment[environment.name] ?? {};
   const accounts = new Set([
     environment.spec.accounts.workloads,
@@ -97,10 +98,15 @@ export function spendOf(
     }
   }
   const modeled = costs.forecastByEnvironment?.[environment.name];
+  const noRate = costs.daysLeft > 0 && costs.period.start >= costs.period.end;
   const rate = recentDays > 0 ? recent / recentDays : 0;
+  let forecastUsd: number | null = modeled ?? null;
+  if (modeled === undefined && !noRate) {
+    forecastUsd = monthToDate + rate * costs.daysLeft;
+  }
   return {
     monthToDateUsd: roundUsd(monthToDate),
-    forecastUsd: roundUsd(modeled ?? monthToDate + rate * costs.daysLeft),
+    forecastUsd: forecastUsd === null ? null : roundUsd(forecastUsd),
   };
 }
 

@@ -9,7 +9,10 @@ import type { AccountSpend, FleetCosts } from '../../Fleet/types';
 import { callAws } from './awsErrors';
 import { collectPages, paginateGetCostAndUsage } from './pagination';
 
-/** Days of the daily series the forecast's rate is the mean of. */
+/**
+ * Complete days (before today) of the daily series the forecast's rate is
+ * the mean of.
+ */
 export const FORECAST_RATE_DAYS = 7;
 
 const CALL = 'ce:GetCostAndUsage';
@@ -72,21 +75,26 @@ function sumByTag(results: ResultByTime[], tag: string) {
   return { byTag, untaggedUsd };
 }
 
-/** Month to date and the recent rate of one daily series. */
-function spendOf(days: Map<string, number>, end: string): AccountSpend {
-  const dates = [...days.keys()].sort();
-  const recentStart = DateTime.fromISO(end)
-    .minus({ days: FORECAST_RATE_DAYS - 1 })
-    .toISODate()!;
+/**
+ * Month to date (today's partial day included) and the recent rate of one
+ * daily series: the spend of the complete days in `[rateStart, today)`.
+ * Today is never part of the rate: its day is not over, and Cost
+ * Explorer's latest day is still being filled in.
+ */
+function spendOf(
+  days: Map<string, number>,
+  rateStart: string,
+  today: string,
+): Omit<AccountSpend, 'recentDays'> {
   let monthToDateUsd = 0;
   let recentUsd = 0;
-  for (const date of dates) {
-    monthToDateUsd += days.get(date)!;
-    if (date >= recentStart) {
-      recentUsd += days.get(date)!;
+  for (const [date, amount] of days) {
+    monthToDateUsd += amount;
+    if (date >= rateStart && date < today) {
+      recentUsd += amount;
     }
   }
-  return { monthToDateUsd, recentUsd, recentDays: 0 };
+  return { monthToDateUsd, recentUsd };
 }
 
 /**
@@ -152,16 +160,19 @@ export async function fetchFleetCosts(
   );
   const { byTag, untaggedUsd } = sumByTag(results, tag);
   const end = today.toISODate()!;
+  // The complete days of the month before today, at most the last
+  // FORECAST_RATE_DAYS: none on the 1st (no rate, so no forecast).
   const recentDays = Math.min(
     FORECAST_RATE_DAYS,
-    Math.floor(today.diff(monthStart, 'days').days) + 1,
+    Math.round(today.diff(monthStart, 'days').days),
   );
+  const rateStart = today.minus({ days: recentDays }).toISODate()!;
   const byEnvironment: FleetCosts['byEnvironment'] = {};
   for (const [value, accounts] of byTag) {
     byEnvironment[value] = {};
     for (const [account, days] of accounts) {
       byEnvironment[value][account] = {
-        ...spendOf(days, end),
+        ...spendOf(days, rateStart, end),
         recentDays,
       };
     }

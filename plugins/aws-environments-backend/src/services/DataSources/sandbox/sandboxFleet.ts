@@ -14,7 +14,10 @@ import type {
 import type { DeployedEnvironment } from '../types';
 import { SandboxDataSource } from './SandboxDataSource';
 
-/** Days of the daily series the aws fleet's forecast rate is the mean of. */
+/**
+ * Complete days (before today) of the daily series the aws fleet's
+ * forecast rate is the mean of.
+ */
 const RECENT_DAYS = 7;
 
 /**
@@ -81,7 +84,8 @@ export class SandboxFleetSource implements FleetDataSource {
     for (const environment of environments) {
       const view = await this.views.getView('cost', asDeployed(environment));
       const actual = view.daily.filter(day => !day.forecast);
-      const recent = actual.slice(-RECENT_DAYS);
+      // As in aws: the rate is of complete days, before today (the last).
+      const recent = actual.slice(0, -1).slice(-RECENT_DAYS);
       result.period = view.period;
       result.daysLeft = view.daily.length - actual.length;
       result.byEnvironment[environment.name] = {
