@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {
-  FleetEntry,
-  FleetQuery,
-  FleetResponse,
+import {
+  lifecycleOf,
+  type FleetEntry,
+  type FleetQuery,
+  type FleetResponse,
 } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsRouter } from '../AwsEnvironmentsRouter';
 import { EnvironmentsPage } from './EnvironmentsPage';
@@ -284,8 +285,118 @@ describe('EnvironmentsPage with a destroyed environment', () => {
     const table = await screen.findByRole('table', { name: '2 environments' });
     const old = within(table).getByRole('row', { name: /^innovate-old/ });
     expect(within(old).getByText('destroyed')).toBeInTheDocument();
-    expect(within(old).getAllByText('—')).toHaveLength(2);
+    // No alarms, no spend (and the fake knows no versions).
+    expect(within(old).getAllByText('—')).toHaveLength(3);
     expect(within(table).getByText('None firing')).toBeInTheDocument();
     expect(calls).toEqual(['getFleet']);
+  });
+});
+
+describe('EnvironmentsPage versions', () => {
+  const at = (day: string) => new Date(`${day}T12:00:00Z`);
+  const [prod] = fixtures.environments;
+  const entry = (name: string, lifecycle?: FleetEntry['lifecycle']) => ({
+    name,
+    owner: prod.owner,
+    source: 'sandbox' as const,
+    status: 'deployed' as const,
+    region: prod.region,
+    accounts: prod.accounts,
+    budgetUsd: 430,
+    monthToDateUsd: 100,
+    forecastUsd: 300,
+    firingAlarms: 0,
+    fetchedAt: new Date().toISOString(),
+    stale: false,
+    ...(lifecycle ? { lifecycle } : {}),
+  });
+  const entries: FleetEntry[] = [
+    entry('in-extended', {
+      cluster: lifecycleOf('eks', '1.33', at('2026-11-30'))!,
+      // Without the instance's vCPUs RDS Extended Support cannot be priced.
+      database: lifecycleOf('rds-postgres', '14', at('2027-06-01'))!,
+    }),
+    entry('ending-soon', {
+      cluster: lifecycleOf('eks', '1.33', at('2026-05-15'))!,
+      database: lifecycleOf('rds-postgres', '15', at('2026-05-15'))!,
+    }),
+    // The calendar does not know the cluster's version.
+    entry('unknown-cluster', {
+      cluster: null,
+      database: lifecycleOf('rds-postgres', '14', at('2026-12-15'), {
+        vcpus: 2,
+      })!,
+    }),
+    entry('no-lifecycle'),
+  ];
+
+  /** The versions cell's label that reads `text`, with its tone and icon. */
+  function label(name: string, text: string) {
+    const cell = within(row(name, '4 environments')).getByText(text);
+    const tone = cell.closest('[data-tone]');
+    expect(tone).not.toBeNull();
+    // Never colour alone: an icon and the words.
+    expect(tone!.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+    return tone!.getAttribute('data-tone');
+  }
+
+  beforeEach(async () => {
+    renderWithApi(<EnvironmentsPage />, {
+      getFleet: async () => ({
+        ...empty,
+        items: entries,
+        totals: { ...empty.totals, environments: entries.length },
+      }),
+    });
+    await screen.findByRole('table', { name: '4 environments' });
+  });
+
+  it('shows extended support as an error with the extra monthly cost and the next step', () => {
+    expect(
+      screen.getByRole('columnheader', { name: 'Versions' }),
+    ).toBeInTheDocument();
+    expect(
+      label(
+        'in-extended',
+        'Kubernetes 1.33: extended support, $365 a month extra',
+      ),
+    ).toBe('error');
+    expect(
+      label(
+        'in-extended',
+        'PostgreSQL 14: extended support, extra per vCPU-hour',
+      ),
+    ).toBe('error');
+    expect(
+      within(row('in-extended', '4 environments')).getByText(
+        'Next: upgrade to 1.34',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('warns within 90 days of the end of standard support and says when', () => {
+    expect(
+      label('ending-soon', 'Kubernetes 1.33: standard support ends 2026-07-29'),
+    ).toBe('warning');
+    // PostgreSQL 15 is years from its end: fine.
+    expect(label('ending-soon', 'PostgreSQL 15: standard support')).toBe('ok');
+    expect(
+      label(
+        'unknown-cluster',
+        'PostgreSQL 14: standard support ends 2027-02-28',
+      ),
+    ).toBe('warning');
+    expect(
+      within(row('unknown-cluster', '4 environments')).queryByText(
+        /^Kubernetes/,
+      ),
+    ).toBeNull();
+  });
+
+  it('shows a dash for an entry without lifecycle', () => {
+    const none = row('no-lifecycle', '4 environments');
+    const dash = within(none).getByTitle('No version in the support calendar');
+    expect(dash).toHaveTextContent('—');
+    expect(within(none).queryByText(/Kubernetes|PostgreSQL/)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { ViewCard } from '../ViewCard';
 import { FiringAlarmsCell, MonthToDateCell } from './EnvironmentCells';
 import { FleetFilters, FleetGroups, FleetTotalsLine } from './FleetSummary';
 import { fleetQueryOf, PAGE_SIZE, withParams } from './fleetQuery';
+import { VersionsCell } from './VersionsCell';
 
 /** The fleet summary of the query: the page's one request. */
 function useFleet(query: FleetQuery) {
@@ -59,6 +60,10 @@ function columns(byAccount: boolean): DataTableColumn<FleetEntry>[] {
         ]
       : []),
     { title: 'Region', noWrap: true, render: item => item.region },
+    {
+      title: 'Versions',
+      render: item => <VersionsCell entry={item} />,
+    },
     {
       title: 'Firing alarms',
       render: item => <FiringAlarmsCell entry={item} />,
@@ -110,7 +115,8 @@ function Pages(props: {
 
 /**
  * Every environment the user may read with its owner, source, status,
- * region, firing alarms and month-to-date spend against its budget, from
+ * region, Kubernetes and PostgreSQL support state, firing alarms and
+ * month-to-date spend against its budget, from
  * one request (`GET fleet`): totals at the top, the environments by
  * account and region when there is more than one, filters, sort and pages
  * in the URL. Rows link to the environment.
