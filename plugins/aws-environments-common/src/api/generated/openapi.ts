@@ -714,7 +714,7 @@ export interface components {
       /** The monthly budget (the spec's amount). */
       budgetUsd: number;
       monthToDateUsd: number | null;
-      /** The month's total forecast from the daily series (month to date plus the mean of the last 7 days for each day left). */
+      /** The month's total forecast from the daily series (month to date plus, for each day left, the mean of the complete days before today, at most 7); null on the 1st, before a complete day exists. */
       forecastUsd: number | null;
       /** How many of its CloudWatch alarms are in ALARM. */
       firingAlarms: number | null;

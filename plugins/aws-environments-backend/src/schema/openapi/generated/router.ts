@@ -1068,7 +1068,7 @@ export const spec = {
           forecastUsd: {
             type: ['number', 'null'],
             description:
-              "The month's total forecast from the daily series (month to date plus the mean of the last 7 days for each day left).",
+              "The month's total forecast from the daily series (month to date plus, for each day left, the mean of the complete days before today, at most 7); null on the 1st, before a complete day exists.",
           },
           firingAlarms: {
             type: ['integer', 'null'],
