@@ -80,6 +80,9 @@ function toAlarmView(environmentName: string, alarm: MetricAlarm): AlarmView {
   if (!alarm.ComparisonOperator) {
     throw field('ComparisonOperator');
   }
+  // Since when the alarm is in its state: StateUpdatedTimestamp also moves
+  // when only the reason changes while it stays in ALARM.
+  const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
   const kind = alarmKind(environmentName, alarm.AlarmName);
   const seeded = seedThreshold(kind);
   return {
@@ -95,8 +98,6 @@ function toAlarmView(environmentName: string, alarm: MetricAlarm): AlarmView {
     ...(alarm.Unit ? { unit: alarm.Unit } : {}),
     ...(seeded !== undefined ? { seedThreshold: seeded } : {}),
     ...(alarm.StateReason ? { stateReason: alarm.StateReason } : {}),
-    ...(alarm.StateUpdatedTimestamp
-      ? { stateUpdatedAt: alarm.StateUpdatedTimestamp.toISOString() }
-      : {}),
+    ...(since ? { stateUpdatedAt: since.toISOString() } : {}),
   };
 }
