@@ -1,3 +1,4 @@
+import type { Anomaly } from '@aws-sdk/client-cost-explorer';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import type {
@@ -10,8 +11,17 @@ import type {
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
 import type { Views } from '../DataSources/types';
-import type { EnvironmentRegistry } from '../EnvironmentRegistry/types';
-import type { AnomalySource } from './costAnomalies';
+import type {
+  EnvironmentListItem,
+  EnvironmentRegistry,
+} from '../EnvironmentRegistry/types';
+import { isLive } from '../Fleet/fleetEntries';
+import {
+  anomalyFinding,
+  attributeAnomaly,
+  type AnomalyCandidate,
+  type AnomalySource,
+} from './costAnomalies';
 import {
   alarmFindings,
   anomalyFindings,
@@ -27,13 +37,36 @@ export interface ViewReader {
 
 const CHECKED_VIEWS = ['cost', 'cluster', 'database', 'alarms'] as const;
 type CheckedView = (typeof CHECKED_VIEWS)[number];
+/**
+ * Views whose last good value (served `stale` while AWS fails) is not
+ * judged: spend and alarm states move by the hour, so an old value would
+ * notify what may no longer be true. The cluster and database views keep
+ * their versions, which only a deployment changes.
+ */
+const FRESH_ONLY: ReadonlySet<CheckedView> = new Set(['cost', 'alarms']);
+
+/**
+ * What one run of the checks shares between environments: Cost Anomaly
+ * Detection's anomalies, read once per management account, and the
+ * environments they are attributed among.
+ */
+export interface RunContext {
+  anomalies: Map<string, Promise<Anomaly[]>>;
+  candidates?: Promise<AnomalyCandidate[]>;
+}
+
+function candidatesOf(environments: EnvironmentListItem[]): AnomalyCandidate[] {
+  return environments
+    .filter(e => e.source === 'aws' && isLive(e))
+    .map(({ name, spec }) => ({ name, spec }));
+}
 
 /** The notification topic of a rule, so users can filter by it. */
 export function topicOf(kind: string): string {
   if (kind === 'forecast-over-budget' || kind.startsWith('budget-')) {
     return 'aws-environments.budget';
   }
-  if (kind === 'spend-anomaly') {
+  if (kind === 'spend-anomaly' || kind === 'cost-anomaly-detection') {
     return 'aws-environments.anomaly';
   }
   if (kind === 'alarm') {
@@ -61,15 +94,29 @@ export class CheckService {
     },
   ) {}
 
-  /** Checks every live environment; one failing never stops the others. */
+  /** Anomalies already logged as not attributable (logged once). */
+  private readonly unattributed = new Set<string>();
+
+  /**
+   * Checks every live environment; one failing never stops the others.
+   * Environments not deployed (before their first deployment succeeded) or
+   * destroyed have nothing to check.
+   */
   async runAll(): Promise<void> {
     const environments = await this.deps.registry.listEnvironments();
+    const context: RunContext = {
+      anomalies: new Map(),
+      candidates: Promise.resolve(candidatesOf(environments)),
+    };
     for (const environment of environments) {
-      if (environment.status === 'destroyed') {
+      if (!isLive(environment)) {
+        this.deps.logger.debug(
+          `Guardrail checks skip environment '${environment.name}': ${environment.status}, not deployed`,
+        );
         continue;
       }
       try {
-        await this.run(environment.name);
+        await this.run(environment.name, context);
       } catch (error) {
         this.deps.logger.warn(
           `Guardrail checks of environment '${environment.name}' failed: ${
@@ -81,7 +128,10 @@ export class CheckService {
   }
 
   /** Checks one environment now and notifies what was not notified before. */
-  async run(name: string): Promise<ChecksRun> {
+  async run(
+    name: string,
+    context: RunContext = { anomalies: new Map() },
+  ): Promise<ChecksRun> {
     const header = await this.deps.registry.getEnvironmentHeader(name);
     if (!header) {
       throw new NotFoundError(`No environment named '${name}'`);
@@ -96,7 +146,7 @@ export class CheckService {
       ...(views.alarms ? alarmFindings(views.alarms, now) : []),
     ];
     if (header.source === 'aws' && this.deps.anomalies) {
-      found.push(...(await this.awsAnomalies(name, now, skipped)));
+      found.push(...(await this.awsAnomalies(name, now, skipped, context)));
     }
     const findings: CheckFinding[] = [];
     for (const finding of found) {
@@ -108,17 +158,45 @@ export class CheckService {
     return { environment: name, ranAt: now.toISOString(), findings, skipped };
   }
 
-  /** Cost Anomaly Detection's findings; a failure is reported as skipped. */
+  /**
+   * Cost Anomaly Detection's anomalies attributed to this environment; a
+   * failing read is reported as skipped.
+   */
   private async awsAnomalies(
     name: string,
     now: Date,
     skipped: ChecksRun['skipped'],
+    context: RunContext,
   ): Promise<Finding[]> {
     try {
       const environment = await this.deps.registry.getEnvironment(name);
-      return environment
-        ? await this.deps.anomalies!.findings(environment, now)
-        : [];
+      if (!environment) {
+        return [];
+      }
+      const management = environment.spec.accounts.management;
+      let anomalies = context.anomalies.get(management);
+      if (!anomalies) {
+        anomalies = this.deps.anomalies!.anomalies(management, now);
+        context.anomalies.set(management, anomalies);
+      }
+      context.candidates ??= this.deps.registry
+        .listEnvironments()
+        .then(candidatesOf);
+      const candidates = [
+        { name, spec: environment.spec },
+        ...(await context.candidates).filter(
+          c => c.name !== name && c.spec.accounts.management === management,
+        ),
+      ];
+      return (await anomalies).flatMap(anomaly => {
+        const attribution = attributeAnomaly(anomaly, candidates);
+        if (attribution.to === null && attribution.among.includes(name)) {
+          this.logUnattributed(anomaly, attribution.among);
+        }
+        return attribution.to === name
+          ? [anomalyFinding(anomaly, environment.spec)]
+          : [];
+      });
     } catch (error) {
       skipped.push({
         view: 'cost-anomaly-detection',
@@ -126,6 +204,22 @@ export class CheckService {
       });
       return [];
     }
+  }
+
+  private logUnattributed(anomaly: Anomaly, among: string[]) {
+    if (this.unattributed.has(anomaly.AnomalyId!)) {
+      return;
+    }
+    this.unattributed.add(anomaly.AnomalyId!);
+    this.deps.logger.info(
+      `Cost Anomaly Detection anomaly ${anomaly.AnomalyId} (${
+        anomaly.Impact?.TotalImpact ?? anomaly.Impact?.MaxImpact ?? 0
+      } USD) is not notified per environment: its root causes name an account and region that environments ${among
+        .map(e => `'${e}'`)
+        .join(
+          ', ',
+        )} share, and no environment tag. A monitor of the environment tag (dimension TAG) attributes such anomalies.`,
+    );
   }
 
   private async readViews(name: string) {
@@ -141,10 +235,18 @@ export class CheckService {
     const skipped: ChecksRun['skipped'] = [];
     results.forEach((result, i) => {
       const view: CheckedView = CHECKED_VIEWS[i];
-      if (result.status === 'fulfilled') {
-        Object.assign(views, { [view]: result.value });
-      } else {
+      if (result.status === 'rejected') {
         skipped.push({ view, reason: (result.reason as Error).message });
+      } else if (result.value.stale && FRESH_ONLY.has(view)) {
+        const reason = `stale (AWS could not be read: ${
+          result.value.staleReason ?? 'unknown'
+        }); its last good value is not judged`;
+        this.deps.logger.info(
+          `Guardrail checks of environment '${name}' skip the ${view} view: ${reason}`,
+        );
+        skipped.push({ view, reason });
+      } else {
+        Object.assign(views, { [view]: result.value });
       }
     });
     return { views, skipped };

@@ -8,17 +8,39 @@ import type { Finding } from './types';
 /** How far back Cost Anomaly Detection's anomalies are read. */
 export const ANOMALY_LOOKBACK_DAYS = 14;
 
-/** Findings of an environment's account from outside its views. */
+/** Cost Anomaly Detection's anomalies of a management account. */
 export interface AnomalySource {
-  findings(
-    environment: { name: string; spec: EnvironmentSpec },
-    now: Date,
-  ): Promise<Finding[]>;
+  /** The anomalies of the last 14 days (GetAnomalies, every page). */
+  anomalies(managementAccount: string, now: Date): Promise<Anomaly[]>;
 }
+
+/** An environment an anomaly may belong to. */
+export interface AnomalyCandidate {
+  name: string;
+  spec: EnvironmentSpec;
+}
+
+/**
+ * Whose an anomaly is: one environment (`to`), or nobody's, with the
+ * environments it could not be told apart between (`among`, two or more).
+ */
+export type Attribution =
+  | { to: string; by: 'tag' | 'account-and-region' }
+  | { to: null; among: string[] };
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
 
-function ofEnvironment(anomaly: Anomaly, spec: EnvironmentSpec): boolean {
+/**
+ * Whether the anomaly's dimension is the environment's cost allocation tag
+ * value: an AWS managed monitor of dimension TAG evaluates each value of the
+ * tag on its own and names it, alone or as `key$value`.
+ */
+function taggedWith(anomaly: Anomaly, name: string): boolean {
+  const value = anomaly.DimensionValue;
+  return value === name || Boolean(value?.endsWith(`$${name}`));
+}
+
+function causedIn(anomaly: Anomaly, spec: EnvironmentSpec): boolean {
   return (anomaly.RootCauses ?? []).some(
     cause =>
       cause.LinkedAccount === spec.accounts.workloads &&
@@ -26,7 +48,33 @@ function ofEnvironment(anomaly: Anomaly, spec: EnvironmentSpec): boolean {
   );
 }
 
-function toFinding(anomaly: Anomaly, spec: EnvironmentSpec): Finding {
+/**
+ * The one environment of `candidates` (those of the anomaly's management
+ * account) the anomaly belongs to: the one its dimension names by tag, else
+ * the one whose workloads account and region its root causes name. Several
+ * environments sharing that account and region cannot be told apart by a
+ * root cause, so the anomaly is then nobody's.
+ */
+export function attributeAnomaly(
+  anomaly: Anomaly,
+  candidates: AnomalyCandidate[],
+): Attribution {
+  const tagged = candidates.filter(c => taggedWith(anomaly, c.name));
+  if (tagged.length === 1) {
+    return { to: tagged[0].name, by: 'tag' };
+  }
+  const caused = candidates.filter(c => causedIn(anomaly, c.spec));
+  if (caused.length === 1) {
+    return { to: caused[0].name, by: 'account-and-region' };
+  }
+  return { to: null, among: caused.map(c => c.name) };
+}
+
+/** The finding of an anomaly attributed to the environment of `spec`. */
+export function anomalyFinding(
+  anomaly: Anomaly,
+  spec: EnvironmentSpec,
+): Finding {
   const impact = anomaly.Impact?.TotalImpact ?? anomaly.Impact?.MaxImpact ?? 0;
   const causes = (anomaly.RootCauses ?? [])
     .filter(cause => cause.LinkedAccount === spec.accounts.workloads)
@@ -55,30 +103,25 @@ function toFinding(anomaly: Anomaly, spec: EnvironmentSpec): Finding {
 }
 
 /**
- * The anomalies AWS Cost Anomaly Detection found in the last 14 days
- * (GetAnomalies in the management account), kept when a root cause is the
- * environment's workloads account (and region, when AWS names one).
+ * AWS Cost Anomaly Detection's anomalies of the last 14 days (GetAnomalies in
+ * the management account, every page); {@link attributeAnomaly} says whose
+ * each one is.
  */
 export class CostAnomalyDetection implements AnomalySource {
   constructor(private readonly clients: AwsClientFactory) {}
 
-  async findings(
-    environment: { name: string; spec: EnvironmentSpec },
-    now: Date,
-  ): Promise<Finding[]> {
-    const { spec } = environment;
-    const management = spec.accounts.management;
-    const client = await this.clients.costExplorer(management);
+  async anomalies(managementAccount: string, now: Date): Promise<Anomaly[]> {
+    const client = await this.clients.costExplorer(managementAccount);
     const day = (offset: number) =>
       new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
     const anomalies = await callAws(
       {
         action: 'ce:GetAnomalies',
-        accountId: management,
+        accountId: managementAccount,
         // Cost Explorer's endpoint is in us-east-1.
         region: 'us-east-1',
         accountRole: 'management',
-        resource: `the cost anomalies of environment '${environment.name}'`,
+        resource: `the cost anomalies of management account ${managementAccount}`,
       },
       () =>
         collectPages(
@@ -94,8 +137,6 @@ export class CostAnomalyDetection implements AnomalySource {
           page => page.Anomalies,
         ),
     );
-    return anomalies
-      .filter(anomaly => anomaly.AnomalyId && ofEnvironment(anomaly, spec))
-      .map(anomaly => toFinding(anomaly, spec));
+    return anomalies.filter(anomaly => anomaly.AnomalyId);
   }
 }

@@ -10,13 +10,20 @@ import {
   lifecycleFindings,
 } from './rules';
 
+const dayAfter = (from: string, offset: number) =>
+  new Date(Date.parse(`${from}T00:00:00Z`) + offset * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+
 function cost(
   overrides: Partial<Pick<CostView, 'monthToDateUsd' | 'forecastUsd'>> & {
     daily?: number[];
+    /** The first day of `daily`; the view's month starts on 2026-11-01. */
+    dailyFrom?: string;
   } = {},
 ): CostView {
   const daily = (overrides.daily ?? []).map((amountUsd, i) => ({
-    date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+    date: dayAfter(overrides.dailyFrom ?? '2026-11-01', i),
     amountUsd,
     forecast: false,
   }));
@@ -95,13 +102,66 @@ describe('the anomaly rule', () => {
     ).toEqual(['spend-anomaly']);
   });
 
-  it('judges only complete days with 14 days of history', () => {
-    expect(
-      anomalyFindings(cost({ daily: [...flat.slice(1), 100] }), '2026-11-30'),
-    ).toEqual([]);
+  it('judges only the latest complete day', () => {
     // 2026-11-15 is today: not complete yet.
     expect(
       anomalyFindings(cost({ daily: [...flat, 100] }), '2026-11-15'),
+    ).toEqual([]);
+    // The spike of the 15th was the latest complete day on the 16th, not on the 17th.
+    expect(
+      kinds(anomalyFindings(cost({ daily: [...flat, 100] }), '2026-11-16')),
+    ).toEqual(['spend-anomaly']);
+    expect(
+      anomalyFindings(cost({ daily: [...flat, 100, 10] }), '2026-11-17'),
+    ).toEqual([]);
+  });
+
+  it('needs 7 days of history when the view has this month only: judges from the 8th', () => {
+    // On the 8th, the 7th has 6 days before it.
+    expect(
+      anomalyFindings(cost({ daily: [...flat.slice(8), 100] }), '2026-11-08'),
+    ).toEqual([]);
+    // On the 9th, the 8th has 7: judged with those.
+    const [finding] = anomalyFindings(
+      cost({ daily: [...flat.slice(7), 100] }),
+      '2026-11-09',
+    );
+    expect(finding).toMatchObject({ period: '2026-11-08' });
+    expect(finding.description).toContain('mean of the 7 days before it');
+  });
+
+  it('on day 3, judges nothing with this month only, and the 2nd with last month’s days', () => {
+    expect(anomalyFindings(cost({ daily: [10, 100] }), '2026-11-03')).toEqual(
+      [],
+    );
+    // The view carries 2026-10-19 … 2026-11-02: the 2nd has 14 days before it.
+    const [finding] = anomalyFindings(
+      cost({ daily: [...flat, 100], dailyFrom: '2026-10-19' }),
+      '2026-11-03',
+    );
+    expect(finding).toMatchObject({
+      kind: 'spend-anomaly',
+      period: '2026-11-02',
+    });
+    expect(finding.description).toContain('mean of the 14 days before it');
+  });
+
+  it('on day 20, judges the 19th with the 14 days before it, not older ones', () => {
+    // The 1st–4th are outside the window of the 19th: their swings do not count.
+    const month = [500, 0, 500, 0, ...flat, 20];
+    const [finding] = anomalyFindings(cost({ daily: month }), '2026-11-20');
+    expect(finding).toMatchObject({
+      period: '2026-11-19',
+      title: 'Unusual spend on 2026-11-19: $20.00',
+    });
+    expect(finding.description).toContain(
+      '$10.00 above the mean of the 14 days before it, $10.00',
+    );
+    expect(
+      anomalyFindings(
+        cost({ daily: [...month.slice(0, -1), 19.99] }),
+        '2026-11-20',
+      ),
     ).toEqual([]);
   });
 });
@@ -151,6 +211,36 @@ describe('the lifecycle rule', () => {
     ]);
   });
 
+  it('counts an RDS version’s days to the day its Extended Support is charged', () => {
+    // PostgreSQL 15's standard support ends 2028-02-29; RDS charges from 2028-03-01.
+    const database = (on: string) => ({
+      database: {
+        lifecycle: lifecycleOf(
+          'rds-postgres',
+          '15',
+          new Date(`${on}T12:00:00Z`),
+          { vcpus: 2 },
+        ),
+      } as never,
+    });
+    expect(lifecycleFindings(database('2028-01-30'), '2028-01-30')).toEqual([]);
+    const [soon] = lifecycleFindings(database('2028-01-31'), '2028-01-31');
+    expect(soon).toMatchObject({
+      kind: 'rds-postgres-extended-support-soon',
+      period: '15:2028-02-29',
+      view: 'database',
+    });
+    expect(soon.description).toContain(
+      'extended support is charged from 2028-03-01 (in 30 days)',
+    );
+    expect(lifecycleFindings(database('2028-02-29'), '2028-02-29')).toEqual([
+      expect.objectContaining({ kind: 'rds-postgres-extended-support-soon' }),
+    ]);
+    expect(lifecycleFindings(database('2028-03-01'), '2028-03-01')).toEqual([
+      expect.objectContaining({ kind: 'rds-postgres-extended-support' }),
+    ]);
+  });
+
   it('says nothing of versions the calendar does not know', () => {
     expect(
       lifecycleFindings(
@@ -185,11 +275,22 @@ describe('the alarm rule', () => {
       [
         expect.objectContaining({
           kind: 'alarm',
-          period: 'innovate-prod-api-error-rate:2026-11-30T11:44:59Z',
+          period: 'innovate-prod-api-error-rate:2026-11-30T11:44:59.000Z',
           view: 'alarms',
           severity: 'critical',
         }),
       ],
+    );
+  });
+
+  it('keeps one key for an episode, however its start is written', () => {
+    const periods = [
+      '2026-11-30T11:00:00Z',
+      '2026-11-30T11:00:00.000Z',
+      '2026-11-30T12:00:00.000+01:00',
+    ].map(at => alarmFindings(alarms('ALARM', at), now)[0].period);
+    expect(new Set(periods)).toEqual(
+      new Set(['innovate-prod-api-error-rate:2026-11-30T11:00:00.000Z']),
     );
   });
 

@@ -15,8 +15,13 @@ import type { Finding } from './types';
 
 /** Month-to-date shares of the budget that are notified when crossed. */
 export const BUDGET_THRESHOLDS = [0.8, 1] as const;
-/** Days of history a day's spend is compared with. */
+/** Days of history a day's spend is compared with (at most). */
 export const ANOMALY_WINDOW_DAYS = 14;
+/**
+ * The fewest days of history a day is judged with: a cost view of this
+ * month only judges from its 8th day.
+ */
+export const ANOMALY_MIN_HISTORY_DAYS = 7;
 /** How many standard deviations above the trailing mean make an anomaly. */
 export const ANOMALY_SIGMAS = 3;
 /** The least a day must exceed the trailing mean by to count (USD). */
@@ -81,40 +86,71 @@ function meanAndDeviation(values: number[]) {
   return { mean, deviation: Math.sqrt(variance) };
 }
 
+const DAY_MS = 86_400_000;
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /**
- * Days whose spend is above the trailing 14-day mean by more than three
- * standard deviations and by at least $10. Only complete days (before
- * `today`) with 14 days of history in the view are judged.
+ * Whether the latest complete day's spend (the last day before `today` in
+ * the view) is above the mean of the days before it by more than three
+ * standard deviations and by at least $10. The history is the view's days
+ * in the 14 calendar days before the judged day (across the month boundary
+ * when the view has them); with fewer than
+ * {@link ANOMALY_MIN_HISTORY_DAYS} of them the day is not judged, so a view
+ * of this month only judges from the 8th. Only the latest complete day is
+ * judged: each run reports what is new, not the month's history again.
  */
 export function anomalyFindings(cost: CostView, today: string): Finding[] {
-  const actual = cost.daily.filter(d => !d.forecast && d.date < today);
-  const findings: Finding[] = [];
-  for (let i = ANOMALY_WINDOW_DAYS; i < actual.length; i++) {
-    const day = actual[i];
-    const trailing = actual
-      .slice(i - ANOMALY_WINDOW_DAYS, i)
-      .map(d => d.amountUsd);
-    const { mean, deviation } = meanAndDeviation(trailing);
-    const excess = day.amountUsd - mean;
-    if (
-      excess > ANOMALY_SIGMAS * deviation &&
-      excess >= ANOMALY_MIN_EXCESS_USD
-    ) {
-      findings.push({
-        kind: 'spend-anomaly',
-        period: day.date,
-        severity: 'high',
-        title: `Unusual spend on ${day.date}: ${usd(day.amountUsd)}`,
-        description: `${usd(day.amountUsd)} on ${day.date} is ${usd(
-          excess,
-        )} above the trailing ${ANOMALY_WINDOW_DAYS}-day mean of ${usd(
-          mean,
-        )} (standard deviation ${usd(deviation)}).`,
-        view: 'cost',
-      });
-    }
+  const actual = cost.daily
+    .filter(d => !d.forecast && d.date < today)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const day = actual[actual.length - 1];
+  if (!day) {
+    return [];
   }
-  return findings;
+  const from = addDays(day.date, -ANOMALY_WINDOW_DAYS);
+  const trailing = actual
+    .filter(d => d.date >= from && d.date < day.date)
+    .map(d => d.amountUsd);
+  if (trailing.length < ANOMALY_MIN_HISTORY_DAYS) {
+    return [];
+  }
+  const { mean, deviation } = meanAndDeviation(trailing);
+  const excess = day.amountUsd - mean;
+  if (
+    !(excess > ANOMALY_SIGMAS * deviation && excess >= ANOMALY_MIN_EXCESS_USD)
+  ) {
+    return [];
+  }
+  return [
+    {
+      kind: 'spend-anomaly',
+      period: day.date,
+      severity: 'high',
+      title: `Unusual spend on ${day.date}: ${usd(day.amountUsd)}`,
+      description: `${usd(day.amountUsd)} on ${day.date} is ${usd(
+        excess,
+      )} above the mean of the ${trailing.length} days before it, ${usd(
+        mean,
+      )} (standard deviation ${usd(deviation)}).`,
+      view: 'cost',
+    },
+  ];
+}
+
+/**
+ * The first day extended support is charged: EKS charges from the start of
+ * its end-of-standard-support day, RDS from the day after it (as in
+ * common's `lifecycleOf`).
+ */
+export function extendedSupportStarts(lifecycle: VersionLifecycle): string {
+  return lifecycle.kind === 'rds-postgres'
+    ? addDays(lifecycle.standardSupportEnds, 1)
+    : lifecycle.standardSupportEnds;
 }
 
 function lifecycleFinding(
@@ -158,10 +194,10 @@ function lifecycleFinding(
       },
     ];
   }
+  const charged = extendedSupportStarts(lifecycle);
   const daysLeft = Math.round(
-    (Date.parse(`${lifecycle.standardSupportEnds}T00:00:00Z`) -
-      Date.parse(`${today}T00:00:00Z`)) /
-      86_400_000,
+    (Date.parse(`${charged}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) /
+      DAY_MS,
   );
   if (
     lifecycle.support === 'ending-soon' &&
@@ -173,7 +209,7 @@ function lifecycleFinding(
         period: `${lifecycle.version}:${lifecycle.standardSupportEnds}`,
         severity: 'normal',
         title: `${name} enters extended support within ${LIFECYCLE_NOTICE_DAYS} days`,
-        description: `${name} leaves standard support on ${lifecycle.standardSupportEnds} (in ${daysLeft} days); after that it costs ${cost}.${next}`,
+        description: `${name}'s standard support ends ${lifecycle.standardSupportEnds}; extended support is charged from ${charged} (in ${daysLeft} days) at ${cost}.${next}`,
         view,
       },
     ];
@@ -192,27 +228,37 @@ export function lifecycleFindings(
   ];
 }
 
-/** Alarms in ALARM for longer than 15 minutes, once per ALARM episode. */
+/**
+ * Alarms in ALARM for longer than 15 minutes, once per ALARM episode. The
+ * episode is the alarm and the moment it entered its state (CloudWatch's
+ * `StateTransitionedTimestamp`, as the alarms view's `stateUpdatedAt`, which
+ * does not move while the alarm stays in ALARM), written in one form so that
+ * the same episode keeps the same deduplication key.
+ */
 export function alarmFindings(alarms: AlarmsView, now: Date): Finding[] {
   return alarms.alarms.flatMap(alarm => {
-    if (alarm.state !== 'ALARM' || !alarm.stateUpdatedAt) {
+    const since = alarm.stateUpdatedAt ? Date.parse(alarm.stateUpdatedAt) : NaN;
+    if (alarm.state !== 'ALARM' || Number.isNaN(since)) {
       return [];
     }
-    const minutes = (now.getTime() - Date.parse(alarm.stateUpdatedAt)) / 60_000;
+    const minutes = (now.getTime() - since) / 60_000;
     if (!(minutes > ALARM_MIN_MINUTES)) {
       return [];
     }
+    const enteredAt = new Date(since).toISOString();
     return [
       {
         kind: 'alarm',
-        period: `${alarm.name}:${alarm.stateUpdatedAt}`,
+        period: `${alarm.name}:${enteredAt}`,
         severity: 'critical',
         title: `Alarm ${alarm.name} has been in ALARM for ${Math.floor(
           minutes,
         )} minutes`,
-        description: `${alarm.name} (${alarm.kind}) entered ALARM at ${
-          alarm.stateUpdatedAt
-        }${alarm.stateReason ? `: ${alarm.stateReason}` : ''}.`,
+        description: `${alarm.name} (${
+          alarm.kind
+        }) entered ALARM at ${enteredAt}${
+          alarm.stateReason ? `: ${alarm.stateReason}` : ''
+        }.`,
         view: 'alarms',
       },
     ];
