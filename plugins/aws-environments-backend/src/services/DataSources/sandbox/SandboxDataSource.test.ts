@@ -148,6 +148,10 @@ describe('SandboxDataSource', () => {
     for (const alarm of morning.alarms) {
       expect(alarm.stateUpdatedAt! <= '2025-11-20T08:00:00.000Z').toBe(true);
     }
+    // The same transition time all day: one episode to the guardrail checks.
+    expect(morning.alarms.map(a => a.stateUpdatedAt)).toEqual(
+      evening.alarms.map(a => a.stateUpdatedAt),
+    );
 
     const states = [];
     for (let day = 1; day <= 30; day++) {

@@ -64,6 +64,19 @@ function sandboxAlarmState(seed: string): AlarmState {
   return 'OK';
 }
 
+/**
+ * When a sandbox alarm last changed state: a fixed minute of the day before
+ * `today`, from the seed, so it is in the past and the same all day, as a
+ * real alarm's stays until its next transition (the guardrail checks see one
+ * episode, not a new one every read).
+ */
+function stableChangeTime(today: DateTime, seed: string) {
+  return today
+    .minus({ days: 1 })
+    .plus({ minutes: hash32(seed) % (24 * 60) })
+    .toISO()!;
+}
+
 function sandboxUuid(seed: string): string {
   const hex = hexId(seed, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
@@ -293,10 +306,6 @@ export class SandboxDataSource implements EnvironmentDataSource {
 
   private alarms(environment: DeployedEnvironment): ViewData<AlarmsView> {
     const today = this.now().startOf('day');
-    const minutesSoFar = Math.max(
-      1,
-      Math.floor(this.now().diff(today, 'minutes').minutes),
-    );
     const alarms = alarmResources(environment).map((resource): AlarmView => {
       const p = resource.properties;
       const name = literalString(p.AlarmName) ?? resource.logicalId;
@@ -324,9 +333,7 @@ export class SandboxDataSource implements EnvironmentDataSource {
         ...(unit ? { unit } : {}),
         ...(seeded !== undefined ? { seedThreshold: seeded } : {}),
         stateReason: SANDBOX_STATE_REASONS[state],
-        stateUpdatedAt: today
-          .plus({ minutes: hash32(`${seed}:at`) % minutesSoFar })
-          .toISO()!,
+        stateUpdatedAt: stableChangeTime(today, `${seed}:at`),
       };
     });
     return { alarms };
