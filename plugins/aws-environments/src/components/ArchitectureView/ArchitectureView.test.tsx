@@ -126,12 +126,12 @@ describe('ArchitectureView', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Application Load Balancer → EKS cluster · Flask API pods: SG: ALB → pods :8080',
+        'Application Load Balancer → EKS cluster · API pods: SG: ALB → pods :8080',
       ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'EKS cluster · Flask API pods → RDS PostgreSQL: SG: pods → RDS :5432',
+        'EKS cluster · API pods → RDS PostgreSQL: SG: pods → RDS :5432',
       ),
     ).toBeInTheDocument();
   });
@@ -234,6 +234,6 @@ describe('ArchitectureView', () => {
     const [element, options] = (toPng as jest.Mock).mock.calls[0];
     expect(element).toHaveClass('react-flow__viewport');
     expect(options.width).toBeGreaterThan(800);
-    expect(options.width).toBeLessThanOrEqual(1280);
+    expect(options.width).toBeLessThanOrEqual(1280 + 32);
   });
 });

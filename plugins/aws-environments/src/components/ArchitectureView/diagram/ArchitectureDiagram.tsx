@@ -146,7 +146,7 @@ export function ArchitectureDiagram(props: ArchitectureDiagramProps) {
   return (
     <>
       <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
-        <Typography variant="body2" color="textSecondary" style={{ flex: 1 }}>
+        <Typography variant="body2" style={{ flex: 1 }}>
           Solid arrows carry requests, with their ports and security-group
           rules; dashed ones are dependencies. Each part says its state in
           words; Tab and the arrow keys move between parts.

@@ -102,7 +102,9 @@ export function elkGraphOf(model: ArchitectureModel): ElkNode {
     layoutOptions: {
       ...groupOptions('DOWN'),
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-      'elk.spacing.nodeNode': '32',
+      // Room between the layers for the labels of the arrows that cross.
+      'elk.spacing.nodeNode': '88',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '96',
     },
     children: [
       layerNode(model, 'edge', 'RIGHT', 0),
@@ -114,6 +116,7 @@ export function elkGraphOf(model: ArchitectureModel): ElkNode {
         layoutOptions: {
           ...groupOptions('DOWN'),
           'elk.partitioning.partition': '1',
+          'elk.layered.spacing.nodeNodeBetweenLayers': '60',
         },
         children: [
           layerNode(model, 'public', 'DOWN', 0),

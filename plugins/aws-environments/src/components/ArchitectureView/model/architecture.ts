@@ -28,7 +28,7 @@ export const LAYERS: ArchitectureLayer[] = [
   { id: 'edge', label: 'Edge (global)' },
   { id: 'public', label: 'Public subnets' },
   { id: 'private', label: 'Private subnets' },
-  { id: 'data', label: 'Database subnets (isolated)' },
+  { id: 'data', label: 'Database subnets' },
   { id: 'services', label: 'Regional services' },
 ];
 
@@ -178,9 +178,9 @@ function edgesOf(
     ...NODE_GROUP_ROLES.flatMap(role =>
       nats.map(nat => edge(`node-group-${role}`, nat.id, 'Outbound', 'egress')),
     ),
-    edge('eks-cluster', 'ecr', 'Pulls images', 'uses'),
+    edge('eks-cluster', 'ecr', 'Images', 'uses'),
     edge('eks-cluster', 'secrets', 'IRSA', 'uses'),
-    edge('eks-cluster', 'kms', 'Encrypts secrets', 'uses'),
+    edge('eks-cluster', 'kms', 'Secrets key', 'uses'),
   ];
 }
 

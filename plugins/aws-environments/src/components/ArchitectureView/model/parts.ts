@@ -120,7 +120,7 @@ function publicParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       id: `nat-${index + 1}`,
       layer: 'public',
       kind: `NAT gateway · ${azLabel(index)}`,
-      title: `${env} NAT gateway ${index + 1}`,
+      title: `${env} NAT ${index + 1}`,
       details: ['Egress of the private subnets'],
       status: deployedStatus(inputs, ['AWS::EC2::NatGateway']),
       cost: costOf(cost, ['nat-gateways'], natGateways),
@@ -174,7 +174,7 @@ function nodeGroupPart(
   return {
     id: `node-group-${role}`,
     layer: 'private',
-    kind: `EKS ${role} node group`,
+    kind: `Node group · ${role}`,
     title: live?.name ?? environmentResourceNames(env)[`${role}NodeGroup`],
     details: [
       `${instanceType} × ${sizes.desiredSize} (${sizes.minSize}–${sizes.maxSize})`,
@@ -205,7 +205,7 @@ function privateParts(inputs: ArchitectureInputs): ArchitecturePart[] {
   const clusterPart: ArchitecturePart = {
     id: 'eks-cluster',
     layer: 'private',
-    kind: 'EKS cluster · Flask API pods',
+    kind: 'EKS cluster · API pods',
     title: view?.name ?? environmentResourceNames(env).cluster,
     details: [
       `Kubernetes ${
