@@ -62,7 +62,8 @@ test('change the node group from the environment page, with a priced preview and
     .nth(1);
   await expect(desired).toHaveValue('2');
   await desired.fill('4');
-  for (let step = 0; step < 3; step++) {
+  // Database, domain, observability and budget, then the last page.
+  for (let step = 0; step < 4; step++) {
     await page.getByRole('button', { name: 'Next' }).click();
   }
 

@@ -50,6 +50,12 @@ test('fill the wizard, watch the live cost, create the environment', async ({
   ).toHaveValue('100');
   await page.getByRole('button', { name: 'Next' }).click();
 
+  // The optional domain, left blank: no domain.
+  await expect(page.getByRole('textbox', { name: 'Site name' })).toHaveValue(
+    '',
+  );
+  await page.getByRole('button', { name: 'Next' }).click();
+
   await page
     .getByRole('textbox', { name: 'Alert e-mail' })
     .fill('platform-alerts@innovate.example');

@@ -112,7 +112,7 @@ describe('EnvironmentsPage', () => {
     expect(within(groups).getAllByRole('row')).toHaveLength(4);
     expect(
       within(groups).getByRole('button', {
-        name: 'Show only account 444444444444 in eu-west-1',
+        name: '444444444444 · eu-west-1: show only this account and region',
       }),
     ).toBeInTheDocument();
     // With more than one account, the list says each row's.
@@ -136,7 +136,7 @@ describe('EnvironmentsPage', () => {
     });
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Show only account 444444444444 in eu-west-1',
+        name: '444444444444 · eu-west-1: show only this account and region',
       }),
     );
     await screen.findByRole('table', { name: '1 environment' });

@@ -60,7 +60,8 @@ export function FleetGroups(props: {
             <Button
               size="small"
               onClick={() => props.onSelect(g)}
-              aria-label={`Show only account ${g.account} in ${g.region}`}
+              // The visible text starts the accessible name (WCAG 2.5.3).
+              aria-label={`${g.account} · ${g.region}: show only this account and region`}
             >
               {`${g.account} · ${g.region}`}
             </Button>
@@ -127,7 +128,9 @@ function Choice(props: {
       label={props.label}
       value={props.value}
       onChange={event => props.onChange(event.target.value)}
+      // A native select named by its label (MUI's label is not tied to it).
       SelectProps={{ native: true }}
+      inputProps={{ 'aria-label': props.label }}
       style={{ minWidth: 150, marginRight: 8, marginBottom: 8 }}
     >
       {props.options.map(([value, text]) => (
