@@ -62,7 +62,7 @@ test('an over-budget forecast is a notification that links to the cost view', as
   await page.goto('/notifications');
   const notification = page.getByRole('link', {
     name: new RegExp(
-      `^${name}: Forecast \\$[\\d,.]+ is over the \\$430 budget`,
+      `^${name}: Forecast \\$[\\d,.]+ is over the \\$430\\.00 budget`,
     ),
   });
   await expect(notification).toHaveCount(1, { timeout: 30_000 });
