@@ -277,6 +277,14 @@ function formatNag(synthesis: EnvironmentSynthesis): string {
   return `${out.join('\n')}\n`;
 }
 
+/** PASS, FAIL or N/A (the spec leaves out what the claim is about). */
+function claimStatus(claim: { passed: boolean; notApplicable?: boolean }) {
+  if (claim.notApplicable) {
+    return 'N/A ';
+  }
+  return claim.passed ? 'PASS' : 'FAIL';
+}
+
 function formatCheck(synthesis: EnvironmentSynthesis): string {
   const { conformance } = synthesis;
   const out = [
@@ -284,9 +292,7 @@ function formatCheck(synthesis: EnvironmentSynthesis): string {
   ];
   for (const claim of conformance.claims) {
     out.push(
-      `  ${
-        claim.notApplicable ? 'N/A ' : claim.passed ? 'PASS' : 'FAIL'
-      } ${claim.id}: ${claim.title}`,
+      `  ${claimStatus(claim)} ${claim.id}: ${claim.title}`,
       `       seed: "${claim.seedText}"`,
       `       found: ${claim.evidence}`,
     );

@@ -113,6 +113,7 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
     });
 
     it('gives the ALB a certificate of its own region, and CloudFront reaches it over HTTPS', () => {
+      expect(edge.stack.region).toBe('eu-central-1');
       edge.template.resourceCountIs('AWS::CertificateManager::Certificate', 1);
       edge.template.hasResourceProperties(
         'AWS::ElasticLoadBalancingV2::Listener',

@@ -28,7 +28,7 @@ export function domainNames(domain: EdgeDomainSpec): string[] {
 }
 
 /** The named hosted zone, without a lookup. */
-export function hostedZoneOf(
+function hostedZoneOf(
   scope: Construct,
   domain: EdgeDomainSpec,
 ): route53.IHostedZone {

@@ -23,7 +23,11 @@ export type AccountBaselineStackProps = Omit<
 /** CloudTrail log files are kept a year in S3. */
 const TRAIL_RETENTION_DAYS = 365;
 
-/** Tag that marks the baseline's resources instead of an environment's. */
+/**
+ * Tag that marks the baseline's resources instead of an environment's.
+ *
+ * @public
+ */
 export const ACCOUNT_BASELINE_TAG = 'innovate:shared';
 
 /**

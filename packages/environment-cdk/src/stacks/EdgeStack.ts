@@ -55,6 +55,8 @@ export interface EdgeStackProps extends EnvironmentStackProps {
 export class EdgeStack extends Stack {
   readonly edge: Edge;
   readonly webAcl: EdgeWebAcl;
+  /** The domain's alias records, when the spec has a domain. */
+  readonly dns?: DomainAliasRecords;
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
@@ -81,7 +83,7 @@ export class EdgeStack extends Stack {
     });
     const { distribution, spaBucket, loadBalancer, apiTargetGroup } = this.edge;
     if (props.domain) {
-      new DomainAliasRecords(this, 'Dns', {
+      this.dns = new DomainAliasRecords(this, 'Dns', {
         domain: props.domain,
         distribution,
       });

@@ -291,7 +291,8 @@ function route53Lines(drivers: CostDrivers): CostLine[] {
       service: 'Amazon Route 53',
       monthlyUsd: round(
         drivers.hostedZones * P.route53.perHostedZoneMonth +
-          A.route53StandardQueriesMillions * P.route53.perMillionStandardQueries,
+          A.route53StandardQueriesMillions *
+            P.route53.perMillionStandardQueries,
       ),
       basis: `$${P.route53.perHostedZoneMonth}/hosted zone-month (the named zone, billed to its account) + assumed ${A.route53StandardQueriesMillions} M standard queries × $${P.route53.perMillionStandardQueries}/M; queries to the A/AAAA aliases of CloudFront are free; ACM public certificates are free`,
     },

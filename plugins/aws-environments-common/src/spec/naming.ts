@@ -45,6 +45,14 @@ export const ENVIRONMENT_STACK_ROLES: readonly EnvironmentStackRole[] = [
 ];
 
 /**
+ * The CloudFormation stack name of the account baseline: one stack per
+ * account and region, shared by the environments there.
+ *
+ * @public
+ */
+export const ACCOUNT_BASELINE_STACK_NAME = 'innovate-account-baseline';
+
+/**
  * The CloudFormation stack name of one of an environment's stacks, e.g.
  * `innovate-prod-network`. The backend, the catalog and the dashboards rely on
  * this pattern.
@@ -59,14 +67,6 @@ export function environmentStackName(
     ? ACCOUNT_BASELINE_STACK_NAME
     : `${environmentName}-${role}`;
 }
-
-/**
- * The CloudFormation stack name of the account baseline: one stack per
- * account and region, shared by the environments there.
- *
- * @public
- */
-export const ACCOUNT_BASELINE_STACK_NAME = 'innovate-account-baseline';
 
 /**
  * Stack roles shared by the environments of an account and region: deployed

@@ -144,9 +144,7 @@ function claimStatus(claim: { passed: boolean; notApplicable?: boolean }) {
 /** Each seed claim's result, and cdk-nag's count, in the task log. */
 function logChecks(logger: Pick<LoggerService, 'info'>, result: Synthesis) {
   for (const claim of result.conformance.claims) {
-    logger.info(
-      `${claimStatus(claim)} ${claim.id}: ${claim.evidence}`,
-    );
+    logger.info(`${claimStatus(claim)} ${claim.id}: ${claim.evidence}`);
   }
   logger.info(
     `cdk-nag: ${result.nag.findings.length} unacknowledged findings, ${result.nag.acknowledgements.length} acknowledged with reasons`,
