@@ -1,4 +1,5 @@
 import type { Part, PartContext } from './catalogParts';
+import { domainNames } from './constructs/EdgeDomain';
 import { findResources, resourceKey } from './templates';
 
 /** Values of `innovate.io/aws-component` for the domain's parts. */
@@ -27,17 +28,10 @@ export const domainParts = (ctx: PartContext): Part[] => {
   if (!domain) {
     return [];
   }
+  const [spa, api] = domainNames(domain);
   const names = [
-    { suffix: 'dns-spa', name: domain.name, serves: 'the SPA' },
-    ...(domain.apiSubdomain
-      ? [
-          {
-            suffix: 'dns-api',
-            name: `${domain.apiSubdomain}.${domain.hostedZoneName}`,
-            serves: 'the API',
-          },
-        ]
-      : []),
+    { suffix: 'dns-spa', name: spa, serves: 'the SPA' },
+    ...(api ? [{ suffix: 'dns-api', name: api, serves: 'the API' }] : []),
   ];
   const records: Part[] = names.map(({ suffix, name, serves }) => ({
     suffix,

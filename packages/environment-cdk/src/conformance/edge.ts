@@ -1,3 +1,4 @@
+import { domainNames } from '../constructs/EdgeDomain';
 import { literalNumber } from '../templates';
 import { asArray, notApplicable, result } from './query';
 import type { Check, TemplateQuery } from './query';
@@ -172,25 +173,11 @@ export const apiThroughAlb: Check = t => {
   );
 };
 
-/** The names the spec's domain serves (SPA, then API). */
-function servedNames(spec: Parameters<Check>[1]): string[] {
-  const domain = spec.domain;
-  if (!domain) {
-    return [];
-  }
-  return [
-    domain.name,
-    ...(domain.apiSubdomain
-      ? [`${domain.apiSubdomain}.${domain.hostedZoneName}`]
-      : []),
-  ];
-}
-
 const NO_DOMAIN =
   "the spec has no domain, so the site is served at the distribution's *.cloudfront.net name";
 
 export const route53ToCloudFront: Check = (t, spec) => {
-  const names = servedNames(spec);
+  const names = spec.domain ? domainNames(spec.domain) : [];
   if (names.length === 0) {
     return notApplicable(NO_DOMAIN);
   }
@@ -230,7 +217,7 @@ export const edgeTls12: Check = (t, spec) => {
   const { config } = distributionConfig(t);
   const viewer = config.ViewerCertificate ?? {};
   const aliases = asArray(config.Aliases);
-  const names = servedNames(spec);
+  const names = domainNames(spec.domain);
   const covered = names.every(name => aliases.includes(name));
   return result(
     viewer.MinimumProtocolVersion === 'TLSv1.2_2021' &&
