@@ -1,6 +1,6 @@
 /**
  * Scaffolder actions of the AWS environments plugins:
- * `aws-environments:estimate`, `:synth`, `:deploy` and `:destroy`.
+ * `aws-environments:estimate`, `:synth`, `:deploy`, `:destroy` and `:outputs`.
  *
  * @packageDocumentation
  */
@@ -12,5 +12,7 @@ export { createDeployAction } from './actions/deploy';
 export type { DeployActionOptions } from './actions/deploy';
 export { createDestroyAction } from './actions/destroy';
 export type { DestroyActionOptions } from './actions/destroy';
+export { createOutputsAction } from './actions/outputs';
+export type { OutputsActionOptions } from './actions/outputs';
 export type { AwsEnvironmentsBackend } from './services/AwsEnvironmentsBackendClient';
 export type { CatalogLookup } from './services/CatalogLookup';

@@ -7,12 +7,14 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createDeployAction } from './actions/deploy';
 import { createDestroyAction } from './actions/destroy';
 import { createEstimateAction } from './actions/estimate';
+import { createOutputsAction } from './actions/outputs';
 import { createSynthAction } from './actions/synth';
 import { AwsEnvironmentsBackendClient } from './services/AwsEnvironmentsBackendClient';
 import { CatalogServiceLookup } from './services/CatalogLookup';
 
 /**
- * Scaffolder actions for AWS environments: estimate, synth, deploy, destroy.
+ * Scaffolder actions for AWS environments: estimate, synth, deploy, destroy,
+ * and outputs (what a service template needs of an environment).
  *
  * @public
  */
@@ -41,6 +43,7 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
             appBaseUrl,
           }),
           createDestroyAction({ backend, auth, appBaseUrl }),
+          createOutputsAction({ backend }),
         );
       },
     });

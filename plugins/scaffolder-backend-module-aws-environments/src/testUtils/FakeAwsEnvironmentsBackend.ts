@@ -86,6 +86,15 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
   readonly requests: CreateDeploymentRequest[] = [];
   readonly environments = new Map<string, EnvironmentDetail>();
   refuse?: string;
+  /**
+   * With a permission name set, reads of an environment and its entities
+   * fail as the real client fails on a 403.
+   */
+  refuseReads?: string;
+  /** Who each read of an environment was made as. */
+  readonly environmentReaders: string[] = [];
+  /** An environment's catalog entities, where the test sets them. */
+  readonly entities = new Map<string, Entity[]>();
   /** Who each read of a deployment was made as. */
   readonly readers: string[] = [];
   /**
@@ -108,8 +117,12 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
   ];
   private polls = new Map<string, number>();
 
-  async getEnvironment(name: string) {
+  async getEnvironment(name: string, credentials?: BackstageCredentials) {
     this.calls.push(`getEnvironment ${name}`);
+    if (credentials) {
+      this.environmentReaders.push(whoIs(credentials));
+    }
+    this.refuseReadIfTold();
     return this.environments.get(name);
   }
 
@@ -181,6 +194,14 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
     }
   }
 
+  private refuseReadIfTold() {
+    if (this.refuseReads) {
+      throw new NotAllowedError(
+        `Not allowed: ${this.refuseReads} is required for this request (HTTP 403)`,
+      );
+    }
+  }
+
   private refuseIfTold() {
     if (this.refuse) {
       throw new NotAllowedError(
@@ -195,6 +216,11 @@ export class FakeAwsEnvironmentsBackend implements AwsEnvironmentsBackend {
   ): Promise<Entity[]> {
     this.calls.push(`getEntities ${name}`);
     await this.authenticate(credentials);
+    this.refuseReadIfTold();
+    const set = this.entities.get(name);
+    if (set) {
+      return set;
+    }
     return [
       {
         apiVersion: 'backstage.io/v1alpha1',
