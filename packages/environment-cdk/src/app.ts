@@ -155,6 +155,7 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
           region: CLOUDFRONT_WAF_REGION,
         }),
         domain: spec.domain,
+        managementAccount: spec.accounts.management,
       })
     : undefined;
   const edge = new EdgeStack(app, STACK_IDS.edge, {
@@ -163,6 +164,8 @@ function addStacks(app: App, spec: EnvironmentSpec): EnvironmentApp['stacks'] {
     webAcl: edgeWaf?.webAcl,
     domain: spec.domain,
     cloudFrontCertificate: edgeWaf?.certificate?.certificate,
+    managementAccount: spec.accounts.management,
+    domainZones: edgeWaf?.domainZones?.zones,
   });
   const cluster = new ClusterStack(app, STACK_IDS.cluster, {
     ...stackProps('cluster'),

@@ -17,6 +17,14 @@ function certificateKey(ctx: PartContext, role: string): string | undefined {
   return certificate ? resourceKey(certificate) : undefined;
 }
 
+/** The key of the environment's delegated hosted zone of a name. */
+function delegatedZoneKey(ctx: PartContext, name: string): string | undefined {
+  const zone = findResources(ctx.stacks, 'AWS::Route53::HostedZone').find(
+    ({ properties }) => properties.Name === `${name}.`,
+  );
+  return zone ? resourceKey(zone) : undefined;
+}
+
 /**
  * With a domain: its alias records (one part per name served, A and AAAA)
  * and its ACM certificates (one in us-east-1 for CloudFront and the ALB;
@@ -33,13 +41,18 @@ export const domainParts = (ctx: PartContext): Part[] => {
     { suffix: 'dns-spa', name: spa, serves: 'the SPA' },
     ...(api ? [{ suffix: 'dns-api', name: api, serves: 'the API' }] : []),
   ];
+  const delegated = domain.hostedZoneAccount === 'management';
   const records: Part[] = names.map(({ suffix, name, serves }) => ({
     suffix,
     title: name,
-    description: `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in hosted zone ${domain.hostedZoneName} (${domain.hostedZoneId}).`,
+    description: delegated
+      ? `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in the environment's hosted zone ${name}, delegated (NS records through the role innovate-dns-delegation) from ${domain.hostedZoneName} (${domain.hostedZoneId}) in the management account.`
+      : `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in hosted zone ${domain.hostedZoneName} (${domain.hostedZoneId}).`,
     component: DOMAIN_PART_COMPONENTS.dnsRecord,
     resourceType: 'AWS::Route53::RecordSet',
-    arn: `arn:aws:route53:::hostedzone/${domain.hostedZoneId}`,
+    arn: delegated
+      ? delegatedZoneKey(ctx, name)
+      : `arn:aws:route53:::hostedzone/${domain.hostedZoneId}`,
     account: ctx.workloads,
     region: 'global',
     dependsOn: ['cloudfront'],
@@ -55,7 +68,7 @@ export const domainParts = (ctx: PartContext): Part[] => {
     description: `ACM certificate of ${names
       .map(n => n.name)
       .join(', ')} in ${region}, validated by DNS in ${
-      domain.hostedZoneName
+      delegated ? 'the delegated zones' : domain.hostedZoneName
     }, for ${usedBy}.`,
     component: DOMAIN_PART_COMPONENTS.certificate,
     resourceType: 'AWS::CertificateManager::Certificate',

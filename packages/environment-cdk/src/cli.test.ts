@@ -234,6 +234,64 @@ describe('yarn env bootstrap-policy', () => {
     );
   });
 
+  it('adds the DNS delegation role when the hosted zone is in the management account', async () => {
+    const out = path.join(tempOutdir(), 'management.json');
+    const domainYaml = [
+      'domain:',
+      '  name: app.innovate.example',
+      '  hostedZoneId: Z0123456789ABCDEFGHIJ',
+      '  hostedZoneName: innovate.example',
+      '  apiSubdomain: api',
+      '  hostedZoneAccount: management',
+      '',
+    ].join('\n');
+    const { code, stdout } = await run(
+      'bootstrap-policy',
+      '--account',
+      'management',
+      '--spec',
+      specFile('zone.yaml', `${VALID_YAML}${domainYaml}`),
+      '--out',
+      out,
+      '--json',
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    const dir = path.dirname(out);
+    const trustFile = path.join(dir, 'innovate-dns-delegation-trust.json');
+    const policyFile = path.join(dir, 'innovate-stage-dns-delegation.json');
+    expect(result.commands.slice(-2)).toEqual([
+      `aws iam create-role --role-name innovate-dns-delegation --assume-role-policy-document file://${trustFile}`,
+      `aws iam put-role-policy --role-name innovate-dns-delegation --policy-name innovate-stage-dns-delegation --policy-document file://${policyFile}`,
+    ]);
+    const trust = JSON.parse(fs.readFileSync(trustFile, 'utf8'));
+    expect(trust.Statement[0]).toMatchObject({
+      Principal: { AWS: 'arn:aws:iam::222222222222:root' },
+      Condition: {
+        ArnLike: {
+          'aws:PrincipalArn': 'arn:aws:iam::222222222222:role/innovate-stage-edge*',
+        },
+      },
+    });
+    const policy = JSON.parse(fs.readFileSync(policyFile, 'utf8'));
+    expect(policy.Statement[0]).toEqual({
+      Sid: 'DelegateTheEnvironmentNames',
+      Effect: 'Allow',
+      Action: 'route53:ChangeResourceRecordSets',
+      Resource: 'arn:aws:route53:::hostedzone/Z0123456789ABCDEFGHIJ',
+      Condition: {
+        'ForAllValues:StringEquals': {
+          'route53:ChangeResourceRecordSetsRecordTypes': ['NS'],
+          'route53:ChangeResourceRecordSetsActions': ['UPSERT', 'DELETE'],
+          'route53:ChangeResourceRecordSetsNormalizedRecordNames': [
+            'app.innovate.example',
+            'api.innovate.example',
+          ],
+        },
+      },
+    });
+  });
+
   it('exits 2 without a valid --account, and on --account for other commands', async () => {
     const missing = await run('bootstrap-policy');
     expect(missing.code).toBe(2);

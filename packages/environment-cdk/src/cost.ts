@@ -151,11 +151,16 @@ export function driversFromTemplates(
     trails: count(stacks, 'AWS::CloudTrail::Trail'),
     budgets: count(stacks, 'AWS::Budgets::Budget'),
     snsTopics: count(stacks, 'AWS::SNS::Topic'),
-    hostedZones: new Set(
-      findResources(stacks, 'AWS::Route53::RecordSet').map(({ properties }) =>
-        JSON.stringify(properties.HostedZoneId),
+    // The zones records are written to, and the management account's zone
+    // that delegates names to zones of the environment's own.
+    hostedZones: new Set([
+      ...findResources(stacks, 'AWS::Route53::RecordSet').map(
+        ({ properties }) => JSON.stringify(properties.HostedZoneId),
       ),
-    ).size,
+      ...findResources(stacks, 'Custom::CrossAccountZoneDelegation').map(
+        ({ properties }) => JSON.stringify(properties.ParentZoneId),
+      ),
+    ]).size,
   };
 }
 

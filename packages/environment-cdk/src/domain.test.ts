@@ -1,11 +1,15 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { validateEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
+import {
+  estimateFromSpec,
+  validateEnvironmentSpec,
+} from '@innovate/plugin-aws-environments-common';
 import {
   synthesizeTemplates,
   TEST_DOMAIN,
   testSpec,
 } from './__testUtils__/synth';
 import { environmentEntities } from './catalog';
+import { estimateFromTemplates } from './cost';
 import { checkConformance } from './conformance';
 import type { EnvironmentStackTemplate } from './templates';
 
@@ -134,11 +138,128 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
     });
   });
 
+  describe('with the hosted zone in the management account', () => {
+    const managed = (region: string) =>
+      templates(s => {
+        s.region = region;
+        s.accounts = { management: '111111111111', workloads: '222222222222' };
+        s.domain = {
+          ...TEST_DOMAIN,
+          apiSubdomain: 'api',
+          hostedZoneAccount: 'management',
+        };
+      });
+    const delegationRoleArn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':iam::111111111111:role/innovate-dns-delegation',
+        ],
+      ],
+    };
+
+    it('delegates each name to a zone of its own in the workloads account, through the management account\'s role', () => {
+      const edge = managed('us-east-1')('edge');
+      expect(edge.stack.account).toBe('222222222222');
+      const zones = edge.template.findResources('AWS::Route53::HostedZone');
+      expect(
+        Object.values(zones).map(z => z.Properties.Name).sort(),
+      ).toEqual(['api.innovate.example.', 'app.innovate.example.']);
+      for (const name of ['app.innovate.example', 'api.innovate.example']) {
+        edge.template.hasResourceProperties(
+          'Custom::CrossAccountZoneDelegation',
+          {
+            ParentZoneId: ZONE,
+            DelegatedZoneName: name,
+            AssumeRoleArn: delegationRoleArn,
+            TTL: 3600,
+          },
+        );
+      }
+    });
+
+    it('validates the certificate and aliases each name in its own delegated zone, never in the management zone', () => {
+      const edge = managed('us-east-1')('edge').template;
+      const zoneRef = (name: string) => {
+        const [id] = Object.entries(
+          edge.findResources('AWS::Route53::HostedZone'),
+        ).find(([, z]) => z.Properties.Name === `${name}.`)!;
+        return { Ref: id };
+      };
+      edge.hasResourceProperties('AWS::CertificateManager::Certificate', {
+        DomainValidationOptions: [
+          {
+            DomainName: 'app.innovate.example',
+            HostedZoneId: zoneRef('app.innovate.example'),
+          },
+          {
+            DomainName: 'api.innovate.example',
+            HostedZoneId: zoneRef('api.innovate.example'),
+          },
+        ],
+      });
+      for (const name of ['app.innovate.example', 'api.innovate.example']) {
+        for (const type of ['A', 'AAAA']) {
+          edge.hasResourceProperties('AWS::Route53::RecordSet', {
+            HostedZoneId: zoneRef(name),
+            Name: `${name}.`,
+            Type: type,
+          });
+        }
+      }
+      expect(JSON.stringify(edge.toJSON())).not.toContain(
+        `"HostedZoneId":"${ZONE}"`,
+      );
+    });
+
+    it('in another region, creates the zones in us-east-1 before the CloudFront certificate and reads them across regions', () => {
+      const of = managed('eu-west-1');
+      const waf = of('edge-waf');
+      const edge = of('edge');
+      waf.template.resourceCountIs('AWS::Route53::HostedZone', 2);
+      waf.template.resourceCountIs('Custom::CrossAccountZoneDelegation', 2);
+      edge.template.resourceCountIs('AWS::Route53::HostedZone', 0);
+      edge.template.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'app.innovate.example.',
+        Type: 'A',
+        HostedZoneId: {
+          'Fn::GetStackOutput': Match.objectLike({
+            StackName: 'innovate-test-edge-waf',
+            Region: 'us-east-1',
+          }),
+        },
+      });
+      edge.template.hasResourceProperties(
+        'AWS::CertificateManager::Certificate',
+        {
+          DomainValidationOptions: Match.arrayWith([
+            Match.objectLike({
+              DomainName: 'app.innovate.example',
+              HostedZoneId: {
+                'Fn::GetStackOutput': Match.objectLike({
+                  Region: 'us-east-1',
+                }),
+              },
+            }),
+          ]),
+        },
+      );
+    });
+  });
+
   describe('in the catalog and the conformance report', () => {
-    const claims = (domain: boolean, region = 'us-east-1') => {
+    const claims = (
+      domain: boolean,
+      region = 'us-east-1',
+      hostedZoneAccount: 'workloads' | 'management' = 'workloads',
+    ) => {
       const spec = testSpec(s => {
         s.region = region;
-        s.domain = domain ? { ...TEST_DOMAIN, apiSubdomain: 'api' } : undefined;
+        s.domain = domain
+          ? { ...TEST_DOMAIN, apiSubdomain: 'api', hostedZoneAccount }
+          : undefined;
       });
       const { stacks } = synthesizeTemplates(spec);
       const report = checkConformance(spec, stacks);
@@ -169,6 +290,66 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
           'innovate-test-certificate-alb',
         ]),
       );
+    });
+
+    it.each(['us-east-1', 'eu-west-1'])(
+      'passes the Route 53 claim through delegated zones when the zone is in the management account (%s)',
+      region => {
+        const { report, claim, names } = claims(true, region, 'management');
+        expect(report.passed).toBe(true);
+        expect(claim('route53-to-cloudfront')).toMatchObject({
+          passed: true,
+          evidence: expect.stringContaining(
+            'through the zones it delegates to',
+          ),
+        });
+        expect(names).toEqual(
+          expect.arrayContaining(['innovate-test-dns-spa', 'innovate-test-dns-api']),
+        );
+      },
+    );
+
+    it('fails the Route 53 claim when a delegated zone is not delegated from the named zone', () => {
+      const spec = testSpec(s => {
+        s.domain = { ...TEST_DOMAIN, hostedZoneAccount: 'management' };
+      });
+      const { stacks } = synthesizeTemplates(spec);
+      const mutated = stacks.map(s =>
+        s.id === 'edge'
+          ? {
+              ...s,
+              template: JSON.parse(
+                JSON.stringify(s.template).replace(
+                  `"ParentZoneId":"${ZONE}"`,
+                  '"ParentZoneId":"Z9999999999OTHER"',
+                ),
+              ),
+            }
+          : s,
+      );
+      const claim = checkConformance(spec, mutated).claims.find(
+        c => c.id === 'route53-to-cloudfront',
+      )!;
+      expect(claim.passed).toBe(false);
+      expect(claim.evidence).toContain('A app.innovate.example.');
+    });
+
+    it('counts the delegated zones in the cost model, from the spec and from the templates alike', () => {
+      const spec = testSpec(s => {
+        s.domain = {
+          ...TEST_DOMAIN,
+          apiSubdomain: 'api',
+          hostedZoneAccount: 'management',
+        };
+      });
+      const { stacks } = synthesizeTemplates(spec);
+      const fromTemplates = estimateFromTemplates(stacks, 430);
+      const fromSpec = estimateFromSpec(spec);
+      for (const estimate of [fromTemplates, fromSpec]) {
+        const line = estimate.lines.find(l => l.id === 'route53')!;
+        expect(line.label).toContain('3 hosted zones');
+        expect(line.monthlyUsd).toBeCloseTo(3 * 0.5 + 0.1 * 0.4, 2);
+      }
     });
 
     it('reports them as not applicable without a domain, and lists no such parts', () => {
@@ -262,9 +443,17 @@ describe('spec mutations of the domain', () => {
       'domain.apiSubdomain',
     ],
     [
-      'a zone in the management account',
-      { hostedZoneAccount: 'management' },
+      'a zone account that is neither',
+      { hostedZoneAccount: 'shared' },
       'domain.hostedZoneAccount',
+    ],
+    [
+      "the management zone's apex (it cannot be delegated)",
+      {
+        name: 'innovate.example',
+        hostedZoneAccount: 'management',
+      },
+      'domain.name',
     ],
     [
       'a leftover certificateArn',
@@ -278,5 +467,8 @@ describe('spec mutations of the domain', () => {
   it('accepts the zone apex and a name inside the zone', () => {
     expect(errors({ ...TEST_DOMAIN })).toEqual([]);
     expect(errors({ ...TEST_DOMAIN, name: 'innovate.example' })).toEqual([]);
+    expect(
+      errors({ ...TEST_DOMAIN, hostedZoneAccount: 'management' }),
+    ).toEqual([]);
   });
 });

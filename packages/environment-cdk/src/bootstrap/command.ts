@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import { synthesizeEnvironment } from '../synthesize';
+import { dnsDelegationCommands, dnsDelegationRole } from './dnsDelegation';
 import {
   BootstrapAccount,
   bootstrapCommands,
@@ -46,14 +47,35 @@ export async function runBootstrapPolicy(
       fs.writeFileSync(policyFile, document);
     }
     const commands = bootstrapCommands(policy, policyFile, options.principal);
+    // A hosted zone in the management account: the role the environment
+    // delegates its names through, with its documents beside the policy.
+    const delegation =
+      options.account === 'management' ? dnsDelegationRole(spec) : undefined;
+    if (delegation) {
+      const dir = path.dirname(policyFile);
+      const trustFile = path.join(dir, `${delegation.roleName}-trust.json`);
+      const delegationPolicyFile = path.join(
+        dir,
+        `${delegation.policyName}.json`,
+      );
+      if (options.out) {
+        fs.writeFileSync(trustFile, jsonText(delegation.trustPolicy));
+        fs.writeFileSync(delegationPolicyFile, jsonText(delegation.policy));
+      }
+      commands.push(
+        ...dnsDelegationCommands(delegation, trustFile, delegationPolicyFile),
+      );
+    }
     if (options.json) {
       const { document: policyDocument, ...about } = policy;
       io.stdout.write(
-        `${JSON.stringify(
-          { ...about, policyFile, policy: policyDocument, commands },
-          null,
-          2,
-        )}\n`,
+        jsonText({
+          ...about,
+          policyFile,
+          policy: policyDocument,
+          ...(delegation ? { dnsDelegation: delegation } : {}),
+          commands,
+        }),
       );
       return 0;
     }
@@ -70,6 +92,13 @@ export async function runBootstrapPolicy(
         : `Save the policy above as ${policyFile}, then run:`,
       ...commands.map(command => `  ${command}`),
     ];
+    if (delegation && !options.out) {
+      out.push(
+        `The hosted zone is in this account: save the trust policy of ${delegation.roleName} as ${delegation.roleName}-trust.json and its policy as ${delegation.policyName}.json (run with --out to have them written):`,
+        jsonText(delegation.trustPolicy).trimEnd(),
+        jsonText(delegation.policy).trimEnd(),
+      );
+    }
     if (!options.principal) {
       out.push(
         `Replace ${PRINCIPAL_PLACEHOLDER} with the ARN of the role the portal deploys with (--principal ARN).`,
@@ -80,4 +109,8 @@ export async function runBootstrapPolicy(
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -316,6 +316,20 @@ export const PLATFORM_SERVICE_ACTIONS: Readonly<
     'lambda:TagResource',
     'lambda:UntagResource',
     'lambda:ListTags',
+    // A function in a VPC (the kubectl provider's): Lambda checks the
+    // subnets and security groups with the caller's credentials.
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeVpcs',
+  ],
+  // Registry schema of AWS::Lambda::LayerVersion (the kubectl/helm and AWS
+  // CLI layers of the kubectl provider). CreateFunction with layers needs
+  // GetLayerVersion on each layer as well. The content comes from the
+  // bootstrap assets bucket (see policies.ts).
+  'AWS::Lambda::LayerVersion': [
+    'lambda:PublishLayerVersion',
+    'lambda:GetLayerVersion',
+    'lambda:DeleteLayerVersion',
   ],
   'AWS::Lambda::Permission': [
     'lambda:AddPermission',
@@ -334,6 +348,21 @@ export const PLATFORM_SERVICE_ACTIONS: Readonly<
     'route53:GetChange',
     'route53:GetHostedZone',
     'route53:ListResourceRecordSets',
+  ],
+  // A zone of the environment's own, delegated from a zone in the
+  // management account (domain.hostedZoneAccount: management). Public, no
+  // VPC association and no query logging: the schema handlers' actions
+  // for those are left out.
+  'AWS::Route53::HostedZone': [
+    'route53:CreateHostedZone',
+    'route53:GetHostedZone',
+    'route53:DeleteHostedZone',
+    'route53:UpdateHostedZoneComment',
+    'route53:GetChange',
+    'route53:ChangeTagsForResource',
+    'route53:ListTagsForResource',
+    'route53:ListQueryLoggingConfigs',
+    'route53:ListHostedZones',
   ],
   'AWS::CertificateManager::Certificate': [
     'acm:RequestCertificate',
@@ -354,4 +383,10 @@ export const PLATFORM_SERVICE_ACTIONS: Readonly<
   'Custom::AWS': ['lambda:InvokeFunction'],
   'Custom::AWSCDKCfnJson': ['lambda:InvokeFunction'],
   'Custom::VpcRestrictDefaultSG': ['lambda:InvokeFunction'],
+  // aws-eks-v2's Helm chart: its kubectl provider runs helm against the
+  // cluster with the provider function's role (a cluster access entry).
+  'Custom::AWSCDK-EKS-HelmChart': ['lambda:InvokeFunction'],
+  // Its function assumes the management account's innovate-dns-delegation
+  // role (sts:AssumeRole is in the function role's own policy).
+  'Custom::CrossAccountZoneDelegation': ['lambda:InvokeFunction'],
 };

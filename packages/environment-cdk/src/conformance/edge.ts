@@ -1,7 +1,7 @@
-import { domainNames } from '../constructs/EdgeDomain';
+import { domainNames, EdgeDomainSpec } from '../constructs/EdgeDomain';
 import { literalNumber } from '../templates';
 import { asArray, notApplicable, result } from './query';
-import type { Check, TemplateQuery } from './query';
+import type { Check, ConformanceResource, TemplateQuery } from './query';
 import type {
   CacheBehavior,
   DistributionConfig,
@@ -176,21 +176,46 @@ export const apiThroughAlb: Check = t => {
 const NO_DOMAIN =
   "the spec has no domain, so the site is served at the distribution's *.cloudfront.net name";
 
+/**
+ * Whether a record is in a zone that answers for the spec's zone: the zone
+ * itself, or (a zone in the management account) the environment's zone of
+ * the record's name, delegated from it.
+ */
+function inServingZone(t: TemplateQuery, domain: EdgeDomainSpec) {
+  const delegated = new Set(
+    t
+      .all('Custom::CrossAccountZoneDelegation')
+      .filter(d => d.properties.ParentZoneId === domain.hostedZoneId)
+      .map(d => `${String(d.properties.DelegatedZoneName)}.`),
+  );
+  return (record: ConformanceResource<'AWS::Route53::RecordSet'>) => {
+    const zoneId = record.properties.HostedZoneId;
+    if (domain.hostedZoneAccount !== 'management') {
+      return zoneId === domain.hostedZoneId;
+    }
+    const zone = t.target(record, zoneId);
+    const zoneName = zone?.Properties?.Name;
+    return (
+      zone?.Type === 'AWS::Route53::HostedZone' &&
+      zoneName === record.properties.Name &&
+      delegated.has(String(zoneName))
+    );
+  };
+}
+
 export const route53ToCloudFront: Check = (t, spec) => {
   const names = spec.domain ? domainNames(spec.domain) : [];
   if (names.length === 0) {
     return notApplicable(NO_DOMAIN);
   }
   const { distribution } = distributionConfig(t);
+  const zoneOk = inServingZone(t, spec.domain!);
   const aliases = t
     .all('AWS::Route53::RecordSet')
     .filter(record => {
       const target = record.properties.AliasTarget?.DNSName;
       const pointsAt = distribution && t.resolve(record, target);
-      return (
-        record.properties.HostedZoneId === spec.domain?.hostedZoneId &&
-        pointsAt?.logicalId === distribution?.logicalId
-      );
+      return zoneOk(record) && pointsAt?.logicalId === distribution?.logicalId;
     })
     .map(record => `${record.properties.Type} ${record.properties.Name}`);
   const missing = names.flatMap(name =>
@@ -203,6 +228,10 @@ export const route53ToCloudFront: Check = (t, spec) => {
     missing.length === 0
       ? `${aliases.join(', ')} alias the distribution in zone ${
           spec.domain?.hostedZoneId
+        }${
+          spec.domain?.hostedZoneAccount === 'management'
+            ? ' (management account), through the zones it delegates to'
+            : ''
         }`
       : `missing alias records to the distribution: ${missing.join(', ')}`,
   );

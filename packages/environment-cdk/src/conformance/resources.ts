@@ -159,6 +159,12 @@ export interface CfnProperties {
     Type?: TemplateValue;
     AliasTarget?: { DNSName?: TemplateValue };
   };
+  'AWS::Route53::HostedZone': { Name?: TemplateValue };
+  'Custom::CrossAccountZoneDelegation': {
+    ParentZoneId?: TemplateValue;
+    DelegatedZoneName?: TemplateValue;
+    DelegatedZoneNameServers?: TemplateValue;
+  };
   'AWS::CertificateManager::Certificate': {
     DomainName?: TemplateValue;
     SubjectAlternativeNames?: TemplateValue;

@@ -6,9 +6,11 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
 import {
+  delegatedZonesIn,
   DomainAliasRecords,
   DomainCertificate,
   domainNames,
+  DomainZoneMap,
   Edge,
   EdgeDomainSpec,
   EdgeWebAcl,
@@ -45,6 +47,20 @@ export interface EdgeStackProps extends EnvironmentStackProps {
    * @default - this stack's own certificate (in us-east-1 it serves both)
    */
   readonly cloudFrontCertificate?: acm.ICertificate;
+  /**
+   * The management account, which holds the hosted zone when the domain's
+   * `hostedZoneAccount` is `management`.
+   *
+   * @default - the zone is in this stack's account
+   */
+  readonly managementAccount?: string;
+  /**
+   * The domain's delegated zones, from the `edge-waf` stack when this stack
+   * is in another region (a zone in the management account).
+   *
+   * @default - created in this stack when the zone is in the management account
+   */
+  readonly domainZones?: DomainZoneMap;
 }
 
 /**
@@ -57,6 +73,8 @@ export class EdgeStack extends Stack {
   readonly webAcl: EdgeWebAcl;
   /** The domain's alias records, when the spec has a domain. */
   readonly dns?: DomainAliasRecords;
+  /** Each served name's delegated zone (a zone in the management account). */
+  domainZones?: DomainZoneMap;
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
@@ -86,6 +104,7 @@ export class EdgeStack extends Stack {
       this.dns = new DomainAliasRecords(this, 'Dns', {
         domain: props.domain,
         distribution,
+        zones: this.domainZones,
       });
     }
     addOutputs(this, {
@@ -115,7 +134,15 @@ export class EdgeStack extends Stack {
     if (!props.domain) {
       return {};
     }
-    const regional = new DomainCertificate(this, 'Certificate', props.domain);
+    this.domainZones =
+      props.domainZones ??
+      delegatedZonesIn(this, props.domain, props.managementAccount)?.zones;
+    const regional = new DomainCertificate(
+      this,
+      'Certificate',
+      props.domain,
+      this.domainZones,
+    );
     const [domainName, ...alternateDomainNames] = domainNames(props.domain);
     return {
       domainName,

@@ -4,7 +4,13 @@ import {
   environmentResourceNames,
 } from '@innovate/plugin-aws-environments-common';
 import type { Construct } from 'constructs';
-import { DomainCertificate, EdgeDomainSpec, EdgeWebAcl } from '../constructs';
+import {
+  delegatedZonesIn,
+  DelegatedDomainZones,
+  DomainCertificate,
+  EdgeDomainSpec,
+  EdgeWebAcl,
+} from '../constructs';
 import type { EnvironmentStackProps } from './EnvironmentStackProps';
 
 /**
@@ -20,6 +26,14 @@ export interface EdgeWafStackProps extends EnvironmentStackProps {
    * @defaultValue - no certificate
    */
   readonly domain?: EdgeDomainSpec;
+  /**
+   * The management account, which holds the hosted zone when the domain's
+   * `hostedZoneAccount` is `management`: the delegated zones are created
+   * here, before the certificates that are validated in them.
+   *
+   * @defaultValue - the zone is in the workloads account
+   */
+  readonly managementAccount?: string;
 }
 
 /**
@@ -34,6 +48,7 @@ export interface EdgeWafStackProps extends EnvironmentStackProps {
 export class EdgeWafStack extends Stack {
   readonly webAcl: EdgeWebAcl;
   readonly certificate?: DomainCertificate;
+  readonly domainZones?: DelegatedDomainZones;
 
   constructor(scope: Construct, id: string, props: EdgeWafStackProps) {
     super(scope, id, props);
@@ -42,10 +57,16 @@ export class EdgeWafStack extends Stack {
       rateLimitPer5Minutes: ENVIRONMENT_DESIGN.wafRateLimitPer5Minutes,
     });
     if (props.domain) {
+      this.domainZones = delegatedZonesIn(
+        this,
+        props.domain,
+        props.managementAccount,
+      );
       this.certificate = new DomainCertificate(
         this,
         'CloudFrontCertificate',
         props.domain,
+        this.domainZones?.zones,
       );
     }
   }

@@ -154,6 +154,19 @@ export function driversFromSpec(spec: EnvironmentSpec): CostDrivers {
     trails: managedBaseline ? ACCOUNT_BASELINE_RESOURCE_COUNTS.trails : 0,
     budgets: 1,
     snsTopics: 1,
-    hostedZones: spec.domain ? 1 : 0,
+    hostedZones: hostedZonesOf(spec),
   };
+}
+
+/**
+ * The named hosted zone and, when it is in the management account, the zone
+ * of its own that each served name (the SPA's, the API's) is delegated to.
+ */
+function hostedZonesOf(spec: EnvironmentSpec): number {
+  const { domain } = spec;
+  if (!domain) {
+    return 0;
+  }
+  const served = domain.apiSubdomain ? 2 : 1;
+  return domain.hostedZoneAccount === 'management' ? 1 + served : 1;
 }

@@ -287,14 +287,16 @@ function route53Lines(drivers: CostDrivers): CostLine[] {
   return [
     {
       id: 'route53',
-      label: `Route 53 (${drivers.hostedZones} hosted zone, alias records to CloudFront)`,
+      label: `Route 53 (${drivers.hostedZones} hosted zone${
+        drivers.hostedZones === 1 ? '' : 's'
+      }, alias records to CloudFront)`,
       service: 'Amazon Route 53',
       monthlyUsd: round(
         drivers.hostedZones * P.route53.perHostedZoneMonth +
           A.route53StandardQueriesMillions *
             P.route53.perMillionStandardQueries,
       ),
-      basis: `$${P.route53.perHostedZoneMonth}/hosted zone-month (the named zone, billed to its account) + assumed ${A.route53StandardQueriesMillions} M standard queries × $${P.route53.perMillionStandardQueries}/M; queries to the A/AAAA aliases of CloudFront are free; ACM public certificates are free`,
+      basis: `$${P.route53.perHostedZoneMonth}/hosted zone-month (the named zone, billed to its account, and with the zone in the management account one delegated zone per served name in the workloads account) + assumed ${A.route53StandardQueriesMillions} M standard queries × $${P.route53.perMillionStandardQueries}/M; queries to the A/AAAA aliases of CloudFront are free; ACM public certificates are free`,
     },
   ];
 }

@@ -136,9 +136,10 @@ export function hpaProblems(hpa: unknown): Problem[] {
 }
 
 /**
- * The names a domain serves must be in its hosted zone, and the zone in the
- * workloads account (where CloudFormation creates the records and validates
- * the certificates).
+ * The names a domain serves must be in its hosted zone. A zone in the
+ * management account is used through delegation: each served name becomes a
+ * hosted zone of its own in the workloads account (where CloudFormation
+ * validates the certificates), so it must be strictly inside the zone.
  */
 export function domainProblems(domain: unknown): Problem[] {
   if (!isPlainObject(domain)) {
@@ -156,6 +157,15 @@ export function domainProblems(domain: unknown): Problem[] {
       field: 'name',
       message: `must be in the hosted zone ${hostedZoneName} (domain.hostedZoneName): it or a name ending in .${hostedZoneName}; got ${name}`,
     });
+  } else if (
+    hostedZoneAccount === 'management' &&
+    typeof name === 'string' &&
+    name === hostedZoneName
+  ) {
+    problems.push({
+      field: 'name',
+      message: `must be a name inside ${hostedZoneName} (such as app.${hostedZoneName}), not the zone's apex, when the zone is in the management account (domain.hostedZoneAccount): the name is delegated to a hosted zone of its own in the workloads account`,
+    });
   }
   if (
     typeof apiSubdomain === 'string' &&
@@ -165,14 +175,6 @@ export function domainProblems(domain: unknown): Problem[] {
     problems.push({
       field: 'apiSubdomain',
       message: `makes the API's name ${name}, the SPA's own; choose another label, or leave it out to serve the API under ${name}/api`,
-    });
-  }
-  if (hostedZoneAccount !== undefined && hostedZoneAccount !== 'workloads') {
-    problems.push({
-      field: 'hostedZoneAccount',
-      message: `must be ${ALLOWED.hostedZoneAccount}; got ${JSON.stringify(
-        hostedZoneAccount,
-      )}. A zone in the management account cannot validate the workloads account's certificates through CloudFormation: delegate the name (or a subdomain) to a hosted zone in the workloads account with an NS record`,
     });
   }
   return problems;
