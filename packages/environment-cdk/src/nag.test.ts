@@ -46,6 +46,41 @@ describe('cdk-nag (AwsSolutions) on the environment', () => {
         'service-role/AWSLambdaBasicExecutionRole',
       )} @ Edge/AWS679f53fac002430cb0da5b7982bd2287/ServiceRole`,
       `${IAM4('AmazonEKSClusterPolicy')} @ Cluster/Cluster/Cluster/Role`,
+      // The kubectl provider of aws-eks-v2 (Helm chart of the AWS Load
+      // Balancer Controller): its two functions' roles and the handler.
+      `${IAM4(
+        'service-role/AWSLambdaBasicExecutionRole',
+      )} @ Cluster/Cluster/Cluster/KubectlProvider/Handler/ServiceRole`,
+      `${IAM4(
+        'service-role/AWSLambdaVPCAccessExecutionRole',
+      )} @ Cluster/Cluster/Cluster/KubectlProvider/Handler/ServiceRole`,
+      `${IAM4(
+        'AmazonEC2ContainerRegistryReadOnly',
+      )} @ Cluster/Cluster/Cluster/KubectlProvider/Handler/ServiceRole`,
+      `AwsSolutions-IAM4[Policy::${JSON.stringify({
+        'Fn::If': [
+          'ClusterKubectlProviderHandlerHasEcrPublic6FE395CA',
+          {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':iam::aws:policy/AmazonElasticContainerRegistryPublicReadOnly',
+              ],
+            ],
+          },
+          { Ref: 'AWS::NoValue' },
+        ],
+      })}] @ Cluster/Cluster/Cluster/KubectlProvider/Handler/ServiceRole`,
+      'AwsSolutions-L1 @ Cluster/Cluster/Cluster/KubectlProvider/Handler/Resource',
+      `${IAM4(
+        'service-role/AWSLambdaBasicExecutionRole',
+      )} @ Cluster/Cluster/Cluster/KubectlProvider/Provider/framework-onEvent/ServiceRole`,
+      `${IAM4(
+        'service-role/AWSLambdaVPCAccessExecutionRole',
+      )} @ Cluster/Cluster/Cluster/KubectlProvider/Provider/framework-onEvent/ServiceRole`,
+      'AwsSolutions-IAM5[Resource::<ClusterKubectlProviderHandler93C0312D.Arn>:*] @ Cluster/Cluster/Cluster/KubectlProvider/Provider/framework-onEvent/ServiceRole/DefaultPolicy',
       `${IAM4(
         'AmazonEKSWorkerNodePolicy',
       )} @ Cluster/Cluster/SystemNodeGroup/NodeGroupRole`,

@@ -26,6 +26,33 @@ export {
 export const NODE_GROUP_ROLE_LABEL = 'innovate.io/node-group';
 
 /**
+ * The AWS Load Balancer Controller's Helm chart, pinned.
+ *
+ * Chart 1.14.0 ships controller v2.14.0 (September 2025), released after
+ * Kubernetes 1.33 went GA (April 2025) and EKS offered it (May 2025). The
+ * controller needs Kubernetes 1.22 or later and uses only GA APIs that 1.33
+ * still serves (apps/v1, admissionregistration.k8s.io/v1,
+ * discovery.k8s.io/v1, coordination.k8s.io/v1). The chart's values
+ * (`clusterLoadBalancerController`) switch EndpointSlices on because 1.33
+ * deprecates the v1 Endpoints API.
+ *
+ * @public
+ */
+export const LOAD_BALANCER_CONTROLLER_CHART = {
+  chart: 'aws-load-balancer-controller',
+  repository: 'https://aws.github.io/eks-charts',
+  version: '1.14.0',
+  release: 'aws-load-balancer-controller',
+} as const;
+
+/**
+ * The annotation that binds a service account to an IAM role (IRSA).
+ *
+ * @public
+ */
+export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+/**
  * One stack's template with where it deploys: all that conformance, the
  * cost model and the catalog need. `id` is the stack's role.
  *

@@ -174,6 +174,19 @@ export const NETWORK_COMPUTE_DATA_ACTIONS: Readonly<
     'eks:UntagResource',
     'eks:ListTagsForResource',
   ],
+  // The kubectl provider's cluster admin access (registry schema of
+  // AWS::EKS::AccessEntry).
+  'AWS::EKS::AccessEntry': [
+    'eks:CreateAccessEntry',
+    'eks:DescribeAccessEntry',
+    'eks:UpdateAccessEntry',
+    'eks:DeleteAccessEntry',
+    'eks:AssociateAccessPolicy',
+    'eks:DisassociateAccessPolicy',
+    'eks:ListAssociatedAccessPolicies',
+    'eks:TagResource',
+    'eks:UntagResource',
+  ],
 
   // RDS: aws-cloudformation-resource-providers-rds (aws-rds-dbinstance,
   // aws-rds-dbsubnetgroup schemas), trimmed to the features the app uses

@@ -98,6 +98,11 @@ function scopedResources(
     // every stack name starts with the environment name.
     return [`arn:aws:iam::${accountId}:role/${prefix}-*`];
   }
+  if (action.startsWith('lambda:') && action.includes('LayerVersion')) {
+    // CloudFormation names a layer after its logical id, without the stack
+    // name: the account's layers.
+    return [`arn:aws:lambda:*:${accountId}:layer:*`];
+  }
   if (action.startsWith('lambda:')) {
     return [`arn:aws:lambda:*:${accountId}:function:${prefix}-*`];
   }
@@ -133,6 +138,14 @@ function sidOf(service: string): string {
   );
 }
 
+/** Tells apart the Sids of one service's statements on other resources. */
+function statementSuffix(resourcesKey: string): string {
+  if (resourcesKey.includes('oidc-provider')) {
+    return 'OidcProviders';
+  }
+  return resourcesKey.includes(':layer:') ? 'Layers' : '';
+}
+
 /** The table's actions for the types, one statement per service. */
 function serviceStatements(
   types: readonly string[],
@@ -158,7 +171,7 @@ function serviceStatements(
     }
     for (const [key, actions] of groups) {
       const resources = key.split(' ');
-      const suffix = key.includes('oidc-provider') ? 'OidcProviders' : '';
+      const suffix = statementSuffix(key);
       statements.push({
         Sid: `${sidOf(service)}${suffix}`,
         Effect: 'Allow',
@@ -216,10 +229,14 @@ function deploymentStatements(
       Resource: `arn:aws:iam::${accountId}:role/aws-service-role/*`,
     });
   }
-  if (types.includes('AWS::Lambda::Function')) {
+  if (
+    types.includes('AWS::Lambda::Function') ||
+    types.includes('AWS::Lambda::LayerVersion')
+  ) {
     statements.push({
-      // Lambda reads the function code from the bootstrap assets bucket with
-      // the caller's (the execution role's) credentials.
+      // Lambda reads the function code and the layers' content from the
+      // bootstrap assets bucket with the caller's (the execution role's)
+      // credentials.
       Sid: 'CdkAssetsLambdaCode',
       Effect: 'Allow',
       Action: ['s3:GetObject'],

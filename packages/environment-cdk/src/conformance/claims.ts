@@ -27,6 +27,7 @@ import {
   route53ToCloudFront,
 } from './edge';
 import { clusterAutoscaler, irsaApi } from './identity';
+import { loadBalancerController } from './loadBalancerController';
 import {
   databaseIsolated,
   flowLogs,
@@ -209,6 +210,13 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     seedText:
       'IRSA (IAM Roles for Service Accounts) - pods assume IAM roles, no stored credentials',
     check: irsaApi,
+  },
+  {
+    id: 'load-balancer-controller',
+    title:
+      'The AWS Load Balancer Controller is installed and may register pods only in the API target group',
+    seedText: 'API requests → ALB → EKS → RDS',
+    check: loadBalancerController,
   },
   {
     id: 'database-credentials',

@@ -39,6 +39,9 @@ describe('checkConformance', () => {
     expect(byId['alb-behind-cloudfront']).toBe(
       'ALB scheme internal; ALB SG ingress: tcp/80 from CloudFront VPC origins SG',
     );
+    expect(byId['load-balancer-controller']).toMatch(
+      /^chart aws-load-balancer-controller 1\.14\.0 from https:\/\/aws\.github\.io\/eks-charts in the cluster stack on AWS::EKS::Cluster; service account kube-system\/aws-load-balancer-controller bound to IRSA role ClusterLoadBalancerControllerRole[0-9A-F]{8}; the role changes only the targets of the API target group$/,
+    );
     expect(byId['api-through-alb']).toMatch(
       /^\/api\/\* → AWS::ElasticLoadBalancingV2::LoadBalancer through a VPC origin \(endpoint AWS::ElasticLoadBalancingV2::LoadBalancer\);/,
     );
@@ -277,6 +280,72 @@ describe('checkConformance', () => {
           });
         },
         ['cluster-autoscaler'],
+      ],
+      [
+        'a load balancer controller role that may register targets in any target group',
+        stacks => {
+          propsOf(
+            stacks,
+            'cluster',
+            'AWS::IAM::Policy',
+            'LoadBalancerControllerRole',
+          ).PolicyDocument.Statement[1].Resource = '*';
+        },
+        ['load-balancer-controller'],
+      ],
+      [
+        'a load balancer controller role that may open security groups',
+        stacks => {
+          propsOf(
+            stacks,
+            'cluster',
+            'AWS::IAM::Policy',
+            'LoadBalancerControllerRole',
+          ).PolicyDocument.Statement.push({
+            Action: 'ec2:AuthorizeSecurityGroupIngress',
+            Effect: 'Allow',
+            Resource: '*',
+          });
+        },
+        ['load-balancer-controller'],
+      ],
+      [
+        "a controller service account bound to the API's role",
+        stacks => {
+          const chart = propsOf(
+            stacks,
+            'cluster',
+            'Custom::AWSCDK-EKS-HelmChart',
+          );
+          const parts = chart.Values['Fn::Join'][1] as Json[];
+          const roleArn = parts.find(part => part['Fn::GetAtt'])!;
+          const apiRole = Object.keys(
+            stacks.find(s => s.id === 'cluster')!.template.Resources!,
+          ).find(id => id.startsWith('ClusterApiServiceAccountRole'))!;
+          roleArn['Fn::GetAtt'] = [apiRole, 'Arn'];
+        },
+        ['load-balancer-controller'],
+      ],
+      [
+        'a controller chart without a pinned version',
+        stacks => {
+          delete propsOf(stacks, 'cluster', 'Custom::AWSCDK-EKS-HelmChart')
+            .Version;
+        },
+        ['load-balancer-controller'],
+      ],
+      [
+        'no controller chart',
+        stacks => {
+          const resources = stacks.find(s => s.id === 'cluster')!.template
+            .Resources!;
+          for (const [id, resource] of Object.entries(resources)) {
+            if (resource.Type === 'Custom::AWSCDK-EKS-HelmChart') {
+              delete resources[id];
+            }
+          }
+        },
+        ['load-balancer-controller'],
       ],
       [
         'a distribution without the web ACL',

@@ -77,7 +77,7 @@ function irsaRoles(t: TemplateQuery) {
 }
 
 /** The IRSA role of a service account. */
-function irsaRole(
+export function irsaRole(
   t: TemplateQuery,
   account: { namespace: string; name: string },
 ) {

@@ -1,11 +1,13 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge, managedPolicyFinding } from './acknowledge';
+import { addLoadBalancerController } from './clusterLoadBalancerController';
 import { addNodeGroups } from './clusterNodeGroups';
 import type { ClusterProps } from './ClusterProps';
 import { addServiceAccountRoles } from './clusterServiceAccountRoles';
@@ -26,10 +28,14 @@ const ALL_CONTROL_PLANE_LOGS = [
  * add-ons the HPA and the Cluster Autoscaler need (metrics-server; Container
  * Insights for the node alarms), and IAM roles for service accounts (IRSA):
  * the API (may read only the database secret), the Cluster Autoscaler, the
- * AWS Load Balancer Controller and the CloudWatch agent.
+ * AWS Load Balancer Controller and the CloudWatch agent. The AWS Load
+ * Balancer Controller itself is installed with Helm (TargetGroupBinding
+ * only) through aws-eks-v2's kubectl provider, a Lambda function in the
+ * private subnets (the API endpoint is private).
  *
- * The node groups, the IRSA roles and the add-ons are built by functions of
- * their own (`clusterNodeGroups`, `clusterServiceAccountRoles`) but stay
+ * The node groups, the IRSA roles, the controller and the add-ons are built
+ * by functions of their own (`clusterNodeGroups`,
+ * `clusterServiceAccountRoles`, `clusterLoadBalancerController`) but stay
  * direct children of this construct: their construct paths, and so the
  * logical ids of deployed resources, are unchanged.
  *
@@ -44,6 +50,8 @@ export class Cluster extends Construct {
   readonly clusterAutoscalerRole: iam.Role;
   readonly loadBalancerControllerRole: iam.Role;
   readonly cloudWatchAgentRole: iam.Role;
+  /** The AWS Load Balancer Controller's Helm release. */
+  readonly loadBalancerController: eks.HelmChart;
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
@@ -64,6 +72,13 @@ export class Cluster extends Construct {
     this.loadBalancerControllerRole = roles.loadBalancerController;
     this.cloudWatchAgentRole = roles.cloudWatchAgent;
 
+    this.loadBalancerController = addLoadBalancerController(
+      this,
+      this.cluster,
+      props,
+      this.loadBalancerControllerRole,
+      nodeGroups,
+    );
     this.addAddons();
   }
 
@@ -86,6 +101,18 @@ export class Cluster extends Construct {
       // Managed node groups below, not EKS Auto Mode.
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
+      kubectlProviderOptions: {
+        // kubectl 1.33 and helm; kubectl is supported one minor version
+        // either side of the API server (1.32 to 1.34).
+        kubectlLayer: new KubectlV33Layer(this, 'KubectlLayer'),
+        // The endpoint is private: the provider's functions run in the
+        // private subnets (NAT for the chart repository), with the
+        // cluster security group. aws-eks-v2 picks the cluster's private
+        // subnets for a private endpoint anyway; said here so it stays so.
+        privateSubnets: props.vpc.selectSubnets({
+          subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS,
+        }).subnets,
+      },
     });
     cluster.node.addDependency(controlPlaneLogs);
     acknowledge(

@@ -164,6 +164,33 @@ function clusterAutoscalerRole(
   );
 }
 
+/**
+ * What the AWS Load Balancer Controller calls for a TargetGroupBinding with
+ * `targetType: ip` and no `networking` section (ours; the chart's values
+ * switch off Ingress, Service, Shield, WAF and backend security groups):
+ * DescribeTargetGroups (the webhook fills the binding's VPC and IP address
+ * type), DescribeTargetHealth (the targets, and the pods' readiness gate),
+ * ec2:DescribeVpcs (whether a pod IP is inside the VPC's CIDRs before
+ * registering it), ec2:DescribeSecurityGroups (its garbage collection of
+ * rules it may have added to endpoint security groups, of which there are
+ * none without `networking`), and RegisterTargets/DeregisterTargets.
+ * Leader election and its caches use the Kubernetes API only. Security
+ * group rule changes (ec2:Authorize/RevokeSecurityGroupIngress) would be
+ * needed only for a binding with `networking`, which ours does not have.
+ */
+export const LOAD_BALANCER_CONTROLLER_READ_ACTIONS = [
+  'elasticloadbalancing:DescribeTargetGroups',
+  'elasticloadbalancing:DescribeTargetHealth',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeVpcs',
+] as const;
+
+/** The only actions that change anything: on the API target group only. */
+export const LOAD_BALANCER_CONTROLLER_TARGET_ACTIONS = [
+  'elasticloadbalancing:RegisterTargets',
+  'elasticloadbalancing:DeregisterTargets',
+] as const;
+
 function loadBalancerControllerRole(
   roleFor: RoleFor,
   props: ClusterProps,
@@ -175,32 +202,16 @@ function loadBalancerControllerRole(
     {
       statements: [
         new iam.PolicyStatement({
-          actions: [
-            'elasticloadbalancing:DescribeListeners',
-            'elasticloadbalancing:DescribeLoadBalancers',
-            'elasticloadbalancing:DescribeTags',
-            'elasticloadbalancing:DescribeTargetGroupAttributes',
-            'elasticloadbalancing:DescribeTargetGroups',
-            'elasticloadbalancing:DescribeTargetHealth',
-            'ec2:DescribeAvailabilityZones',
-            'ec2:DescribeInstances',
-            'ec2:DescribeNetworkInterfaces',
-            'ec2:DescribeSecurityGroups',
-            'ec2:DescribeSubnets',
-            'ec2:DescribeVpcs',
-          ],
+          actions: [...LOAD_BALANCER_CONTROLLER_READ_ACTIONS],
           resources: ['*'],
         }),
         new iam.PolicyStatement({
-          actions: [
-            'elasticloadbalancing:RegisterTargets',
-            'elasticloadbalancing:DeregisterTargets',
-          ],
+          actions: [...LOAD_BALANCER_CONTROLLER_TARGET_ACTIONS],
           resources: [props.apiTargetGroup.targetGroupArn],
         }),
       ],
       wildcardResourcesReason:
-        'Describe actions of Elastic Load Balancing and EC2 do not support resource-level permissions; registering targets is limited to the API target group.',
+        'elasticloadbalancing:DescribeTargetGroups/DescribeTargetHealth and ec2:DescribeVpcs/DescribeSecurityGroups do not support resource-level permissions; registering and deregistering targets is limited to the API target group.',
     },
   );
 }

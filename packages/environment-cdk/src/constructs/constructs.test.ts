@@ -6,6 +6,7 @@ import {
   planSubnets,
 } from '@innovate/plugin-aws-environments-common';
 import { synthesizeTemplates, testSpec } from '../__testUtils__/synth';
+import { parseTemplateJson } from '../conformance/loadBalancerController';
 import type { EnvironmentStackTemplate } from '../templates';
 import { EdgeWebAcl } from './EdgeWebAcl';
 
@@ -290,7 +291,20 @@ describe('constructs of the seed environment', () => {
     it('lets the AWS Load Balancer Controller register targets only in the API target group', () => {
       template('cluster').hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
-          Statement: Match.arrayWith([
+          Statement: [
+            {
+              // What a TargetGroupBinding with targetType ip and no
+              // networking section needs; nothing that changes an ALB,
+              // a listener or a security group.
+              Action: [
+                'ec2:DescribeSecurityGroups',
+                'ec2:DescribeVpcs',
+                'elasticloadbalancing:DescribeTargetGroups',
+                'elasticloadbalancing:DescribeTargetHealth',
+              ],
+              Effect: 'Allow',
+              Resource: '*',
+            },
             {
               Action: [
                 'elasticloadbalancing:DeregisterTargets',
@@ -299,9 +313,153 @@ describe('constructs of the seed environment', () => {
               Effect: 'Allow',
               Resource: fromStack('edge'),
             },
-          ]),
+          ],
         },
         Roles: [{ Ref: Match.stringLikeRegexp('LoadBalancerControllerRole') }],
+      });
+    });
+
+    describe('AWS Load Balancer Controller', () => {
+      const chartOf = () => {
+        const charts = template('cluster').findResources(
+          'Custom::AWSCDK-EKS-HelmChart',
+        );
+        expect(Object.keys(charts)).toHaveLength(1);
+        const [[logicalId, chart]] = Object.entries(charts);
+        return { logicalId, chart, properties: chart.Properties };
+      };
+
+      it('installs the pinned chart from eks-charts into kube-system of this cluster', () => {
+        const { chart, properties } = chartOf();
+        expect(properties).toMatchObject({
+          ClusterName: { Ref: expect.any(String) },
+          Chart: 'aws-load-balancer-controller',
+          Repository: 'https://aws.github.io/eks-charts',
+          Version: '1.14.0',
+          Release: 'aws-load-balancer-controller',
+          Namespace: 'kube-system',
+          Wait: true,
+        });
+        const cluster = template('cluster').findResources('AWS::EKS::Cluster');
+        expect(Object.keys(cluster)).toEqual([properties.ClusterName.Ref]);
+        // After the system node group its pods run on.
+        expect(chart.DependsOn).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^ClusterSystemNodeGroup[0-9A-F]{8}$/),
+          ]),
+        );
+      });
+
+      it('configures a TargetGroupBinding-only controller with the IRSA service account', () => {
+        const values = parseTemplateJson(chartOf().properties.Values);
+        const roles = template('cluster').findResources('AWS::IAM::Role');
+        const controllerRole = Object.keys(roles).find(id =>
+          id.startsWith('ClusterLoadBalancerControllerRole'),
+        );
+        expect(values).toEqual({
+          clusterName: 'innovate-test',
+          region: 'us-east-1',
+          vpcId: {
+            'Fn::GetStackOutput': expect.objectContaining({
+              StackName: 'innovate-test-network',
+              OutputName: expect.stringMatching(/^PublishOutputRefNetworkVpc/),
+            }),
+          },
+          replicaCount: 2,
+          podDisruptionBudget: { maxUnavailable: 1 },
+          nodeSelector: { 'innovate.io/node-group': 'system' },
+          serviceAccount: {
+            create: true,
+            name: 'aws-load-balancer-controller',
+            annotations: {
+              'eks.amazonaws.com/role-arn': {
+                'Fn::GetAtt': [controllerRole, 'Arn'],
+              },
+            },
+          },
+          enableServiceMutatorWebhook: false,
+          controllerConfig: {
+            featureGates: { EnableServiceController: false },
+          },
+          createIngressClassResource: false,
+          ingressClassParams: { create: false },
+          disableIngressClassAnnotation: true,
+          disableIngressGroupNameAnnotation: true,
+          enableShield: false,
+          enableWaf: false,
+          enableWafv2: false,
+          enableBackendSecurityGroup: false,
+          enableEndpointSlices: true,
+          keepTLSSecret: true,
+        });
+      });
+
+      it('runs the kubectl provider in the private subnets with the cluster security group', () => {
+        const functions = template('cluster').findResources(
+          'AWS::Lambda::Function',
+        );
+        const provider = Object.entries(functions).filter(([id]) =>
+          id.startsWith('ClusterKubectlProvider'),
+        );
+        // The kubectl/helm handler and the provider framework in front of it.
+        expect(provider).toHaveLength(2);
+        const network = template('network').toJSON().Resources;
+        const privateSubnets = Object.keys(network).filter(
+          id =>
+            network[id].Type === 'AWS::EC2::Subnet' &&
+            id.includes('PrivateSubnet'),
+        );
+        expect(privateSubnets).toHaveLength(3);
+        const [clusterId] = Object.keys(
+          template('cluster').findResources('AWS::EKS::Cluster'),
+        );
+        for (const [, fn] of provider) {
+          const { SubnetIds, SecurityGroupIds } = fn.Properties.VpcConfig;
+          expect(SecurityGroupIds).toEqual([
+            { 'Fn::GetAtt': [clusterId, 'ClusterSecurityGroupId'] },
+          ]);
+          const outputs = SubnetIds.map(
+            (id: Record<string, { OutputName: string }>) =>
+              id['Fn::GetStackOutput'].OutputName,
+          );
+          expect(outputs).toHaveLength(3);
+          for (const output of outputs) {
+            expect(
+              privateSubnets.some(subnet =>
+                output.startsWith(`PublishOutputRef${subnet}`),
+              ),
+            ).toBe(true);
+          }
+        }
+        template('cluster').hasResourceProperties('AWS::Lambda::Function', {
+          Layers: Match.arrayWith([
+            { Ref: Match.stringLikeRegexp('^ClusterKubectlLayer') },
+          ]),
+        });
+        template('cluster').hasResourceProperties('AWS::EKS::AccessEntry', {
+          AccessPolicies: [
+            Match.objectLike({ AccessScope: { Type: 'cluster' } }),
+          ],
+          PrincipalArn: {
+            'Fn::GetAtt': [
+              Match.stringLikeRegexp(
+                '^ClusterKubectlProviderHandlerServiceRole',
+              ),
+              'Arn',
+            ],
+          },
+        });
+      });
+
+      it('keeps the provider’s logs like the control plane’s and deletes them with the stack', () => {
+        const logGroups = Object.entries(
+          template('cluster').findResources('AWS::Logs::LogGroup'),
+        ).filter(([id]) => id.startsWith('ClusterKubectlProvider'));
+        expect(logGroups).toHaveLength(2);
+        for (const [, group] of logGroups) {
+          expect(group.DeletionPolicy).toBe('Delete');
+          expect(group.Properties.RetentionInDays).toBe(90);
+        }
       });
     });
 
