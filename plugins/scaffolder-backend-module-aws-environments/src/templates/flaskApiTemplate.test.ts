@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { validateEntity } from './__testUtils__/entityValidation';
-import { validateKubernetesManifest } from './__testUtils__/kubernetes';
+import {
+  validateKubernetesManifest,
+  validateTargetGroupBinding,
+} from './__testUtils__/kubernetes';
 import { validateWorkflowQuietly } from './__testUtils__/workflows';
 import {
   missingPythonPackages,
@@ -10,7 +13,27 @@ import {
 } from './__testUtils__/python';
 import { useDryRun } from './__testUtils__/dryRun';
 import { writeFiles } from './__testUtils__/scaffolder';
-import { FLASK_API_VALUES as VALUES } from './__testUtils__/values';
+import {
+  FLASK_API_VALUES as VALUES,
+  TEST_ENVIRONMENT as ENV,
+} from './__testUtils__/values';
+import { deployedOutputs } from '../testUtils/deployedEnvironment';
+
+/** What the template must take from the environment's outputs and spec. */
+const OUTPUTS = deployedOutputs(ENV);
+const FROM_ENVIRONMENT = {
+  namespace: 'innovate',
+  serviceAccountName: 'flask-api',
+  irsaRoleArn: OUTPUTS[`${ENV}-cluster.ApiServiceAccountRoleArn`],
+  dbSecretArn: OUTPUTS[`${ENV}-database.DatabaseSecretArn`],
+  dbHost: OUTPUTS[`${ENV}-database.DatabaseEndpoint`],
+  dbName: OUTPUTS[`${ENV}-database.DatabaseName`],
+  targetGroupArn: OUTPUTS[`${ENV}-edge.ApiTargetGroupArn`],
+  ecrRepositoryUri: OUTPUTS[`${ENV}-registry.RepositoryUri`],
+  vpcCidr: '10.0.0.0/16',
+  awsRegion: 'us-east-1',
+};
+const E = FROM_ENVIRONMENT;
 
 // Most objects below are parsed YAML, checked field by field.
 type Yaml = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,6 +45,7 @@ const MANIFESTS = [
   'deploy/k8s/hpa.yaml',
   'deploy/k8s/pdb.yaml',
   'deploy/k8s/networkpolicy.yaml',
+  'deploy/k8s/targetgroupbinding.yaml',
 ];
 
 describe('templates/flask-api', () => {
@@ -37,6 +61,7 @@ describe('templates/flask-api', () => {
       .map(entry => `${entry.body.stepId}:${entry.body.status}`);
     expect(stepStatuses).toEqual(
       expect.arrayContaining([
+        'environment:completed',
         'fetch:completed',
         'publish:skipped',
         'register:skipped',
@@ -112,9 +137,9 @@ describe('templates/flask-api', () => {
     expect(
       kustomization.resources.map((r: string) => `deploy/k8s/${r}`),
     ).toEqual(MANIFESTS);
-    expect(kustomization.namespace).toBe(VALUES.namespace);
+    expect(kustomization.namespace).toBe(E.namespace);
     expect(kustomization.images).toEqual([
-      { name: VALUES.ecrRepositoryUri, newTag: 'bootstrap' },
+      { name: E.ecrRepositoryUri, newTag: 'bootstrap' },
     ]);
     for (const name of MANIFESTS) {
       expect(() => validateKubernetesManifest(yamlFile(name))).not.toThrow();
@@ -141,13 +166,13 @@ describe('templates/flask-api', () => {
       'app.kubernetes.io/name': VALUES.name,
       'backstage.io/kubernetes-id': VALUES.name,
     });
-    expect(pod.serviceAccountName).toBe(VALUES.serviceAccountName);
+    expect(pod.serviceAccountName).toBe(E.serviceAccountName);
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.securityContext).toMatchObject({
       runAsNonRoot: true,
       seccompProfile: { type: 'RuntimeDefault' },
     });
-    expect(container.image).toBe(VALUES.ecrRepositoryUri);
+    expect(container.image).toBe(E.ecrRepositoryUri);
     expect(container.ports).toEqual([
       { name: 'http', containerPort: 8080, protocol: 'TCP' },
     ]);
@@ -181,10 +206,11 @@ describe('templates/flask-api', () => {
     expect(env).toMatchObject({
       PORT: '8080',
       SERVICE_NAME: VALUES.name,
-      APP_ENVIRONMENT: VALUES.environment,
-      DB_SECRET_ARN: VALUES.dbSecretArn,
-      DB_HOST: VALUES.dbHost,
-      DB_NAME: VALUES.dbName,
+      APP_ENVIRONMENT: ENV,
+      DB_SECRET_ARN: E.dbSecretArn,
+      DB_HOST: E.dbHost,
+      DB_PORT: '5432',
+      DB_NAME: E.dbName,
       DB_SSLMODE: 'require',
     });
     expect(container.volumeMounts).toEqual([
@@ -239,7 +265,7 @@ describe('templates/flask-api', () => {
         ],
         ports: ['UDP/53', 'TCP/53'],
       },
-      { to: [{ ipBlock: { cidr: VALUES.vpcCidr } }], ports: ['TCP/5432'] },
+      { to: [{ ipBlock: { cidr: E.vpcCidr } }], ports: ['TCP/5432'] },
       {
         to: [
           { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } },
@@ -248,11 +274,76 @@ describe('templates/flask-api', () => {
       },
     ]);
     const serviceAccount = yamlFile('deploy/k8s/serviceaccount.yaml');
-    expect(serviceAccount.metadata.name).toBe(VALUES.serviceAccountName);
+    // Exactly the service account the environment's API role trusts.
+    expect(serviceAccount.metadata.name).toBe(E.serviceAccountName);
     expect(
       serviceAccount.metadata.annotations['eks.amazonaws.com/role-arn'],
-    ).toBe(VALUES.irsaRoleArn);
+    ).toBe(E.irsaRoleArn);
   });
+
+  it('read the environment as the user who runs the template', () => {
+    expect(dryRun.environments.environmentReaders).toEqual([
+      expect.stringMatching(/^user:/),
+    ]);
+    expect(dryRun.environments.calls).toEqual([
+      `getEnvironment ${ENV}`,
+      `getEntities ${ENV}`,
+    ]);
+  });
+
+  it("binds the Service to the environment's API target group (TargetGroupBinding, CRD schema)", () => {
+    const binding = yamlFile('deploy/k8s/targetgroupbinding.yaml');
+    expect(() => validateKubernetesManifest(binding)).not.toThrow();
+    expect(binding).toEqual({
+      apiVersion: 'elbv2.k8s.aws/v1beta1',
+      kind: 'TargetGroupBinding',
+      metadata: {
+        name: VALUES.name,
+        labels: expect.objectContaining({
+          'app.kubernetes.io/name': VALUES.name,
+        }),
+      },
+      spec: {
+        serviceRef: { name: VALUES.name, port: 8080 },
+        targetGroupARN: E.targetGroupArn,
+        targetType: 'ip',
+      },
+    });
+    // The Service it names exists, on that port.
+    const service = yamlFile('deploy/k8s/service.yaml');
+    expect(service.metadata.name).toBe(binding.spec.serviceRef.name);
+    expect(service.spec.ports[0].port).toBe(binding.spec.serviceRef.port);
+  });
+
+  it.each([
+    [
+      'without targetGroupARN',
+      (spec: Yaml) => delete spec.targetGroupARN,
+      /must have targetGroupARN/,
+    ],
+    [
+      'with a targetType outside the enum',
+      (spec: Yaml) => (spec.targetType = 'pod'),
+      /\/spec\/targetType must be equal to one of the allowed values \(instance, ip\)/,
+    ],
+    [
+      'without serviceRef.port',
+      (spec: Yaml) => delete spec.serviceRef.port,
+      /\/spec\/serviceRef must have required property 'port'/,
+    ],
+    [
+      'with a port that is neither integer nor string',
+      (spec: Yaml) => (spec.serviceRef.port = [8080]),
+      /\/spec\/serviceRef\/port must be integer/,
+    ],
+  ])(
+    'rejects a binding %s (the CRD check can fail)',
+    (_what, breakIt, error) => {
+      const binding = yamlFile('deploy/k8s/targetgroupbinding.yaml');
+      breakIt(binding.spec);
+      expect(() => validateTargetGroupBinding(binding)).toThrow(error);
+    },
+  );
 
   it('renders an ArgoCD application with automated sync, prune and self-heal', () => {
     const application = yamlFile('deploy/argocd/application.yaml');
@@ -269,7 +360,7 @@ describe('templates/flask-api', () => {
         },
         destination: {
           server: 'https://kubernetes.default.svc',
-          namespace: VALUES.namespace,
+          namespace: E.namespace,
         },
         syncPolicy: {
           automated: { prune: true, selfHeal: true },
@@ -286,11 +377,23 @@ describe('templates/flask-api', () => {
     const source = file('.github/workflows/ci.yaml');
     expect(validateWorkflowQuietly(source)).toEqual([]);
     const workflow = yamlFile('.github/workflows/ci.yaml');
+    // The environment has no CI role: the ARN is the repository variable,
+    // and a push without it fails saying so.
     expect(workflow.env).toMatchObject({
-      AWS_REGION: VALUES.awsRegion,
-      AWS_ROLE_ARN: VALUES.ciRoleArn,
-      ECR_REPOSITORY_URI: VALUES.ecrRepositoryUri,
+      AWS_REGION: E.awsRegion,
+      AWS_ROLE_ARN: '${{ vars.AWS_ROLE_ARN }}',
+      ECR_REPOSITORY_URI: E.ecrRepositoryUri,
     });
+    expect(source).toContain(
+      `# The ${ENV} environment has no CI role: create one`,
+    );
+    const check = workflow.jobs.image.steps.find(
+      (s: Yaml) => s.name === 'Check the CI role',
+    );
+    expect(check.if).toBe(
+      "github.event_name == 'push' && env.AWS_ROLE_ARN == ''",
+    );
+    expect(check.run).toMatch(/::error title=No CI role::[\s\S]*exit 1/);
     const runs = (job: string) =>
       workflow.jobs[job].steps.map((s: Yaml) => s.run).filter(Boolean);
     expect(runs('lint')).toEqual(
@@ -326,6 +429,28 @@ describe('templates/flask-api', () => {
     expect(runs('gitops')[0]).toContain('kustomize edit set image');
   });
 
+  it('says in the README that the CI role is missing, and gives its policies', () => {
+    const readme = file('README.md');
+    expect(readme).toContain(
+      '**Not created yet.** Environment innovate-prod has no CI role for GitHub Actions',
+    );
+    const policies = [...readme.matchAll(/```json\n([\s\S]*?)\n```/g)].map(m =>
+      JSON.parse(m[1]),
+    );
+    expect(policies).toHaveLength(2);
+    expect(policies[0].Statement[1].Resource).toBe(
+      `arn:aws:ecr:us-east-1:111111111111:repository/${E.ecrRepositoryUri
+        .split('/')
+        .pop()}`,
+    );
+    expect(
+      policies[1].Statement[0].Condition.StringEquals[
+        'token.actions.githubusercontent.com:sub'
+      ],
+    ).toBe('repo:innovate-inc/orders-api:ref:refs/heads/main');
+    expect(readme).toContain(E.targetGroupArn);
+  });
+
   it('rejects an invalid workflow (the workflow check can fail)', () => {
     const broken = file('.github/workflows/ci.yaml').replace(
       'runs-on: ubuntu-24.04',
@@ -357,6 +482,8 @@ describe('templates/flask-api', () => {
         annotations: {
           'github.com/project-slug': 'innovate-inc/orders-api',
           'backstage.io/kubernetes-id': VALUES.name,
+          'backstage.io/kubernetes-namespace': E.namespace,
+          'innovate.io/aws-environment': ENV,
         },
       },
       spec: {
@@ -364,10 +491,12 @@ describe('templates/flask-api', () => {
         owner: VALUES.owner,
         system: 'innovate-platform',
         providesApis: [VALUES.name],
+        // From the environment's entities (aws-environments:outputs).
         dependsOn: [
           'resource:default/innovate-prod-eks-cluster',
           'resource:default/innovate-prod-rds',
           'resource:default/innovate-prod-db-secret',
+          'resource:default/innovate-prod-alb',
         ],
       },
     });

@@ -1,7 +1,15 @@
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { validateEntity } from './__testUtils__/entityValidation';
 import { useDryRun } from './__testUtils__/dryRun';
-import { REACT_SPA_VALUES as VALUES } from './__testUtils__/values';
+import {
+  REACT_SPA_VALUES as VALUES,
+  TEST_ENVIRONMENT as ENV,
+} from './__testUtils__/values';
+import { deployedOutputs } from '../testUtils/deployedEnvironment';
+
+const OUTPUTS = deployedOutputs(ENV);
+const BUCKET = OUTPUTS[`${ENV}-edge.SpaBucketName`];
+const DISTRIBUTION = OUTPUTS[`${ENV}-edge.DistributionId`];
 import { validateWorkflowQuietly } from './__testUtils__/workflows';
 
 // Parsed YAML and JSON, checked field by field.
@@ -11,9 +19,12 @@ describe('templates/react-spa', () => {
   const dryRun = useDryRun('react-spa', VALUES);
   const { file } = dryRun;
 
-  it('renders through the dry-run API', () => {
+  it('renders through the dry-run API, the environment read as the user', () => {
     expect(dryRun.result.body.errors).toBeUndefined();
     expect(dryRun.result.status).toBe(200);
+    expect(dryRun.environments.environmentReaders).toEqual([
+      expect.stringMatching(/^user:/),
+    ]);
     expect([...dryRun.result.files.keys()].sort()).toEqual(
       [
         '.github/workflows/ci.yaml',
@@ -82,12 +93,17 @@ describe('templates/react-spa', () => {
     const source = file('.github/workflows/ci.yaml');
     expect(validateWorkflowQuietly(source)).toEqual([]);
     const workflow: Parsed = parseYaml(source);
+    // The bucket and distribution come from the environment's outputs; it
+    // has no deploy role, so the ARN is the repository variable.
     expect(workflow.env).toMatchObject({
-      AWS_REGION: VALUES.awsRegion,
-      AWS_ROLE_ARN: VALUES.deployRoleArn,
-      S3_BUCKET: VALUES.bucketName,
-      CLOUDFRONT_DISTRIBUTION_ID: VALUES.distributionId,
+      AWS_REGION: 'us-east-1',
+      AWS_ROLE_ARN: '${{ vars.AWS_ROLE_ARN }}',
+      S3_BUCKET: BUCKET,
+      CLOUDFRONT_DISTRIBUTION_ID: DISTRIBUTION,
     });
+    expect(source).toContain(
+      `# The ${ENV} environment has no deploy role: create one`,
+    );
     const runs = (job: string): string[] =>
       workflow.jobs[job].steps.map((s: Parsed) => s.run).filter(Boolean);
     expect(runs('build')).toEqual([
@@ -110,6 +126,12 @@ describe('templates/react-spa', () => {
         s.uses?.startsWith('aws-actions/configure-aws-credentials@'),
       ).with['role-to-assume'],
     ).toBe('${{ env.AWS_ROLE_ARN }}');
+    // Without the role, the deploy fails first, saying so: no silent skip.
+    expect(deploy.steps[0]).toEqual({
+      name: 'Check the deploy role',
+      if: "env.AWS_ROLE_ARN == ''",
+      run: expect.stringMatching(/::error title=No deploy role::[\s\S]*exit 1/),
+    });
     expect(runs('deploy').join('\n')).toMatch(
       /aws s3 sync dist "s3:\/\/\$S3_BUCKET" --delete[\s\S]*aws cloudfront create-invalidation/,
     );
@@ -133,11 +155,35 @@ describe('templates/react-spa', () => {
         owner: VALUES.owner,
         system: 'innovate-platform',
         consumesApis: ['api:default/innovate-api'],
+        // From the environment's entities (aws-environments:outputs).
         dependsOn: [
           'resource:default/innovate-prod-spa-bucket',
           'resource:default/innovate-prod-cloudfront',
         ],
       },
     });
+  });
+
+  it('says in the README that the deploy role is missing, and gives its policies', () => {
+    const readme = file('README.md');
+    expect(readme).toContain(`s3://${BUCKET}`);
+    expect(readme).toContain('https://d111111abcdef8.cloudfront.net');
+    expect(readme).toContain(
+      '**Not created yet.** Environment innovate-prod has no CI role for GitHub Actions',
+    );
+    const [policy, trust] = [
+      ...readme.matchAll(/```json\n([\s\S]*?)\n```/g),
+    ].map(m => JSON.parse(m[1]));
+    expect(policy.Statement.flatMap((st: Parsed) => st.Action)).toEqual([
+      's3:ListBucket',
+      's3:PutObject',
+      's3:DeleteObject',
+      'cloudfront:CreateInvalidation',
+    ]);
+    expect(
+      trust.Statement[0].Condition.StringEquals[
+        'token.actions.githubusercontent.com:sub'
+      ],
+    ).toBe('repo:innovate-inc/innovate-web:ref:refs/heads/main');
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { awsEnvironmentsTestModule } from './__testUtils__/environments';
 import {
   ScaffolderUnderTest,
   startScaffolder,
@@ -51,37 +52,40 @@ const BAD_INPUTS: [string, string, string, unknown][] = [
     'path traversal',
     'github.com?owner=acme&repo=../../etc',
   ],
-  ['flask-api', 'environment', 'uppercase and a double hyphen', 'Prod--1'],
+  ['flask-api', 'environment', 'missing', undefined],
   [
     'flask-api',
-    'irsaRoleArn',
-    'an account id of 4 digits',
-    'arn:aws:iam::1234:role/api',
+    'environment',
+    'a bare name, not the picked entity ref',
+    'innovate-prod',
   ],
   [
     'flask-api',
-    'dbSecretArn',
-    'quotes and shell',
-    'arn:aws:secretsmanager:us-east-1:222222222222:secret:db" && curl evil',
+    'environment',
+    'another kind of entity',
+    'group:default/innovate-prod',
   ],
-  ['flask-api', 'dbHost', 'backticks', 'db.internal`whoami`'],
   [
     'flask-api',
-    'ecrRepositoryUri',
-    'not an ECR registry',
-    'evil.example.com/innovate/api',
+    'environment',
+    'uppercase and a double hyphen',
+    'resource:default/Prod--1',
+  ],
+  [
+    'flask-api',
+    'environment',
+    'a newline (YAML injection)',
+    'resource:default/innovate-prod\nevil: true',
   ],
   ['flask-api', 'port', 'a privileged port', 80],
   ['flask-api', 'port', 'a string instead of an integer', '8080'],
-  ['flask-api', 'vpcCidr', 'not a CIDR', '0.0.0.0/0 -> evil'],
   ['react-spa', 'title', 'HTML', '<script>alert(1)</script>'],
-  ['react-spa', 'bucketName', 'not an S3 bucket name', 'my..bucket'],
-  ['react-spa', 'distributionId', 'command substitution', 'E1A2B3$(id)'],
+  ['react-spa', 'environment', 'missing', undefined],
   [
     'react-spa',
-    'deployRoleArn',
-    'a user, not a role',
-    'arn:aws:iam::222222222222:user/deployer',
+    'environment',
+    'a template expression',
+    'resource:default/${{ secrets.GITHUB_TOKEN }}',
   ],
 ];
 
@@ -119,7 +123,10 @@ describe('template parameters', () => {
   let scaffolder: ScaffolderUnderTest;
 
   beforeAll(async () => {
-    scaffolder = await startScaffolder(['flask-api', 'react-spa']);
+    scaffolder = await startScaffolder(
+      ['flask-api', 'react-spa'],
+      [awsEnvironmentsTestModule().feature],
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -148,6 +155,24 @@ describe('template parameters', () => {
       expect(result.body.log).toBeUndefined();
     },
   );
+
+  it("flask-api refuses a port other than the environment's target group port when it reads the environment, naming the field", async () => {
+    const result = await scaffolder.dryRun('flask-api', {
+      ...FLASK_API_VALUES,
+      port: 9090,
+    });
+    // The scaffolder's schema allows any port; the environment does not.
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({
+      error: {
+        name: 'InputError',
+        message: expect.stringMatching(
+          /^port: 9090 is not the port of environment innovate-prod's API target group: .* Use 8080\.$/,
+        ),
+      },
+    });
+    expect(result.body.directoryContents).toBeUndefined();
+  });
 
   it('rendered nothing for the rejected values', () => {
     expect(fs.readdirSync(scaffolder.workingDirectory)).toEqual([]);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -20,15 +24,80 @@ const MODELS: Record<string, new (data: object) => { validate(): void }> = {
 };
 
 /**
+ * The TargetGroupBinding CRD's v1beta1 schema (AWS Load Balancer
+ * Controller), a fixture with its source in its header.
+ */
+const TARGET_GROUP_BINDING_SCHEMA = parseYaml(
+  fs.readFileSync(
+    path.join(__dirname, 'fixtures/targetgroupbinding-v1beta1.schema.yaml'),
+    'utf8',
+  ),
+);
+
+// Formats (int64) and the x-kubernetes-* keywords are the apiserver's; the
+// structure, types, required fields and enums are what is checked.
+const validateTargetGroupBindingSchema = new Ajv({
+  allErrors: true,
+  strict: false,
+  validateFormats: false,
+}).compile(TARGET_GROUP_BINDING_SCHEMA);
+
+/**
+ * Validates a TargetGroupBinding as the apiserver (the CRD's schema) and
+ * the controller's admission webhook (`spec.targetType` required) would,
+ * plus the templates' rule: the binding names its target group by ARN (the
+ * environment's output), not by name.
+ */
+export function validateTargetGroupBinding(manifest: unknown): void {
+  const problems: string[] = [];
+  if (!validateTargetGroupBindingSchema(manifest)) {
+    for (const error of validateTargetGroupBindingSchema.errors ?? []) {
+      problems.push(
+        `${error.instancePath || '/'} ${error.message}${
+          error.keyword === 'enum'
+            ? ` (${(
+                error.params as { allowedValues: string[] }
+              ).allowedValues.join(', ')})`
+            : ''
+        }`,
+      );
+    }
+  }
+  const spec = (manifest as { spec?: Record<string, unknown> }).spec ?? {};
+  if (spec.targetType === undefined) {
+    problems.push(
+      '/spec must have targetType (the controller webhook requires it)',
+    );
+  }
+  if (typeof spec.targetGroupARN !== 'string' || !spec.targetGroupARN) {
+    problems.push(
+      '/spec must have targetGroupARN (the environment target group)',
+    );
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `elbv2.k8s.aws/v1beta1/TargetGroupBinding is invalid: ${problems.join(
+        '; ',
+      )}`,
+    );
+  }
+}
+
+/**
  * Validates a manifest against its Kubernetes 1.33 schema (types, required
- * fields, enums, formats). Throws naming the kind and the failing field.
- * Like kubeconform without --strict, unknown fields are not reported.
+ * fields, enums, formats), or a TargetGroupBinding against its CRD's schema.
+ * Throws naming the kind and the failing field. Like kubeconform without
+ * --strict, unknown fields are not reported.
  */
 export function validateKubernetesManifest(manifest: {
   apiVersion?: string;
   kind?: string;
 }): void {
   const key = `${manifest.apiVersion}/${manifest.kind}`;
+  if (key === 'elbv2.k8s.aws/v1beta1/TargetGroupBinding') {
+    validateTargetGroupBinding(manifest);
+    return;
+  }
   const Model = MODELS[key];
   if (!Model) {
     throw new Error(`No Kubernetes 1.33 schema for ${key}`);

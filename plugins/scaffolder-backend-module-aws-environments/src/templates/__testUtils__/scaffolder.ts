@@ -144,6 +144,8 @@ export interface DryRunResult {
   status: number;
   body: {
     errors?: { property: string; message: string; argument?: unknown }[];
+    /** A step's InputError (a dry run rethrows it as the response). */
+    error?: { name: string; message: string };
     directoryContents?: { path: string; base64Content: string }[];
     output?: Record<string, unknown>;
     log?: { body: { message: string; stepId?: string; status?: string } }[];

@@ -1,36 +1,29 @@
-/** Valid parameters of the flask-api template (an environment's outputs). */
+/**
+ * The environment the template tests pick: deployed, with the outputs of
+ * testUtils/deployedEnvironment.ts, served by the fake backend of
+ * {@link awsEnvironmentsTestModule}.
+ */
+export const TEST_ENVIRONMENT = 'innovate-prod';
+
+/**
+ * The flask-api template's parameters: only the service's own fields and
+ * the environment's entity ref, as EntityPicker gives it.
+ */
 export const FLASK_API_VALUES = {
   name: 'orders-api',
   description: "Orders API: the shop's order book (v1)",
   owner: 'group:default/application-team',
-  environment: 'innovate-prod',
-  namespace: 'innovate',
-  serviceAccountName: 'flask-api',
-  irsaRoleArn:
-    'arn:aws:iam::222222222222:role/innovate-prod-cluster-ApiServiceAccountRole',
-  dbSecretArn:
-    'arn:aws:secretsmanager:us-east-1:222222222222:secret:rds!db-0a1b2c3d-4e5f-6789-abcd-ef0123456789-AbCdEf',
-  dbHost: 'innovate-prod-db.c1a2b3c4d5e6.us-east-1.rds.amazonaws.com',
-  dbName: 'app',
-  vpcCidr: '10.0.0.0/16',
-  awsRegion: 'us-east-1',
-  ecrRepositoryUri:
-    '111111111111.dkr.ecr.us-east-1.amazonaws.com/innovate-prod/api',
-  ciRoleArn: 'arn:aws:iam::111111111111:role/github-actions-orders-api',
+  environment: `resource:default/${TEST_ENVIRONMENT}`,
   port: 8080,
   repoUrl: 'github.com?owner=innovate-inc&repo=orders-api',
 };
 
-/** Valid parameters of the react-spa template. */
+/** The react-spa template's parameters (the app's own and the environment). */
 export const REACT_SPA_VALUES = {
   name: 'innovate-web',
   title: "Innovate: the shop's front",
   description: 'The React SPA of the Innovate shop',
   owner: 'group:default/application-team',
-  environment: 'innovate-prod',
-  awsRegion: 'us-east-1',
-  bucketName: 'innovate-prod-edge-spabucket-1a2b3c4d5e6f',
-  distributionId: 'E1A2B3C4D5E6F7',
-  deployRoleArn: 'arn:aws:iam::222222222222:role/github-actions-innovate-web',
+  environment: `resource:default/${TEST_ENVIRONMENT}`,
   repoUrl: 'github.com?owner=innovate-inc&repo=innovate-web',
 };
