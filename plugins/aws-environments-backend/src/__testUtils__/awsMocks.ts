@@ -1,4 +1,6 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { BudgetsClient, DescribeBudgetCommand } from '@aws-sdk/client-budgets';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import {
   CloudFormationClient,
   DescribeStacksCommand,
@@ -476,5 +478,11 @@ export class MockedAwsClientFactory implements AwsClientFactory {
   }
   budgets(accountId: string) {
     return this.client(accountId, 'us-east-1', BudgetsClient);
+  }
+  acm(target: AwsTarget) {
+    return this.client(target.accountId, target.region, ACMClient);
+  }
+  route53(accountId: string) {
+    return this.client(accountId, 'us-east-1', Route53Client);
   }
 }

@@ -1,9 +1,11 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import type {
   AwsCredentialProvider,
@@ -128,6 +130,18 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       'budgets',
       { accountId, region: GLOBAL_BILLING_REGION },
       BudgetsClient,
+    );
+  }
+
+  acm(target: AwsTarget) {
+    return this.client('acm', target, ACMClient);
+  }
+
+  route53(accountId: string) {
+    return this.client(
+      'route53',
+      { accountId, region: GLOBAL_BILLING_REGION },
+      Route53Client,
     );
   }
 }

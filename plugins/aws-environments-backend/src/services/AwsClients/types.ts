@@ -1,9 +1,11 @@
+import type { ACMClient } from '@aws-sdk/client-acm';
 import type { BudgetsClient } from '@aws-sdk/client-budgets';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { RDSClient } from '@aws-sdk/client-rds';
+import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialProvider } from '@backstage/integration-aws-node';
 
@@ -32,4 +34,8 @@ export interface AwsClientFactory {
   costExplorer(accountId: string): Promise<CostExplorerClient>;
   /** AWS Budgets has one endpoint, in us-east-1. */
   budgets(accountId: string): Promise<BudgetsClient>;
+  /** ACM is regional: a certificate is read in its own region. */
+  acm(target: AwsTarget): Promise<ACMClient>;
+  /** Route 53 is global; its endpoint is in us-east-1. */
+  route53(accountId: string): Promise<Route53Client>;
 }

@@ -27,6 +27,10 @@ import {
   protectedDatabases,
   unprotectedTemplateBody,
 } from './databaseTeardown';
+import {
+  createsHostedZones,
+  removeValidationRecords,
+} from './delegatedZoneCleanup';
 import { preflight } from './preflight';
 import { isMissingStack } from '../../../lib/cloudFormationErrors';
 
@@ -275,6 +279,7 @@ export class AwsDeploymentTarget implements DeploymentTarget {
         });
       }
     }
+    await this.removeValidationRecords(input);
     await input.lease.assertHeld();
     await this.deps.toolkit.destroy({
       ...(await this.base(input)),
@@ -309,6 +314,35 @@ export class AwsDeploymentTarget implements DeploymentTarget {
       }
     }
     return found;
+  }
+
+  /**
+   * The environment's own hosted zones (a zone in the management account,
+   * delegated) still hold the ACM validation CNAMEs CloudFormation wrote
+   * and never deletes; without this the zone's deletion fails and the
+   * destroy stops in DELETE_FAILED.
+   */
+  private async removeValidationRecords(input: TargetDestroyInput) {
+    for (const stack of input.remove.filter(createsHostedZones)) {
+      const removed = await removeValidationRecords({
+        stack,
+        cloudFormation: await this.deps.clients.cloudFormation({
+          accountId: stack.account,
+          region: stack.region,
+        }),
+        route53: await this.deps.clients.route53(stack.account),
+        assertLease: () => input.lease.assertHeld(),
+      });
+      for (const { zoneId, names } of removed) {
+        await input.events.emit({
+          level: 'info',
+          message: `Removed ${names.length} ACM validation record(s) from hosted zone ${zoneId} (${names.join(
+            ', ',
+          )}): CloudFormation leaves them, and the zone could not be deleted with them`,
+          stack: stack.stackName,
+        });
+      }
+    }
   }
 
   /** Names the final snapshot of each deleted database, so it can be found. */
