@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ENVIRONMENT_DESIGN } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
 import { ciRole, Repository } from './ciRole';
 import {
@@ -77,6 +78,100 @@ export function parseRepoUrlInput(
   return { owner: match[1], repo: match[2] };
 }
 
+const input = {
+  environment: z =>
+    z
+      .string()
+      .describe(
+        "The environment: its Resource's entity ref (as EntityPicker gives it) or its name",
+      ),
+  service: z =>
+    z
+      .enum(['api', 'spa'])
+      .describe(
+        '`api` (Flask API on EKS: cluster, database, ALB target group, ECR) or `spa` (React app: S3 bucket, CloudFront)',
+      ),
+  port: z =>
+    z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        "The API's container port; must be the port the environment's target group and security groups use (8080)",
+      ),
+  repoUrl: z =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "The service's repository (RepoUrlPicker value), named in the CI role's trust policy",
+      ),
+} satisfies ActionSchema['input'];
+
+const output = {
+  environment: z => z.string().describe('The environment name'),
+  entityRef: z =>
+    z.string().describe("Entity ref of the environment's Resource"),
+  region: z => z.string(),
+  workloadsAccountId: z => z.string(),
+  managementAccountId: z => z.string(),
+  vpcCidr: z => z.string(),
+  vpcId: z => z.string().optional(),
+  namespace: z =>
+    z.string().describe('Namespace of the service account the API role trusts'),
+  serviceAccountName: z =>
+    z.string().describe('Service account the API role trusts (IRSA)'),
+  apiPort: z => z.number(),
+  clusterName: z => z.string().optional(),
+  apiRoleArn: z => z.string().optional(),
+  databaseHost: z => z.string().optional(),
+  databasePort: z => z.number().optional(),
+  databaseName: z => z.string().optional(),
+  databaseSecretArn: z => z.string().optional(),
+  apiTargetGroupArn: z => z.string().optional(),
+  ecrRepositoryUri: z => z.string().optional(),
+  spaBucketName: z => z.string().optional(),
+  distributionId: z => z.string().optional(),
+  distributionDomainName: z => z.string().optional(),
+  entityRefs: z =>
+    z
+      .record(z.string())
+      .describe(
+        'Entity refs of the environment, cluster, database, loadBalancer, spaBucket, distribution...',
+      ),
+  dependsOn: z =>
+    z
+      .array(z.string())
+      .describe("Entity refs the service's Component dependsOn"),
+  ciRoleArn: z =>
+    z
+      .string()
+      .nullable()
+      .describe('The CI role for GitHub Actions; null: none exists'),
+  ciRoleMessage: z => z.string(),
+  ciRolePolicy: z =>
+    z.string().describe("The CI role's permissions policy (JSON)"),
+  ciRoleTrustPolicy: z =>
+    z.string().describe("The CI role's trust policy (JSON)"),
+} satisfies ActionSchema['output'];
+
+type ActionSchema = {
+  input: Record<string, InputSchema>;
+  output: Record<string, InputSchema>;
+};
+type InputSchema = Extract<
+  NonNullable<
+    NonNullable<Parameters<typeof createTemplateAction>[0]['schema']>['input']
+  >,
+  Record<string, unknown>
+>[string];
+
+type OutputsContext = Parameters<
+  Parameters<
+    typeof createTemplateAction<typeof input, typeof output>
+  >[0]['handler']
+>[0];
+
 /**
  * `aws-environments:outputs`: reads an environment from the
  * aws-environments backend as the user who runs the template (the
@@ -96,158 +191,85 @@ export function createOutputsAction(options: OutputsActionOptions) {
       "Reads an AWS environment's outputs (as the user) for a service template: ARNs, endpoints, names and catalog entity refs",
     examples,
     supportsDryRun: true,
-    schema: {
-      input: {
-        environment: z =>
-          z
-            .string()
-            .describe(
-              "The environment: its Resource's entity ref (as EntityPicker gives it) or its name",
-            ),
-        service: z =>
-          z
-            .enum(['api', 'spa'])
-            .describe(
-              '`api` (Flask API on EKS: cluster, database, ALB target group, ECR) or `spa` (React app: S3 bucket, CloudFront)',
-            ),
-        port: z =>
-          z
-            .number()
-            .int()
-            .optional()
-            .describe(
-              "The API's container port; must be the port the environment's target group and security groups use (8080)",
-            ),
-        repoUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The service's repository (RepoUrlPicker value), named in the CI role's trust policy",
-            ),
-      },
-      output: {
-        environment: z => z.string().describe('The environment name'),
-        entityRef: z =>
-          z.string().describe("Entity ref of the environment's Resource"),
-        region: z => z.string(),
-        workloadsAccountId: z => z.string(),
-        managementAccountId: z => z.string(),
-        vpcCidr: z => z.string(),
-        vpcId: z => z.string().optional(),
-        namespace: z =>
-          z
-            .string()
-            .describe('Namespace of the service account the API role trusts'),
-        serviceAccountName: z =>
-          z.string().describe('Service account the API role trusts (IRSA)'),
-        apiPort: z => z.number(),
-        clusterName: z => z.string().optional(),
-        apiRoleArn: z => z.string().optional(),
-        databaseHost: z => z.string().optional(),
-        databasePort: z => z.number().optional(),
-        databaseName: z => z.string().optional(),
-        databaseSecretArn: z => z.string().optional(),
-        apiTargetGroupArn: z => z.string().optional(),
-        ecrRepositoryUri: z => z.string().optional(),
-        spaBucketName: z => z.string().optional(),
-        distributionId: z => z.string().optional(),
-        distributionDomainName: z => z.string().optional(),
-        entityRefs: z =>
-          z
-            .record(z.string())
-            .describe(
-              'Entity refs of the environment, cluster, database, loadBalancer, spaBucket, distribution...',
-            ),
-        dependsOn: z =>
-          z
-            .array(z.string())
-            .describe("Entity refs the service's Component dependsOn"),
-        ciRoleArn: z =>
-          z
-            .string()
-            .nullable()
-            .describe('The CI role for GitHub Actions; null: none exists'),
-        ciRoleMessage: z => z.string(),
-        ciRolePolicy: z =>
-          z.string().describe("The CI role's permissions policy (JSON)"),
-        ciRoleTrustPolicy: z =>
-          z.string().describe("The CI role's trust policy (JSON)"),
-      },
-    },
-    async handler(ctx) {
-      const name = parseEnvironmentInput(ctx.input.environment);
-      const service: ServiceKind = ctx.input.service;
-      const repository = parseRepoUrlInput(ctx.input.repoUrl);
-      const credentials = await ctx.getInitiatorCredentials();
-      const { detail, entities } = await readEnvironment(
-        options.backend,
-        name,
-        credentials,
-      );
-      if (NOT_DEPLOYED.includes(detail.status)) {
-        throw new EnvironmentNotReadyError(
-          `Environment ${name} is ${detail.status}: it has no deployed stacks to read outputs from. The environment must be deployed before a service can be created on it.`,
-        );
-      }
-      const values = environmentValues(detail, entities, [service]);
-      if (
-        service === 'api' &&
-        ctx.input.port !== undefined &&
-        ctx.input.port !== values.apiPort
-      ) {
-        throw new InputError(
-          `port: ${ctx.input.port} is not the port of environment ${name}'s API target group: its ALB sends to and health-checks pods on ${values.apiPort}, and its security groups let the ALB reach only that port. Use ${values.apiPort}.`,
-        );
-      }
-      if (detail.status !== 'deployed') {
-        ctx.logger.warn(
-          `Environment ${name} is ${detail.status}; its outputs are those of its last successful deployment`,
-        );
-      }
-      if (values.source === 'sandbox') {
-        ctx.logger.warn(
-          `Environment ${name} is a sandbox environment: its outputs are synthetic (nothing exists in AWS), so the rendered service will not run until the environment is deployed to AWS and the service re-rendered`,
-        );
-      }
-      const ci = ciRole(values, [service], repository);
-      const { outputs } = values;
-      for (const [key, value] of Object.entries({
-        environment: values.environment,
-        entityRef: values.entityRef,
-        region: values.region,
-        workloadsAccountId: values.workloadsAccountId,
-        managementAccountId: values.managementAccountId,
-        vpcCidr: values.vpcCidr,
-        namespace: values.namespace,
-        serviceAccountName: values.serviceAccountName,
-        apiPort: values.apiPort,
-        ...outputs,
-        databasePort:
-          outputs.databasePort === undefined
-            ? undefined
-            : Number(outputs.databasePort),
-        entityRefs: values.entityRefs,
-        dependsOn: values.dependsOn,
-        ciRoleArn: ci.ciRoleArn,
-        ciRoleMessage: ci.message,
-        ciRolePolicy: ci.policy,
-        ciRoleTrustPolicy: ci.trustPolicy,
-      })) {
-        if (value !== undefined) {
-          ctx.output(key as never, value as never);
-        }
-      }
-      ctx.logger.info(
-        `Environment ${name} (${values.region}): ${
-          Object.keys(outputs).length
-        } outputs read; the ${service} depends on ${
-          values.dependsOn.join(', ') || 'nothing'
-        }`,
-      );
-      ctx.logger.warn(ci.message);
-    },
+    schema: { input, output },
+    handler: ctx => readOutputs(ctx, options),
   });
+}
+
+/** Reads the environment as the user and writes the action's outputs. */
+async function readOutputs(ctx: OutputsContext, options: OutputsActionOptions) {
+  const name = parseEnvironmentInput(ctx.input.environment);
+  const service: ServiceKind = ctx.input.service;
+  const repository = parseRepoUrlInput(ctx.input.repoUrl);
+  const { apiPort } = ENVIRONMENT_DESIGN;
+  if (
+    service === 'api' &&
+    ctx.input.port !== undefined &&
+    ctx.input.port !== apiPort
+  ) {
+    // Every environment's target group and security groups use this port.
+    throw new InputError(
+      `port: ${ctx.input.port} is not the port of environment ${name}'s API target group: its ALB sends to and health-checks pods on ${apiPort}, and its security groups let the ALB reach only that port. Use ${apiPort}.`,
+    );
+  }
+  const credentials = await ctx.getInitiatorCredentials();
+  const { detail, entities } = await readEnvironment(
+    options.backend,
+    name,
+    credentials,
+  );
+  if (NOT_DEPLOYED.includes(detail.status)) {
+    throw new EnvironmentNotReadyError(
+      `Environment ${name} is ${detail.status}: it has no deployed stacks to read outputs from. The environment must be deployed before a service can be created on it.`,
+    );
+  }
+  const values = environmentValues(detail, entities, [service]);
+  if (detail.status !== 'deployed') {
+    ctx.logger.warn(
+      `Environment ${name} is ${detail.status}; its outputs are those of its last successful deployment`,
+    );
+  }
+  if (values.source === 'sandbox') {
+    ctx.logger.warn(
+      `Environment ${name} is a sandbox environment: its outputs are synthetic (nothing exists in AWS), so the rendered service will not run until the environment is deployed to AWS and the service re-rendered`,
+    );
+  }
+  const ci = ciRole(values, [service], repository);
+  const { outputs } = values;
+  for (const [key, value] of Object.entries({
+    environment: values.environment,
+    entityRef: values.entityRef,
+    region: values.region,
+    workloadsAccountId: values.workloadsAccountId,
+    managementAccountId: values.managementAccountId,
+    vpcCidr: values.vpcCidr,
+    namespace: values.namespace,
+    serviceAccountName: values.serviceAccountName,
+    apiPort: values.apiPort,
+    ...outputs,
+    databasePort:
+      outputs.databasePort === undefined
+        ? undefined
+        : Number(outputs.databasePort),
+    entityRefs: values.entityRefs,
+    dependsOn: values.dependsOn,
+    ciRoleArn: ci.ciRoleArn,
+    ciRoleMessage: ci.message,
+    ciRolePolicy: ci.policy,
+    ciRoleTrustPolicy: ci.trustPolicy,
+  })) {
+    if (value !== undefined) {
+      ctx.output(key as never, value as never);
+    }
+  }
+  ctx.logger.info(
+    `Environment ${name} (${values.region}): ${
+      Object.keys(outputs).length
+    } outputs read; the ${service} depends on ${
+      values.dependsOn.join(', ') || 'nothing'
+    }`,
+  );
+  ctx.logger.warn(ci.message);
 }
 
 /** The environment and its entities, read as the user; 403 and 404 explained. */
