@@ -1,66 +1,27 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
 import {
-  createTemplateAction,
-  scaffolderActionsExtensionPoint,
-} from '@backstage/plugin-scaffolder-node';
-import { createDeployAction } from '../actions/deploy';
-import {
-  FakeAwsEnvironmentsBackend,
-  FakeCatalogLookup,
-} from '../testUtils/FakeAwsEnvironmentsBackend';
+  createAwsEnvironmentActions as awsEnvironmentActions,
+  CREATE_AWS_ENVIRONMENT_VALUES as VALUES,
+  readTarball,
+  renderedBytes,
+} from './__testUtils__/environmentRepository';
 import {
   DryRunResult,
   ScaffolderUnderTest,
   startScaffolder,
 } from './__testUtils__/scaffolder';
+import { validateWorkflowQuietly } from './__testUtils__/workflows';
+import {
+  lockProblems,
+  PackageLock,
+  VendoredPackage,
+} from '../actions/vendorLock';
 
-/**
- * The deploy action against a fake backend; estimate and synth as
- * stand-ins that do not support dry runs, so the dry run skips them
- * (the real ones are tested in src/actions).
- */
-const awsEnvironmentActions = createBackendModule({
-  pluginId: 'scaffolder',
-  moduleId: 'aws-environments-under-test',
-  register({ registerInit }) {
-    registerInit({
-      deps: { actions: scaffolderActionsExtensionPoint },
-      async init({ actions }) {
-        const standIn = (id: string, output: string) =>
-          createTemplateAction({
-            id,
-            schema: { output: { [output]: z => z.string() } },
-            async handler() {
-              throw new Error(`The ${id} stand-in only takes part in dry runs`);
-            },
-          });
-        actions.addActions(
-          standIn('aws-environments:estimate', 'markdown'),
-          standIn('aws-environments:synth', 'assemblyPath'),
-          createDeployAction({
-            backend: new FakeAwsEnvironmentsBackend(),
-            catalog: new FakeCatalogLookup(),
-            auth: mockServices.auth(),
-            appBaseUrl: 'http://portal.test',
-          }),
-        );
-      },
-    });
-  },
-});
-
-const VALUES = {
-  name: 'innovate-staging',
-  accounts: { management: '111111111111', workloads: '333333333333' },
-  region: 'us-east-1',
-  budget: { monthlyUsd: 430, alertEmail: 'platform-alerts@innovate.example' },
-  source: 'sandbox',
-  approval: 'auto',
-  mode: 'create',
-  allowedDeviations: [],
-  publish: false,
-};
+// Each dry run vendors the CDK app (copies two tarballs; in a checkout,
+// packs them first when the sources changed): more than jest's 5 s default
+// on a loaded machine.
+jest.setTimeout(60_000);
 
 function deployLog(result: DryRunResult): string {
   return (result.body.log ?? [])
@@ -139,5 +100,189 @@ describe('templates/create-aws-environment: the owner', () => {
     expect(result.body.errors?.map(e => e.property)).toEqual([
       'instance.owner',
     ]);
+  });
+});
+
+/** The versions the portal synthesizes with, for the lockfile to match. */
+const PORTAL_VERSIONS = Object.fromEntries(
+  [
+    'aws-cdk-lib',
+    'constructs',
+    'cdk-nag',
+    '@aws-cdk/lambda-layer-kubectl-v33',
+  ].map(name => [
+    name,
+    (
+      require(require.resolve(`${name}/package.json`, {
+        paths: [require.resolve('@innovate/environment-cdk/package.json')],
+      })) as { version: string }
+    ).version,
+  ]),
+);
+
+const sha512 = (data: Buffer) =>
+  `sha512-${createHash('sha512').update(data).digest('base64')}`;
+
+describe('templates/create-aws-environment: the environment repository', () => {
+  let scaffolder: ScaffolderUnderTest;
+  let result: DryRunResult;
+  let bytes: Map<string, Buffer>;
+  const text = (name: string) => {
+    const content = bytes.get(name);
+    if (!content) {
+      throw new Error(`${name} was not rendered`);
+    }
+    return content.toString('utf8');
+  };
+  const tarballs = () =>
+    [...bytes.keys()].filter(name => /^vendor\/[^/]+\.tgz$/.test(name));
+
+  beforeAll(async () => {
+    scaffolder = await startScaffolder(
+      ['create-aws-environment'],
+      [awsEnvironmentActions],
+    );
+    result = await scaffolder.dryRun('create-aws-environment', {
+      ...VALUES,
+      allowedDeviations: ['nat-per-az'],
+    });
+    bytes = renderedBytes(result);
+  }, 300_000);
+
+  afterAll(async () => {
+    await scaffolder?.stop();
+  });
+
+  it('renders the repository with both packages vendored', () => {
+    expect(result.status).toBe(200);
+    expect(tarballs().sort()).toEqual([
+      'vendor/innovate-environment-cdk-0.1.0.tgz',
+      'vendor/innovate-plugin-aws-environments-common-0.1.0.tgz',
+    ]);
+    const packageJson = JSON.parse(text('package.json'));
+    expect(packageJson.name).toBe('innovate-staging-infrastructure');
+    expect(packageJson.dependencies).toMatchObject({
+      '@innovate/environment-cdk':
+        'file:vendor/innovate-environment-cdk-0.1.0.tgz',
+      '@innovate/plugin-aws-environments-common':
+        'file:vendor/innovate-plugin-aws-environments-common-0.1.0.tgz',
+    });
+  });
+
+  it('packs built JavaScript and declarations with the real runtime dependencies', () => {
+    const cdk = readTarball(
+      bytes.get('vendor/innovate-environment-cdk-0.1.0.tgz')!,
+    );
+    const manifest = JSON.parse(cdk.get('package/package.json')!.toString());
+    expect(manifest).toMatchObject({
+      name: '@innovate/environment-cdk',
+      main: 'dist/index.js',
+      types: 'dist/index.d.ts',
+      bin: { 'innovate-env': 'dist/cli.js' },
+    });
+    expect(manifest.dependencies).toMatchObject({
+      '@innovate/plugin-aws-environments-common': '0.1.0',
+      'aws-cdk-lib': '2.270.0',
+    });
+    expect(cdk.has('package/dist/index.js')).toBe(true);
+    expect(cdk.has('package/dist/index.d.ts')).toBe(true);
+    expect(cdk.get('package/dist/cli.js')!.toString()).toMatch(
+      /^#!\/usr\/bin\/env node\n/,
+    );
+    // No TypeScript sources and no tests.
+    expect(
+      [...cdk.keys()].filter(
+        f => /\.test\.|__testUtils__/.test(f) || /(?<!\.d)\.ts$/.test(f),
+      ),
+    ).toEqual([]);
+  });
+
+  it('locks the vendored packages to the tarballs it wrote', () => {
+    const lock = JSON.parse(text('package-lock.json')) as PackageLock;
+    expect(lock.lockfileVersion).toBe(3);
+    expect(lock.name).toBe('innovate-staging-infrastructure');
+    for (const file of tarballs()) {
+      const packed = readTarball(bytes.get(file)!);
+      const manifest = JSON.parse(
+        packed.get('package/package.json')!.toString(),
+      );
+      expect(lock.packages[`node_modules/${manifest.name}`]).toMatchObject({
+        version: manifest.version,
+        resolved: `file:${file}`,
+        integrity: sha512(bytes.get(file)!),
+        dependencies: manifest.dependencies,
+      });
+      expect(lock.packages[''].dependencies?.[manifest.name]).toBe(
+        `file:${file}`,
+      );
+    }
+  });
+
+  it("keeps the template's lockfile in sync with the vendored packages' dependencies", () => {
+    const lock = JSON.parse(text('package-lock.json')) as PackageLock;
+    const vendored = tarballs().map(file => {
+      const manifest = JSON.parse(
+        readTarball(bytes.get(file)!).get('package/package.json')!.toString(),
+      );
+      return { ...manifest, file } as VendoredPackage;
+    });
+    expect(lockProblems(lock, vendored)).toEqual([]);
+    // What decides the templates is the portal's own version.
+    for (const [name, version] of Object.entries(PORTAL_VERSIONS)) {
+      expect({ name, version: lock.packages[`node_modules/${name}`]?.version })
+        .toEqual({ name, version });
+    }
+    // Nothing from a registry names @innovate, and no registry host is written.
+    for (const [key, entry] of Object.entries(lock.packages)) {
+      if (key.includes('@innovate/')) {
+        expect(entry.resolved).toMatch(/^file:vendor\//);
+      } else if (key !== '' && !entry.inBundle) {
+        expect(entry.resolved).toBeUndefined();
+        expect(entry.integrity).toMatch(/^sha512-/);
+      }
+    }
+  });
+
+  it('points the @innovate scope at an address that cannot answer', () => {
+    const npmrc = text('.npmrc');
+    expect(npmrc).toMatch(/^@innovate:registry=https:\/\/[a-z-]+\.invalid\/$/m);
+  });
+
+  it('never deploys: the only workflow checks pull requests', () => {
+    const workflows = [...bytes.keys()].filter(f =>
+      f.startsWith('.github/workflows/'),
+    );
+    expect(workflows).toEqual(['.github/workflows/checks.yml']);
+    const source = text('.github/workflows/checks.yml');
+    expect(validateWorkflowQuietly(source)).toEqual([]);
+    const workflow = parseYaml(source);
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    const runs: string[] = workflow.jobs.checks.steps
+      .map((step: { run?: string }) => step.run)
+      .filter(Boolean);
+    expect(runs.join('\n')).not.toMatch(/cdk deploy|cdk bootstrap/);
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'npm ci --no-audit --no-fund',
+        'npx cdk synth --quiet --output cdk.out',
+      ]),
+    );
+    expect(runs.join('\n')).toContain('innovate-env check --spec environment.json');
+    expect(runs.join('\n')).toContain('innovate-env estimate --spec environment.json');
+    expect(source).toContain('aws-region: us-east-1');
+    expect(source).toContain('${{ vars.AWS_DIFF_ROLE_ARN }}');
+  });
+
+  it('records the allowed deviations for the pull request check', () => {
+    expect(JSON.parse(text('conformance.json'))).toEqual({
+      allowedDeviations: ['nat-per-az'],
+    });
+  });
+
+  it('says in its README that the portal deploys what is merged', () => {
+    const readme = text('README.md');
+    expect(readme).toContain('innovate-staging');
+    expect(readme).toMatch(/proposed change/);
+    expect(readme).not.toMatch(/\$\{\{/);
   });
 });
