@@ -117,7 +117,9 @@ describe('aws-environments actions', () => {
       type: 'object',
       required: ['environment', 'view'],
       properties: {
-        view: { enum: ['cluster', 'database', 'alarms', 'cost', 'drift'] },
+        view: {
+          enum: ['cluster', 'database', 'alarms', 'cost', 'drift', 'domain'],
+        },
       },
       additionalProperties: false,
     });
@@ -179,7 +181,7 @@ describe('aws-environments actions', () => {
           view: 'costs',
         }),
       ).rejects.toThrow(
-        "view: Invalid enum value. Expected 'cluster' | 'database' | 'alarms' | 'cost' | 'drift', received 'costs'",
+        "view: Invalid enum value. Expected 'cluster' | 'database' | 'alarms' | 'cost' | 'drift' | 'domain', received 'costs'",
       );
       await expect(
         invoke('get-aws-environment-view', { view: 'cost' }),

@@ -12,6 +12,7 @@ export const VIEWS = [
   'alarms',
   'cost',
   'drift',
+  'domain',
 ] as const;
 
 const input = z
@@ -20,7 +21,7 @@ const input = z
     view: z
       .enum(VIEWS)
       .describe(
-        'cluster: EKS version, node groups, add-ons; database: RDS instance, storage, backups, maintenance; alarms: CloudWatch alarms and their state; cost: month-to-date spend, forecast, spend by service and day, budget, and the cost model estimate by line; drift: CloudFormation drift of the stacks against their templates.',
+        'cluster: EKS version, node groups, add-ons; database: RDS instance, storage, backups, maintenance; alarms: CloudWatch alarms and their state; cost: month-to-date spend, forecast, spend by service and day, budget, and the cost model estimate by line; drift: CloudFormation drift of the stacks against their templates; domain: the names served, the hosted zone, the Route 53 alias records and the ACM certificates with status and expiry (configured: false without a domain).',
       ),
   })
   .strict();
@@ -44,8 +45,8 @@ export function registerGetView(
     name: 'get-aws-environment-view',
     title: 'Get a view of an AWS environment',
     description: [
-      'Returns one data view of an environment, the same payload as the environment page of the portal: cluster, database, alarms, cost or drift.',
-      'Use it to answer "why does prod cost this much?" (cost: byService, daily, and estimate.lines from the cost model), "what is alarming?" (alarms with state ALARM), "is the cluster healthy/up to date?" (cluster), "database backups/maintenance?" (database), "was anything changed outside the portal?" (drift).',
+      'Returns one data view of an environment, the same payload as the environment page of the portal: cluster, database, alarms, cost, drift or domain.',
+      'Use it to answer "why does prod cost this much?" (cost: byService, daily, and estimate.lines from the cost model), "what is alarming?" (alarms with state ALARM), "is the cluster healthy/up to date?" (cluster), "database backups/maintenance?" (database), "was anything changed outside the portal?" (drift), "when does the certificate expire, does the name resolve to CloudFront?" (domain).',
       'Money is USD: monthToDateUsd is this month so far, forecastUsd the whole month, estimate.* USD per month.',
       '`source: sandbox` means a simulated environment (no real AWS; data derived from its templates and the cost model); `source: aws` means read from real AWS. `fetchedAt` is when the data was read; `stale: true` (with staleReason) means AWS failed and this is the last good answer.',
     ].join(' '),

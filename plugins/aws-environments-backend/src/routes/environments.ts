@@ -97,6 +97,7 @@ export function addEnvironmentRoutes(router: ApiRouter, context: RouteContext) {
     'alarms',
     'cost',
     'drift',
+    'domain',
   ] as const) {
     router.get(`/v1/environments/:name/${view}`, async (req, res) => {
       await context.authorizeRead(req, req.params.name);

@@ -67,6 +67,11 @@ export interface AwsEnvironmentsApiClient {
   getCostView(name: string): Promise<Schemas['CostView']>;
   /** `GET environments/{name}/drift`: CloudFormation drift of its stacks. */
   getDriftView(name: string): Promise<Schemas['DriftView']>;
+  /**
+   * `GET environments/{name}/domain`: its names, records and certificates
+   * (`configured: false` without a domain).
+   */
+  getDomainView(name: string): Promise<Schemas['DomainView']>;
   /** `GET environments/{name}/entities`: the catalog entities it provides. */
   getEntities(name: string): Promise<Schemas['Entity'][]>;
   /**
@@ -137,6 +142,8 @@ function reads(
       dataOf(client.GET('/v1/environments/{name}/cost', await init(name))),
     getDriftView: async (name: string) =>
       dataOf(client.GET('/v1/environments/{name}/drift', await init(name))),
+    getDomainView: async (name: string) =>
+      dataOf(client.GET('/v1/environments/{name}/domain', await init(name))),
     getEntities: async (name: string) =>
       (
         await dataOf(

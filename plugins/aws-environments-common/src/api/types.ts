@@ -199,8 +199,40 @@ export type SpecFieldChange = AwsEnvironmentsApiSchemas['SpecFieldChange'];
  */
 export type SpecFieldValue = AwsEnvironmentsApiSchemas['SpecFieldValue'];
 
+/**
+ * The names an environment serves, its hosted zone, alias records and ACM
+ * certificates; `configured: false` without a domain.
+ *
+ * @public
+ */
+export type DomainView = AwsEnvironmentsApiSchemas['DomainView'];
+
 /** @public */
-export type ViewName = 'cluster' | 'database' | 'alarms' | 'cost' | 'drift';
+export type DomainNameView = AwsEnvironmentsApiSchemas['DomainNameView'];
+
+/** @public */
+export type HostedZoneView = AwsEnvironmentsApiSchemas['HostedZoneView'];
+
+/** @public */
+export type DomainRecordView = AwsEnvironmentsApiSchemas['DomainRecordView'];
+
+/** @public */
+export type CertificateView = AwsEnvironmentsApiSchemas['CertificateView'];
+
+/** @public */
+export type CertificateStatus = CertificateView['status'];
+
+/** @public */
+export type CertificatePurpose = CertificateView['purpose'];
+
+/** @public */
+export type ViewName =
+  | 'cluster'
+  | 'database'
+  | 'alarms'
+  | 'cost'
+  | 'drift'
+  | 'domain';
 
 /**
  * Response of `POST /estimate`.

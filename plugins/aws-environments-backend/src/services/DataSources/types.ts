@@ -4,6 +4,7 @@ import type {
   CostView,
   DatabaseView,
   DataSourceKind,
+  DomainView,
   DriftView,
   ViewMeta,
   ViewName,
@@ -20,6 +21,7 @@ export interface Views {
   alarms: AlarmsView;
   cost: CostView;
   drift: DriftView;
+  domain: DomainView;
 }
 
 /** An environment that has been deployed, with the stacks it has now. */

@@ -20,7 +20,7 @@ import type {
 export interface ViewCacheOptions {
   /** Freshness of the cost view (Cost Explorer bills each request). */
   costTtlMs: number;
-  /** Freshness of the cluster, database and alarm views. */
+  /** Freshness of the cluster, database, alarm and domain views. */
   viewTtlMs: number;
   /**
    * Freshness of the drift view (CloudFormation detects drift at most once

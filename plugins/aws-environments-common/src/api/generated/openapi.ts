@@ -140,6 +140,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/environments/{name}/domain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The names the environment serves, its hosted zone, its Route 53 alias records and its ACM certificates with their status and expiry (from ACM in aws; simulated from the templates in sandbox). Without a domain in the spec, `configured` is false and `note` says what a domain would add. Permission `aws-environments.environment.read`. */
+    get: operations['GetDomainView'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/environments/{name}/cost': {
     parameters: {
       query?: never;
@@ -1091,6 +1108,95 @@ export interface components {
       actual: string;
       kind?: 'ADD' | 'REMOVE' | 'NOT_EQUAL';
     };
+    DomainView: {
+      source: components['schemas']['DataSourceKind'];
+      fetchedAt: string;
+      stale: boolean;
+      staleReason?: string;
+      /** True when the spec has a domain; false means no names, records or certificates, and `note` says what a domain would add. */
+      configured: boolean;
+      /** True in sandbox, where the records and certificates are read from the templates and their states are simulated (never from Route 53 or ACM). */
+      simulated: boolean;
+      /** What the view means here (no domain, or simulated). */
+      note?: string;
+      /** The names the environment serves, the SPA's first. */
+      names: components['schemas']['DomainNameView'][];
+      hostedZone?: components['schemas']['HostedZoneView'];
+      /** The CloudFront distribution's own name (`*.cloudfront.net`), the records' alias target, when the deployment recorded it. */
+      distributionDomainName?: string;
+      records: components['schemas']['DomainRecordView'][];
+      certificates: components['schemas']['CertificateView'][];
+    };
+    DomainNameView: {
+      name: string;
+      /**
+       * spa-and-api when the API is served under the SPA's name (`/api`), without a name of its own.
+       */
+      serves: 'spa' | 'api' | 'spa-and-api';
+    };
+    HostedZoneView: {
+      id: string;
+      name: string;
+      accountRole: 'workloads' | 'management';
+      accountId: string;
+    };
+    DomainRecordView: {
+      /** The record's name, without the final dot. */
+      name: string;
+      type: 'A' | 'AAAA';
+      /** The hosted zone the record is in (the spec's zone, or the name's delegated zone in the workloads account when the spec's zone is in the management account); absent when not known. */
+      zoneId?: string;
+      /** The alias target (the distribution's `*.cloudfront.net` name, or the distribution's logical id when the name is not known). */
+      target: string;
+      /**
+       * PRESENT when Route 53 has the alias to the distribution; WRONG_TARGET when it aliases something else; NOT_CHECKED when Route 53 was not asked or failed (`detail` says why); SIMULATED in sandbox.
+       */
+      state:
+        | 'PRESENT'
+        | 'MISSING'
+        | 'WRONG_TARGET'
+        | 'NOT_CHECKED'
+        | 'SIMULATED';
+      detail?: string;
+    };
+    CertificateView: {
+      /** The certificate's logical id in its stack. */
+      logicalId: string;
+      stackName: string;
+      /** The region of the certificate (us-east-1 for CloudFront's). */
+      region: string;
+      purpose: 'cloudfront' | 'alb' | 'cloudfront-and-alb';
+      arn?: string;
+      /** The certificate's name and its alternative names. */
+      domainNames: string[];
+      /**
+       * ACM's status; UNKNOWN when it could not be read (`error` says why).
+       */
+      status:
+        | 'PENDING_VALIDATION'
+        | 'ISSUED'
+        | 'INACTIVE'
+        | 'EXPIRED'
+        | 'VALIDATION_TIMED_OUT'
+        | 'REVOKED'
+        | 'FAILED'
+        | 'UNKNOWN';
+      notBefore?: string;
+      /** When the certificate expires (ISO 8601). */
+      notAfter?: string;
+      renewalEligibility?: 'ELIGIBLE' | 'INELIGIBLE';
+      renewalStatus?:
+        | 'PENDING_AUTO_RENEWAL'
+        | 'PENDING_VALIDATION'
+        | 'SUCCESS'
+        | 'FAILED';
+      renewalStatusReason?: string;
+      failureReason?: string;
+      /** ARNs of the resources using the certificate (CloudFront distribution, load balancer). */
+      inUseBy: string[];
+      /** Why the certificate's state could not be read; the rest of the view stands. */
+      error?: string;
+    };
     CostView: {
       source: components['schemas']['DataSourceKind'];
       fetchedAt: string;
@@ -1659,6 +1765,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DriftView'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetDomainView: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The environment name. */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The domain view. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DomainView'];
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -2380,6 +2380,246 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      DomainView: {
+        type: 'object',
+        required: [
+          'source',
+          'fetchedAt',
+          'stale',
+          'configured',
+          'simulated',
+          'names',
+          'records',
+          'certificates',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/DataSourceKind',
+          },
+          fetchedAt: {
+            type: 'string',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          staleReason: {
+            type: 'string',
+          },
+          configured: {
+            type: 'boolean',
+            description:
+              'True when the spec has a domain; false means no names, records or certificates, and `note` says what a domain would add.',
+          },
+          simulated: {
+            type: 'boolean',
+            description:
+              'True in sandbox, where the records and certificates are read from the templates and their states are simulated (never from Route 53 or ACM).',
+          },
+          note: {
+            type: 'string',
+            description: 'What the view means here (no domain, or simulated).',
+          },
+          names: {
+            type: 'array',
+            description: "The names the environment serves, the SPA's first.",
+            items: {
+              $ref: '#/components/schemas/DomainNameView',
+            },
+          },
+          hostedZone: {
+            $ref: '#/components/schemas/HostedZoneView',
+          },
+          distributionDomainName: {
+            type: 'string',
+            description:
+              "The CloudFront distribution's own name (`*.cloudfront.net`), the records' alias target, when the deployment recorded it.",
+          },
+          records: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DomainRecordView',
+            },
+          },
+          certificates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CertificateView',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      DomainNameView: {
+        type: 'object',
+        required: ['name', 'serves'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          serves: {
+            type: 'string',
+            enum: ['spa', 'api', 'spa-and-api'],
+            description:
+              "spa-and-api when the API is served under the SPA's name (`/api`), without a name of its own.",
+          },
+        },
+        additionalProperties: false,
+      },
+      HostedZoneView: {
+        type: 'object',
+        required: ['id', 'name', 'accountRole', 'accountId'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          accountRole: {
+            type: 'string',
+            enum: ['workloads', 'management'],
+          },
+          accountId: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      DomainRecordView: {
+        type: 'object',
+        required: ['name', 'type', 'target', 'state'],
+        properties: {
+          name: {
+            type: 'string',
+            description: "The record's name, without the final dot.",
+          },
+          type: {
+            type: 'string',
+            enum: ['A', 'AAAA'],
+          },
+          zoneId: {
+            type: 'string',
+            description:
+              "The hosted zone the record is in (the spec's zone, or the name's delegated zone in the workloads account when the spec's zone is in the management account); absent when not known.",
+          },
+          target: {
+            type: 'string',
+            description:
+              "The alias target (the distribution's `*.cloudfront.net` name, or the distribution's logical id when the name is not known).",
+          },
+          state: {
+            type: 'string',
+            enum: [
+              'PRESENT',
+              'MISSING',
+              'WRONG_TARGET',
+              'NOT_CHECKED',
+              'SIMULATED',
+            ],
+            description:
+              'PRESENT when Route 53 has the alias to the distribution; WRONG_TARGET when it aliases something else; NOT_CHECKED when Route 53 was not asked or failed (`detail` says why); SIMULATED in sandbox.',
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      CertificateView: {
+        type: 'object',
+        required: [
+          'logicalId',
+          'stackName',
+          'region',
+          'purpose',
+          'domainNames',
+          'status',
+          'inUseBy',
+        ],
+        properties: {
+          logicalId: {
+            type: 'string',
+            description: "The certificate's logical id in its stack.",
+          },
+          stackName: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+            description:
+              "The region of the certificate (us-east-1 for CloudFront's).",
+          },
+          purpose: {
+            type: 'string',
+            enum: ['cloudfront', 'alb', 'cloudfront-and-alb'],
+          },
+          arn: {
+            type: 'string',
+          },
+          domainNames: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: "The certificate's name and its alternative names.",
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'PENDING_VALIDATION',
+              'ISSUED',
+              'INACTIVE',
+              'EXPIRED',
+              'VALIDATION_TIMED_OUT',
+              'REVOKED',
+              'FAILED',
+              'UNKNOWN',
+            ],
+            description:
+              "ACM's status; UNKNOWN when it could not be read (`error` says why).",
+          },
+          notBefore: {
+            type: 'string',
+          },
+          notAfter: {
+            type: 'string',
+            description: 'When the certificate expires (ISO 8601).',
+          },
+          renewalEligibility: {
+            type: 'string',
+            enum: ['ELIGIBLE', 'INELIGIBLE'],
+          },
+          renewalStatus: {
+            type: 'string',
+            enum: [
+              'PENDING_AUTO_RENEWAL',
+              'PENDING_VALIDATION',
+              'SUCCESS',
+              'FAILED',
+            ],
+          },
+          renewalStatusReason: {
+            type: 'string',
+          },
+          failureReason: {
+            type: 'string',
+          },
+          inUseBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'ARNs of the resources using the certificate (CloudFront distribution, load balancer).',
+          },
+          error: {
+            type: 'string',
+            description:
+              "Why the certificate's state could not be read; the rest of the view stands.",
+          },
+        },
+        additionalProperties: false,
+      },
       CostView: {
         type: 'object',
         required: [
@@ -3305,6 +3545,34 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/DriftView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/environments/{name}/domain': {
+      get: {
+        operationId: 'GetDomainView',
+        tags: ['Views'],
+        description:
+          'The names the environment serves, its hosted zone, its Route 53 alias records and its ACM certificates with their status and expiry (from ACM in aws; simulated from the templates in sandbox). Without a domain in the spec, `configured` is false and `note` says what a domain would add. Permission `aws-environments.environment.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The domain view.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DomainView',
                 },
               },
             },

@@ -15,12 +15,15 @@ import { fetchAlarmsView } from './alarmsView';
 import { fetchClusterView } from './clusterView';
 import { fetchCostView } from './costView';
 import { fetchDatabaseView } from './databaseView';
+import { type DomainClients, fetchDomainView } from './domainView';
 import { fetchDriftView } from './driftView';
 
 /**
  * Live views from AWS: EKS, RDS and CloudWatch in the environment's
  * workloads account; Cost Explorer and Budgets in its management account;
- * CloudFormation drift detection in the account of each stack.
+ * CloudFormation drift detection in the account of each stack; the
+ * domain's certificates from CloudFormation and ACM, its records from
+ * Route 53.
  */
 export class AwsDataSource implements EnvironmentDataSource {
   readonly kind = 'aws' as const;
@@ -34,6 +37,11 @@ export class AwsDataSource implements EnvironmentDataSource {
       now?: () => Date;
       /** Waits between polls of a drift detection (tests do not wait). */
       sleep?: (ms: number) => Promise<void>;
+      /**
+       * ACM and Route 53 for the domain view; without them its
+       * certificates' states are UNKNOWN and its records NOT_CHECKED.
+       */
+      domain?: Omit<DomainClients, 'cloudFormation'>;
     },
   ) {}
 
@@ -104,6 +112,17 @@ export class AwsDataSource implements EnvironmentDataSource {
               (ms => new Promise(resolve => setTimeout(resolve, ms))),
           },
         ),
+      domain: async () =>
+        fetchDomainView(environment, {
+          ...this.options.domain,
+          cloudFormation: stack =>
+            client(stack.account, () =>
+              clients.cloudFormation({
+                accountId: stack.account,
+                region: stack.region,
+              }),
+            ),
+        }),
     };
     return views[view]() as Promise<ViewData<Views[V]>>;
   }

@@ -35,6 +35,8 @@ import {
   TARGET_KUBERNETES_VERSION,
 } from '../environmentParts';
 import { roundUsd } from '../costMath';
+import { sandboxDomainView } from './sandboxDomain';
+import { sandboxUuid } from './sandboxIds';
 import {
   DeployedEnvironment,
   EnvironmentDataSource,
@@ -75,14 +77,6 @@ function stableChangeTime(today: DateTime, seed: string) {
     .minus({ days: 1 })
     .plus({ minutes: hash32(seed) % (24 * 60) })
     .toISO()!;
-}
-
-function sandboxUuid(seed: string): string {
-  const hex = hexId(seed, 32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
-    12,
-    16,
-  )}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** EKS upgrade insights for the next minor version, all passing. */
@@ -143,6 +137,7 @@ export class SandboxDataSource implements EnvironmentDataSource {
       alarms: () => this.alarms(environment),
       cost: () => this.cost(environment),
       drift: () => this.drift(environment),
+      domain: () => sandboxDomainView(environment),
     };
     return views[view]() as ViewData<Views[V]>;
   }

@@ -20,6 +20,7 @@ import type {
   DriftView,
   DeploymentSummary,
   DestroyEnvironmentRequest,
+  DomainView,
   EnvironmentDetail,
   EnvironmentSummary,
   EstimateResponse,
@@ -107,6 +108,13 @@ export type GetDriftView = {
 /**
  * @public
  */
+export type GetDomainView = {
+  path: EnvironmentPath;
+  response: DomainView;
+};
+/**
+ * @public
+ */
 export type GetEnvironmentEntities = {
   path: EnvironmentPath;
   response: { items: JsonObject[] };
@@ -183,6 +191,8 @@ export type EndpointMap = {
 
   '#get|/v1/environments/{name}/cost': GetCostView;
   '#get|/v1/environments/{name}/drift': GetDriftView;
+
+  '#get|/v1/environments/{name}/domain': GetDomainView;
 
   '#get|/v1/environments/{name}/entities': GetEnvironmentEntities;
 
