@@ -22,9 +22,18 @@ function setup() {
   return { backend, action };
 }
 
+type Action = ReturnType<typeof createOutputsAction>;
+/** The action's input; the tests also give it wrong ones on purpose. */
+type Input = Parameters<Action['handler']>[0]['input'];
+
+/** A mock context with `input`, as the scaffolder would give it. */
+function contextWith(input: Record<string, unknown>) {
+  return createMockActionContext<Input>({ input: input as Input });
+}
+
 /** Runs the action; returns its outputs by name. */
 async function run(input: Record<string, unknown>, backend = setup()) {
-  const ctx = createMockActionContext({ input });
+  const ctx = contextWith(input);
   await backend.action.handler(ctx);
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of (ctx.output as jest.Mock).mock.calls) {
@@ -242,9 +251,7 @@ describe('aws-environments:outputs', () => {
       ...deployedEnvironment(ENV),
       source: 'sandbox',
     });
-    const ctx = createMockActionContext({
-      input: { environment: ENV, service: 'spa' },
-    });
+    const ctx = contextWith({ environment: ENV, service: 'spa' });
     const warn = jest.spyOn(ctx.logger, 'warn');
     await s.action.handler(ctx);
     expect(warn.mock.calls.map(c => String(c[0]))).toEqual(
@@ -263,7 +270,7 @@ describe('aws-environments:outputs', () => {
       const name = 'innovate-staging';
       backend.environments.set(name, deployedEnvironment(name));
       backend.entities.set(name, environmentEntitiesOf(name));
-      const ctx = createMockActionContext({ input });
+      const ctx = contextWith(input);
       await createOutputsAction({ backend }).handler(ctx);
       expect(ctx.output).toHaveBeenCalledWith('environment', name);
     }
