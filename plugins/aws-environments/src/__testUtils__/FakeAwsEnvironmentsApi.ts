@@ -8,6 +8,7 @@ import type {
   DatabaseView,
   Deployment,
   DeploymentSummary,
+  DomainView,
   DriftView,
   EnvironmentDetail,
   EnvironmentSummary,
@@ -19,6 +20,7 @@ import type {
 } from '@innovate/plugin-aws-environments-common';
 import type { AwsEnvironmentsApi } from '../api';
 import * as fixtures from './fixtures';
+import * as domainFixtures from './domainFixtures';
 import { previewScaleOut } from './previewFixtures';
 
 /** What one environment of the fake answers with. */
@@ -29,6 +31,7 @@ interface FakeEnvironment {
   alarms: AlarmsView;
   cost: CostView;
   drift: DriftView;
+  domain: DomainView;
   deployments: Deployment[];
 }
 
@@ -53,6 +56,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       alarms: fixtures.alarmsView,
       cost: fixtures.costView,
       drift: fixtures.driftViewInSync,
+      domain: domainFixtures.domainViewNone,
       deployments: [
         { ...fixtures.deploymentAwaitingApproval, events: [] },
         fixtures.deploymentWithEvents,
@@ -78,6 +82,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       alarms: { ...fixtures.alarmsViewFiring, source: 'aws' },
       cost: { ...fixtures.costViewOverBudget, source: 'aws' },
       drift: fixtures.driftViewDrifted,
+      domain: domainFixtures.domainViewTrouble,
       deployments: [],
     });
     this.environments.set(legacy.name, {
@@ -96,6 +101,7 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
       alarms: fixtures.alarmsView,
       cost: fixtures.costViewStale,
       drift: fixtures.driftViewInSync,
+      domain: domainFixtures.domainViewNone,
       deployments: [{ ...fixtures.deploymentFailed, events: [] }],
     });
   }
@@ -194,6 +200,10 @@ export class FakeAwsEnvironmentsApi implements AwsEnvironmentsApi {
 
   async getDriftView(name: string): Promise<DriftView> {
     return this.healthy(name).drift;
+  }
+
+  async getDomainView(name: string): Promise<DomainView> {
+    return this.healthy(name).domain;
   }
 
   async previewChanges(

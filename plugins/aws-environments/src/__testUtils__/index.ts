@@ -1,4 +1,5 @@
 export * as fixtures from './fixtures';
+export * as domainFixtures from './domainFixtures';
 export { FakeAwsEnvironmentsApi } from './FakeAwsEnvironmentsApi';
 export { responseError } from './responseError';
 export { wizardInitialState, wizardManifest } from './wizardManifest';

@@ -29,6 +29,7 @@ export interface AwsEnvironmentsApi
     | 'getAlarmsView'
     | 'getCostView'
     | 'getDriftView'
+    | 'getDomainView'
     | 'previewChanges'
     | 'listDeployments'
     | 'getDeployment'

@@ -85,6 +85,10 @@ export class AwsEnvironmentsClient implements AwsEnvironmentsApi {
     return this.client.getDriftView(name);
   }
 
+  getDomainView(name: string) {
+    return this.client.getDomainView(name);
+  }
+
   previewChanges(name: string, request: PreviewRequest) {
     return this.client.previewChanges(name, request);
   }

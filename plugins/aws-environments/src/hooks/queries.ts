@@ -37,6 +37,11 @@ export function useDriftView(name: string) {
   return useAwsEnvironmentsQuery(api => api.getDriftView(name), [name]);
 }
 
+/** The names, records and certificates of an environment's domain. */
+export function useDomainView(name: string) {
+  return useAwsEnvironmentsQuery(api => api.getDomainView(name), [name]);
+}
+
 /** The deployment history of an environment, newest first. */
 export function useDeployments(name: string) {
   return useAwsEnvironmentsQuery(api => api.listDeployments(name), [name]);

@@ -14,6 +14,7 @@ import {
 import { FiringAlarms, firingAlarms } from '../AlarmsCard';
 import { MonthToDateBar } from '../BudgetBar';
 import { DriftCard } from '../DriftCard';
+import { DomainCard } from '../DomainCard';
 import { lifecycleTone } from '../LifecycleAlert';
 import { StatusLabel, toneOf } from '../StatusLabel';
 import { ViewCard, type ViewCardProps } from '../ViewCard';
@@ -84,7 +85,8 @@ function ClusterSummary(props: { view: ClusterView }) {
 
 /**
  * Health at a glance: cluster, database, alarms and budget, each with its
- * own state and a link to its tab; below them, the drift of the stacks.
+ * own state and a link to its tab; below them, the drift of the stacks and
+ * the domain's names, records and certificates.
  */
 export function EnvironmentOverview(props: { environment: string }) {
   const { environment } = props;
@@ -164,6 +166,9 @@ export function EnvironmentOverview(props: { environment: string }) {
       </OverviewTile>
       <Grid item xs={12}>
         <DriftCard environment={environment} deploymentsLink="deployments" />
+      </Grid>
+      <Grid item xs={12}>
+        <DomainCard environment={environment} />
       </Grid>
     </Grid>
   );
