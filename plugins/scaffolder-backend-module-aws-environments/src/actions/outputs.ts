@@ -19,6 +19,7 @@ import { rethrowRefusal } from './refused';
  * @public
  */
 export interface OutputsActionOptions {
+  /** The aws-environments backend, called on behalf of the user. */
   backend: AwsEnvironmentsBackend;
 }
 
