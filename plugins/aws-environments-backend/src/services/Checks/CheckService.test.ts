@@ -179,6 +179,65 @@ describe.each(databases.eachSupportedId())('CheckService on %s', id => {
     ).toEqual(['aws-environments:innovate-prod:forecast-over-budget:2026-12']);
   });
 
+  it('notifies a certificate expiring within 30 days, linking to the Overview where the domain card is', async () => {
+    const sandbox = sandboxViews(NOW);
+    const notAfter = '2026-12-10T00:00:00.000Z';
+    const run = await new CheckService({
+      registry,
+      views: {
+        getView: async <V extends ViewName>(name: string, view: V) =>
+          (view === 'domain'
+            ? {
+                source: 'aws',
+                fetchedAt: NOW.toISOString(),
+                stale: false,
+                configured: true,
+                simulated: false,
+                names: [{ name: 'app.innovate.example', serves: 'spa' }],
+                records: [],
+                certificates: [
+                  {
+                    logicalId: 'CertificateBDDE2430',
+                    stackName: 'innovate-prod-edge',
+                    region: 'us-east-1',
+                    purpose: 'cloudfront-and-alb',
+                    arn: 'arn:aws:acm:us-east-1:222222222222:certificate/1',
+                    domainNames: ['app.innovate.example'],
+                    status: 'ISSUED',
+                    notAfter,
+                    inUseBy: [],
+                  },
+                ],
+              }
+            : await sandbox.getView(name, view)) as Views[V],
+      },
+      store: new DatabaseCheckNotificationStore(knex),
+      notifier: { send: async options => void sent.push(options) },
+      logger: mockServices.logger.mock(),
+      now: () => NOW,
+    }).run(seed.name);
+    expect(run.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'certificate-expiring',
+        view: 'domain',
+        notified: true,
+      }),
+    );
+    expect(
+      sent.filter(s => s.payload.topic === 'aws-environments.certificate'),
+    ).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          title:
+            'innovate-prod: Certificate of app.innovate.example expires in 9 days',
+          link: '/aws-environments/innovate-prod',
+          severity: 'high',
+          scope: `aws-environments:innovate-prod:certificate-expiring:arn:aws:acm:us-east-1:222222222222:certificate/1:${notAfter}`,
+        }),
+      }),
+    ]);
+  });
+
   describe('stale views', () => {
     /** The sandbox's views, with an alarm in ALARM for an hour, the alarms and cost marked stale. */
     function views(stale: boolean): ViewReader {
@@ -431,5 +490,11 @@ describe('topicOf', () => {
     expect(topicOf('budget-80')).toBe('aws-environments.budget');
     expect(topicOf('alarm')).toBe('aws-environments.alarm');
     expect(topicOf('eks-extended-support')).toBe('aws-environments.lifecycle');
+    expect(topicOf('certificate-expiring')).toBe(
+      'aws-environments.certificate',
+    );
+    expect(topicOf('certificate-not-issued')).toBe(
+      'aws-environments.certificate',
+    );
   });
 });

@@ -8,6 +8,7 @@ import type {
   ClusterView,
   CostView,
   DatabaseView,
+  DomainView,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
 import type { Views } from '../DataSources/types';
@@ -16,6 +17,7 @@ import type {
   EnvironmentRegistry,
 } from '../EnvironmentRegistry/types';
 import { isLive } from '../Fleet/fleetEntries';
+import { certificateFindings } from './certificateRules';
 import {
   anomalyFinding,
   attributeAnomaly,
@@ -35,15 +37,26 @@ export interface ViewReader {
   getView<V extends ViewName>(environment: string, view: V): Promise<Views[V]>;
 }
 
-const CHECKED_VIEWS = ['cost', 'cluster', 'database', 'alarms'] as const;
+const CHECKED_VIEWS = [
+  'cost',
+  'cluster',
+  'database',
+  'alarms',
+  'domain',
+] as const;
 type CheckedView = (typeof CHECKED_VIEWS)[number];
 /**
  * Views whose last good value (served `stale` while AWS fails) is not
- * judged: spend and alarm states move by the hour, so an old value would
- * notify what may no longer be true. The cluster and database views keep
- * their versions, which only a deployment changes.
+ * judged: spend and alarm states move by the hour, and a certificate's by
+ * its renewal, so an old value would notify what may no longer be true.
+ * The cluster and database views keep their versions, which only a
+ * deployment changes.
  */
-const FRESH_ONLY: ReadonlySet<CheckedView> = new Set(['cost', 'alarms']);
+const FRESH_ONLY: ReadonlySet<CheckedView> = new Set([
+  'cost',
+  'alarms',
+  'domain',
+]);
 
 /**
  * What one run of the checks shares between environments: Cost Anomaly
@@ -72,12 +85,25 @@ export function topicOf(kind: string): string {
   if (kind === 'alarm') {
     return 'aws-environments.alarm';
   }
+  if (kind.startsWith('certificate-')) {
+    return 'aws-environments.certificate';
+  }
   return 'aws-environments.lifecycle';
 }
 
 /**
- * The guardrail checks of environments: reads the cost, cluster, database
- * and alarm views, applies the rules (rules.ts) and notifies the owner
+ * The environment's tab a finding links to; the domain's card is on the
+ * Overview.
+ */
+function linkOf(environment: string, view: CheckFinding['view']): string {
+  const page = `/aws-environments/${encodeURIComponent(environment)}`;
+  return view === 'domain' ? page : `${page}/${view}`;
+}
+
+/**
+ * The guardrail checks of environments: reads the cost, cluster, database,
+ * alarm and domain views, applies the rules (rules.ts,
+ * certificateRules.ts) and notifies the owner
  * group of each finding once per environment, kind and period.
  */
 export class CheckService {
@@ -144,6 +170,7 @@ export class CheckService {
       ...(views.cost ? anomalyFindings(views.cost, today) : []),
       ...lifecycleFindings(views, today),
       ...(views.alarms ? alarmFindings(views.alarms, now) : []),
+      ...(views.domain ? certificateFindings(views.domain, now) : []),
     ];
     if (header.source === 'aws' && this.deps.anomalies) {
       found.push(...(await this.awsAnomalies(name, now, skipped, context)));
@@ -231,6 +258,7 @@ export class CheckService {
       cluster?: ClusterView;
       database?: DatabaseView;
       alarms?: AlarmsView;
+      domain?: DomainView;
     } = {};
     const skipped: ChecksRun['skipped'] = [];
     results.forEach((result, i) => {
@@ -271,9 +299,7 @@ export class CheckService {
         payload: {
           title: `${environment}: ${finding.title}`,
           description: finding.description,
-          link: `/aws-environments/${encodeURIComponent(environment)}/${
-            finding.view
-          }`,
+          link: linkOf(environment, finding.view),
           severity: finding.severity,
           topic: topicOf(finding.kind),
           scope: `aws-environments:${environment}:${finding.kind}:${finding.period}`,

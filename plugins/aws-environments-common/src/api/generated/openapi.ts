@@ -944,14 +944,17 @@ export interface components {
     };
     /** One thing a guardrail check found. */
     CheckFinding: {
-      /** The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`. */
+      /** The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`, `certificate-not-issued`, `certificate-expiring`. */
       kind: string;
       /** What deduplicates the notification with the kind (the month, the day, the version, the alarm episode). */
       period: string;
       severity: 'critical' | 'high' | 'normal' | 'low';
       title: string;
       description: string;
-      view: 'cost' | 'cluster' | 'database' | 'alarms';
+      /**
+       * The view the finding is about; the notification links to its tab (`domain` to the Overview, where its card is).
+       */
+      view: 'cost' | 'cluster' | 'database' | 'alarms' | 'domain';
       /** Whether this run sent the notification (false when it was sent before). */
       notified: boolean;
     };

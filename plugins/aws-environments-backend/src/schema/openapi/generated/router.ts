@@ -1807,7 +1807,7 @@ export const spec = {
           kind: {
             type: 'string',
             description:
-              'The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`.',
+              'The rule, e.g. `forecast-over-budget`, `budget-80`, `budget-100`, `spend-anomaly`, `eks-extended-support`, `rds-postgres-extended-support-soon`, `alarm`, `certificate-not-issued`, `certificate-expiring`.',
           },
           period: {
             type: 'string',
@@ -1826,7 +1826,9 @@ export const spec = {
           },
           view: {
             type: 'string',
-            enum: ['cost', 'cluster', 'database', 'alarms'],
+            enum: ['cost', 'cluster', 'database', 'alarms', 'domain'],
+            description:
+              'The view the finding is about; the notification links to its tab (`domain` to the Overview, where its card is).',
           },
           notified: {
             type: 'boolean',
