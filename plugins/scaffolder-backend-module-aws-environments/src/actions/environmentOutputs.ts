@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ENVIRONMENT_PART_COMPONENTS as C } from '@innovate/environment-cdk';
 import {
   ANNOTATION_AWS_COMPONENT,
   ENVIRONMENT_DESIGN,
@@ -58,18 +59,18 @@ const REQUIRED_OUTPUTS: Record<ServiceKind, OutputName[]> = {
 
 /**
  * The environment's catalog entities a service depends on, by their
- * `innovate.io/aws-component` annotation (see catalogParts.ts of
- * @innovate/environment-cdk); optional ones are added when present.
+ * `innovate.io/aws-component` annotation (the values the CDK app's catalog
+ * parts use); optional ones are added when present.
  */
 const ENTITY_COMPONENTS = {
-  environment: { component: 'environment', for: [] },
-  cluster: { component: 'eks-cluster', for: ['api'] },
-  database: { component: 'rds-instance', for: ['api'] },
-  databaseSecret: { component: 'secrets-manager-secret', for: [] },
-  loadBalancer: { component: 'alb', for: ['api'] },
-  ecrRepository: { component: 'ecr-repository', for: [] },
-  spaBucket: { component: 's3-bucket', for: ['spa'] },
-  distribution: { component: 'cloudfront-distribution', for: ['spa'] },
+  environment: { component: C.environment, for: [] },
+  cluster: { component: C.eksCluster, for: ['api'] },
+  database: { component: C.rdsInstance, for: ['api'] },
+  databaseSecret: { component: C.secret, for: [] },
+  loadBalancer: { component: C.loadBalancer, for: ['api'] },
+  ecrRepository: { component: C.ecrRepository, for: [] },
+  spaBucket: { component: C.s3Bucket, for: ['spa'] },
+  distribution: { component: C.cloudFrontDistribution, for: ['spa'] },
 } satisfies Record<string, { component: string; for: ServiceKind[] }>;
 
 type EntityName = keyof typeof ENTITY_COMPONENTS;
