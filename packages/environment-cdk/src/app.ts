@@ -6,6 +6,7 @@ import {
   environmentStackName,
 } from '@innovate/plugin-aws-environments-common';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import recommendedFeatureFlags from 'aws-cdk-lib/recommended-feature-flags.json';
 import {
   AccountBaselineStack,
@@ -49,6 +50,17 @@ export interface BuildEnvironmentAppOptions {
    * @defaultValue true
    */
   nag?: boolean;
+  /**
+   * Copy the assets (the kubectl provider's Lambda layers, about 57 MB, and
+   * the custom resource handlers) into the cloud assembly. Leave it on for
+   * an assembly that is deployed or moved: without staging its asset
+   * manifest points at the files in `node_modules` of this machine. Off
+   * saves the copy for synthesis that only reads templates (previews,
+   * checks, the catalog).
+   *
+   * @defaultValue true
+   */
+  stageAssets?: boolean;
 }
 
 /**
@@ -95,7 +107,7 @@ export function buildEnvironmentApp(
   spec: EnvironmentSpec,
   options: BuildEnvironmentAppOptions = {},
 ): EnvironmentApp {
-  const app = createApp(spec, options.outdir);
+  const app = createApp(spec, options.outdir, options.stageAssets ?? true);
   const stacks = addStacks(app, spec);
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -104,12 +116,18 @@ export function buildEnvironmentApp(
 }
 
 /** The app with the recommended feature flags and the environment tag. */
-function createApp(spec: EnvironmentSpec, outdir: string | undefined): App {
+function createApp(
+  spec: EnvironmentSpec,
+  outdir: string | undefined,
+  stageAssets: boolean,
+): App {
   const app = new App({
     outdir,
     context: {
       // What `cdk init` writes into a new project's cdk.json.
       ...recommendedFeatureFlags,
+      // What `cdk synth --no-staging` sets.
+      ...(stageAssets ? {} : { [cxapi.DISABLE_ASSET_STAGING_CONTEXT]: true }),
       // Findings are reported through NagReport (and fail `check`); the
       // assembly is still written so that the report can be read.
       '@aws-cdk/core:failSynthOnValidationErrors': false,

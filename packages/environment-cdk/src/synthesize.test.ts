@@ -30,6 +30,38 @@ describe('synthesizeEnvironment', () => {
     }
   });
 
+  it('stages the assets by default, the kubectl layer with them; stageAssets: false points at the sources instead', async () => {
+    const sources = (dir: string) =>
+      Object.values(
+        JSON.parse(
+          fs.readFileSync(path.join(dir, 'Cluster.assets.json'), 'utf8'),
+        ).files as Record<string, { source: { path: string } }>,
+      ).map(file => file.source.path);
+    const staged = sources(outdir);
+    expect(staged.length).toBeGreaterThan(2);
+    for (const source of staged) {
+      expect(path.isAbsolute(source)).toBe(false);
+      expect(fs.existsSync(path.join(outdir, source))).toBe(true);
+    }
+    const unstagedDir = tempOutdir();
+    const unstaged = await synthesizeEnvironment(testSpec(), {
+      outdir: unstagedDir,
+      estimate: { asOf: '2026-11-26' },
+      stageAssets: false,
+    });
+    const layer = sources(unstagedDir).find(source =>
+      source.includes('lambda-layer-kubectl-v33'),
+    );
+    expect(layer).toMatch(/^\/.*layer\.zip$/);
+    expect(fs.existsSync(layer!)).toBe(true);
+    expect(
+      fs.readdirSync(unstagedDir).filter(file => file.startsWith('asset.')),
+    ).toEqual([]);
+    expect(unstaged.stacks.map(stack => stack.template)).toEqual(
+      synthesis.stacks.map(stack => stack.template),
+    );
+  });
+
   it('names the stacks <environment>-<role>, the shared account baseline apart, and places them in the two accounts', () => {
     expect(
       synthesis.stacks.map(s => [s.id, s.stackName, s.account, s.region]),

@@ -76,6 +76,14 @@ export interface SynthesizeEnvironmentOptions {
    * @defaultValue the defaults of {@link EnvironmentEntitiesOptions}
    */
   entities?: EnvironmentEntitiesOptions;
+  /**
+   * Copy the assets into the cloud assembly (`stageAssets` of
+   * `BuildEnvironmentAppOptions`): off only for an assembly that is read,
+   * never deployed or moved.
+   *
+   * @defaultValue true
+   */
+  stageAssets?: boolean;
 }
 
 /**
@@ -118,7 +126,10 @@ export async function synthesizeEnvironment(
 
   let built: ReturnType<typeof buildEnvironmentApp>;
   try {
-    built = buildEnvironmentApp(validSpec, { outdir });
+    built = buildEnvironmentApp(validSpec, {
+      outdir,
+      stageAssets: options.stageAssets,
+    });
   } catch (error) {
     throw new EnvironmentSynthesisError(
       `Could not build the CDK app of environment "${
