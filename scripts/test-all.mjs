@@ -3,10 +3,13 @@
 //
 //   node scripts/test-all.mjs [--only step,step] [--skip step,step]
 //
-// Steps: tsc, api-reports, lint, prettier, unit-sizes, unit, build, browser,
-// production. Each check step (tsc, api-reports, lint, prettier, unit-sizes,
-// build, production) counts as one test; unit and browser count their
-// individual test cases. api-reports reads the declarations `tsc` writes to
+// Steps: tsc, api-reports, lint, prettier, unit-sizes, unit,
+// environment-repository, build, browser, production. Each check step (tsc,
+// api-reports, lint, prettier, unit-sizes, build, production) counts as one
+// test; unit, environment-repository and browser count their individual test
+// cases. environment-repository is scripts/test-environment-repository.mjs
+// (the generated environment repository installed with npm ci and
+// synthesized; too slow for the unit suite). api-reports reads the declarations `tsc` writes to
 // dist-types; run without the tsc step, it compiles them itself.
 // `build` is `yarn build:backend`, the Dockerfile's build: it builds the
 // frontend (which the browser tests use) and the backend bundle (which the
@@ -27,6 +30,7 @@ const STEPS = [
   'prettier',
   'unit-sizes',
   'unit',
+  'environment-repository',
   'build',
   'browser',
   'production',
@@ -164,6 +168,23 @@ const steps = {
         (code !== 0 && report.numFailedTests === 0 && failedSuites === 0
           ? 1
           : 0),
+    };
+  },
+  async 'environment-repository'() {
+    const out = join(resultsDir, 'environment-repository.json');
+    rmSync(out, { force: true });
+    const code = await run(
+      'node',
+      ['scripts/test-environment-repository.mjs', '--json', out],
+      { env: testEnv },
+    );
+    const report = readJson(out);
+    if (!report) return { passed: 0, failed: 1, note: 'jest wrote no report' };
+    const failed =
+      report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    return {
+      passed: report.numPassedTests,
+      failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
     };
   },
   async build() {

@@ -39,7 +39,10 @@ const PACKAGES = [
     bin: { 'innovate-env': 'dist/cli.js' },
   },
 ];
-export const DEFAULT_OUT = path.join(ROOT, 'packages/environment-cdk/dist/vendor');
+export const DEFAULT_OUT = path.join(
+  ROOT,
+  'packages/environment-cdk/dist/vendor',
+);
 /** npm pack's fixed mtime (1985-10-26T08:15:00Z). */
 const MTIME = 499162500;
 
@@ -289,7 +292,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === SCRIPT) {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = path.resolve(outIndex >= 0 ? args[outIndex + 1] : DEFAULT_OUT);
-  if (args.includes('--if-stale') && readManifest(out)?.sourceHash === sourceHash()) {
+  if (
+    args.includes('--if-stale') &&
+    readManifest(out)?.sourceHash === sourceHash()
+  ) {
     process.stdout.write(`pack-vendor: ${out} is up to date\n`);
   } else {
     const started = Date.now();

@@ -64,7 +64,9 @@ export function satisfies(version: string, range: string): boolean {
   const [, op = '', a, b = '0', c = '0'] = match;
   const [ra, rb, rc] = [Number(a), Number(b), Number(c)];
   const cmp =
-    Math.sign(major - ra) * 4 + Math.sign(minor - rb) * 2 + Math.sign(patch - rc);
+    Math.sign(major - ra) * 4 +
+    Math.sign(minor - rb) * 2 +
+    Math.sign(patch - rc);
   if (op === '') {
     // A bare major (`3`) is any 3.x.y.
     return match[3] === undefined ? major === ra : cmp === 0;
@@ -135,9 +137,7 @@ export function lockProblems(
 
 /** The lockfile's `packages` with the root first, then sorted as npm does. */
 function sortedPackages(packages: PackageLock['packages']) {
-  const keys = Object.keys(packages).sort((a, b) =>
-    a.localeCompare(b, 'en'),
-  );
+  const keys = Object.keys(packages).sort((a, b) => a.localeCompare(b, 'en'));
   return Object.fromEntries(keys.map(key => [key, packages[key]]));
 }
 

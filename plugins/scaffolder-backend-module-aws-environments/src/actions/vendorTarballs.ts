@@ -31,6 +31,26 @@ interface Manifest {
   packages: Omit<VendoredPackage, 'integrity'>[];
 }
 
+const packChecks = new Map<string, Promise<void>>();
+
+async function runPackScript(
+  script: string,
+  vendorDir: string,
+  log: (message: string) => void,
+): Promise<void> {
+  const started = Date.now();
+  const { stdout } = await run(
+    process.execPath,
+    [script, '--out', vendorDir, '--if-stale'],
+    { maxBuffer: 4 * 1024 * 1024, timeout: 5 * 60_000 },
+  );
+  log(
+    `${stdout.trim()} (checked in ${((Date.now() - started) / 1000).toFixed(
+      1,
+    )} s)`,
+  );
+}
+
 /**
  * Brings the tarballs in `vendorDir` up to date with the sources (a
  * checkout: `./portal start`, the tests) by running the pack script with
@@ -53,26 +73,6 @@ async function packIfStale(
     checked.catch(() => packChecks.delete(vendorDir));
   }
   await checked;
-}
-
-const packChecks = new Map<string, Promise<void>>();
-
-async function runPackScript(
-  script: string,
-  vendorDir: string,
-  log: (message: string) => void,
-): Promise<void> {
-  const started = Date.now();
-  const { stdout } = await run(
-    process.execPath,
-    [script, '--out', vendorDir, '--if-stale'],
-    { maxBuffer: 4 * 1024 * 1024, timeout: 5 * 60_000 },
-  );
-  log(
-    `${stdout.trim()} (checked in ${((Date.now() - started) / 1000).toFixed(
-      1,
-    )} s)`,
-  );
 }
 
 /**
