@@ -179,5 +179,32 @@ export interface Config {
        */
       frequency?: HumanDuration | string;
     };
+
+    /**
+     * Repository sync: a merge to an environment's repository (the one the
+     * create-aws-environment template writes, registered in the catalog) is
+     * picked up as a proposed change. The plugin reads `environment.json`
+     * next to the `catalog-info.yaml` of every catalog Component annotated
+     * `innovate.io/aws-environment` (through the backend's URL readers, so
+     * the integrations' credentials) and, when its spec differs from the
+     * environment's and was not proposed before, requests an update that
+     * waits for a person's approval. It never applies a change itself.
+     */
+    repositorySync?: {
+      /**
+       * Turn the repository sync off: repositories are not read.
+       *
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * How often the repositories are read. One backend instance reads
+       * them (a global scheduled task); a read is conditional on the last
+       * ETag, so an unchanged file is not downloaded again.
+       *
+       * @default { minutes: 5 }
+       */
+      frequency?: HumanDuration | string;
+    };
   };
 }

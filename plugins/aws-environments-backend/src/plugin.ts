@@ -18,6 +18,7 @@ import { awsEnvironmentResourceRef } from './permissions/resource';
 import { createRouter } from './router';
 import { EnvironmentAccess } from './services/Access/EnvironmentAccess';
 import { DatabaseEnvironmentRegistry } from './services/EnvironmentRegistry/DatabaseEnvironmentRegistry';
+import { startRepositorySync } from './services/RepositorySync/start';
 import {
   awsClientFactoryServiceRef,
   cdkToolkitServiceRef,
@@ -52,6 +53,8 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        urlReader: coreServices.urlReader,
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         httpRouter: coreServices.httpRouter,
@@ -102,6 +105,8 @@ export const awsEnvironmentsPlugin = createBackendPlugin({
         if (options.seedEnvironment) {
           await deployments.seed(defaultEnvironmentSpec());
         }
+        // Merges to environment repositories become proposed deployments.
+        await startRepositorySync(deps, registry, deployments, options);
 
         // The routes and the actions (for AI agents, over MCP) share services.
         const services = {

@@ -1,5 +1,6 @@
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import type { AwsEnvironmentResource } from '../../permissions/resource';
+import type { DeploymentOrigin } from '../EnvironmentRegistry/types';
 
 /** One permission to hold on one environment. */
 export interface AccessCheck {
@@ -27,4 +28,9 @@ export interface Requester {
    * user's first group (the user when in none, as a guest).
    */
   resolveOwner(requested?: string): Promise<string>;
+  /**
+   * Where the request comes from when no person made it in the portal (a
+   * repository's environment.json); recorded with the deployment.
+   */
+  origin?: DeploymentOrigin;
 }

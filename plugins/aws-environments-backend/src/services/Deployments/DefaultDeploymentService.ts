@@ -138,6 +138,7 @@ export class DefaultDeploymentService implements DeploymentService {
           existing && authorized.owner !== existing.owner
             ? authorized.owner
             : undefined,
+        origin: requester.origin,
         spec: deploySpec,
       });
       await tx.appendEvents(id, [

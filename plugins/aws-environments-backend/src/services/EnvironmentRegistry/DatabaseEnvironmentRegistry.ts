@@ -277,6 +277,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       requested_by: deployment.requestedBy,
       approved_by: null,
       new_owner: deployment.newOwner ?? null,
+      origin: deployment.origin ? JSON.stringify(deployment.origin) : null,
       allowed_deviations:
         deployment.allowedDeviations.length > 0
           ? JSON.stringify(deployment.allowedDeviations)

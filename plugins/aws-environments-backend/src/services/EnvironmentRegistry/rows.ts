@@ -57,6 +57,8 @@ export interface DeploymentRow {
   worker_id: string | null;
   lease_token: string | null;
   new_owner: string | null;
+  /** Absent in rows read before the repository-sync migration ran. */
+  origin?: string | null;
   created_at: DbTimestamp;
   started_at: DbTimestamp | null;
   finished_at: DbTimestamp | null;
@@ -154,6 +156,7 @@ export function rowToSummary(row: DeploymentRow): DeploymentSummary {
     ...(row.finished_at !== null ? { finishedAt: toIso(row.finished_at) } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     ...(changeSets ? { changeSets } : {}),
+    ...(row.origin ? { origin: JSON.parse(row.origin) } : {}),
   };
 }
 

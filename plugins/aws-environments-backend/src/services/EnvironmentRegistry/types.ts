@@ -14,6 +14,9 @@ import type {
   NagReport,
 } from '@innovate/plugin-aws-environments-common';
 
+/** Where a deployment was proposed from when no person requested it. */
+export type DeploymentOrigin = NonNullable<DeploymentSummary['origin']>;
+
 /** One CloudFormation stack of a synthesized environment, as recorded. */
 export interface RecordedStack {
   /** The stack's id (hierarchical id) in the CDK app. */
@@ -137,6 +140,8 @@ export interface NewDeployment {
   acceptDataLoss?: string[];
   /** The owner the environment gets when this deployment succeeds. */
   newOwner?: string;
+  /** Where it was proposed from (a repository); absent for a person's request. */
+  origin?: DeploymentOrigin;
   spec: EnvironmentSpec;
 }
 

@@ -576,7 +576,7 @@ export interface components {
         /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
         apiSubdomain?: string;
         /**
-         * Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).
+         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account's bootstrap creates).
          * @defaultValue workloads
          */
         hostedZoneAccount: 'workloads' | 'management';
@@ -661,6 +661,19 @@ export interface components {
       finishedAt?: string;
       error?: string;
       changeSets?: components['schemas']['ChangeSetSummary'][];
+      origin?: components['schemas']['DeploymentOrigin'];
+    };
+    /** Where a deployment was proposed from when no person requested it in the portal - a merge to the environment's repository, picked up by the portal's repository sync. It waits for a person's approval. */
+    DeploymentOrigin: {
+      type: 'repository';
+      /** The repository's URL (the source location of its catalog Component). */
+      repository: string;
+      /** The URL of the environment.json that was read. */
+      file: string;
+      /** The ETag of environment.json when it was read, when the reader gave one. */
+      etag?: string;
+      /** The catalog Component of the repository (annotated innovate.io/aws-environment). */
+      entityRef?: string;
     };
     /** A deployment with its events (DeploymentSummary plus `events`). */
     Deployment: {
@@ -690,6 +703,7 @@ export interface components {
       previousDeploymentId?: string;
       /** Field-by-field changes of the spec from the previous deployment's (every field as added for the first one); absent for a destroy. */
       specChanges?: components['schemas']['SpecFieldChange'][];
+      origin?: components['schemas']['DeploymentOrigin'];
     };
     SpecFieldChange: {
       /** The spec field, dotted (e.g. cluster.applicationNodeGroup.desiredSize). */
@@ -1491,7 +1505,7 @@ export interface components {
         /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
         apiSubdomain?: string;
         /**
-         * Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).
+         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account's bootstrap creates).
          * @defaultValue workloads
          */
         hostedZoneAccount: 'workloads' | 'management';

@@ -569,7 +569,7 @@ export const spec = {
                 type: 'string',
                 enum: ['workloads', 'management'],
                 description:
-                  'Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).',
+                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account\'s bootstrap creates).',
               },
             },
             required: [
@@ -816,6 +816,41 @@ export const spec = {
               $ref: '#/components/schemas/ChangeSetSummary',
             },
           },
+          origin: {
+            $ref: '#/components/schemas/DeploymentOrigin',
+          },
+        },
+        additionalProperties: false,
+      },
+      DeploymentOrigin: {
+        type: 'object',
+        description:
+          "Where a deployment was proposed from when no person requested it in the portal - a merge to the environment's repository, picked up by the portal's repository sync. It waits for a person's approval.",
+        required: ['type', 'repository', 'file'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['repository'],
+          },
+          repository: {
+            type: 'string',
+            description:
+              "The repository's URL (the source location of its catalog Component).",
+          },
+          file: {
+            type: 'string',
+            description: 'The URL of the environment.json that was read.',
+          },
+          etag: {
+            type: 'string',
+            description:
+              'The ETag of environment.json when it was read, when the reader gave one.',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The catalog Component of the repository (annotated innovate.io/aws-environment).',
+          },
         },
         additionalProperties: false,
       },
@@ -921,6 +956,9 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/SpecFieldChange',
             },
+          },
+          origin: {
+            $ref: '#/components/schemas/DeploymentOrigin',
           },
         },
         additionalProperties: false,
@@ -3152,7 +3190,7 @@ export const spec = {
                 type: 'string',
                 enum: ['workloads', 'management'],
                 description:
-                  'Must be "workloads" (the account CloudFront, the ALB and their certificates live in, so CloudFormation can validate the certificates through the zone).',
+                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account\'s bootstrap creates).',
               },
             },
             required: ['name', 'hostedZoneId', 'hostedZoneName'],
