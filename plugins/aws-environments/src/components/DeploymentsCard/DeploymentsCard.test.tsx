@@ -185,6 +185,40 @@ describe('DeploymentsCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a change proposed from the environment’s repository, where it is approved', async () => {
+    const repository =
+      'https://github.com/acme/innovate-prod-environment/tree/main/';
+    const file =
+      'https://github.com/acme/innovate-prod-environment/blob/main/environment.json';
+    const proposed = {
+      ...fixtures.deploymentAwaitingApproval,
+      requestedBy: `repository:${repository}`,
+      origin: { type: 'repository' as const, repository, file },
+    };
+    renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
+      listDeployments: async () => [proposed],
+      getDeployment: async () => ({ ...proposed, events: [] }),
+    });
+
+    const summary = await screen.findByRole('button', {
+      name: /Deploy dep-0002/,
+    });
+    expect(summary).toHaveTextContent(`proposed from ${repository}`);
+    const details = screen.getByRole('region', { name: /Deploy dep-0002/ });
+    expect(within(details).getByText(/Proposed from/)).toBeInTheDocument();
+    expect(
+      within(details).getByRole('link', { name: new RegExp(`^${repository}`) }),
+    ).toHaveAttribute('href', repository);
+    expect(
+      within(details).getByRole('link', { name: /^environment\.json/ }),
+    ).toHaveAttribute('href', file);
+    expect(
+      await within(details).findByRole('button', {
+        name: 'Execute change set',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('says when there are no deployments', async () => {
     renderWithApi(<DeploymentsCard environment="innovate-prod" />, {
       listDeployments: async () => [],

@@ -6,6 +6,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import Alert from '@material-ui/lab/Alert';
+import { Link } from '@backstage/core-components';
 import type { DeploymentSummary } from '@innovate/plugin-aws-environments-common';
 import { useDeployments } from '../../hooks';
 import { Facts } from '../Facts';
@@ -26,6 +27,27 @@ function duration(deployment: DeploymentSummary): string | undefined {
       1000,
   );
   return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/**
+ * Who asked for a deployment: a person (or service), or, for a change
+ * merged to the environment's repository, that repository (a link in the
+ * details; text in the summary, which is a button).
+ */
+function RequestedBy(props: { deployment: DeploymentSummary; link?: boolean }) {
+  const { deployment, link = true } = props;
+  const { origin } = deployment;
+  if (!origin) {
+    return <Principal principal={deployment.requestedBy} link={link} />;
+  }
+  return link ? (
+    <>
+      Proposed from <Link to={origin.repository}>{origin.repository}</Link> (
+      <Link to={origin.file}>environment.json</Link>)
+    </>
+  ) : (
+    <>proposed from {origin.repository}</>
+  );
 }
 
 /**
@@ -66,8 +88,9 @@ function DeploymentItem(props: {
           <StatusText status={deployment.status} />
           <SourceBadge source={deployment.source} />
           <Typography component="span" variant="body2">
-            <RelativeTime iso={deployment.createdAt} /> by{' '}
-            <Principal principal={deployment.requestedBy} link={false} />
+            <RelativeTime iso={deployment.createdAt} />{' '}
+            {deployment.origin ? '' : 'by '}
+            <RequestedBy deployment={deployment} link={false} />
             {deployment.approvedBy && (
               <>
                 , approved by{' '}
@@ -85,8 +108,8 @@ function DeploymentItem(props: {
             <Facts
               facts={[
                 {
-                  label: 'Requested by',
-                  value: <Principal principal={deployment.requestedBy} />,
+                  label: deployment.origin ? 'Origin' : 'Requested by',
+                  value: <RequestedBy deployment={deployment} />,
                 },
                 ...(deployment.approvedBy
                   ? [
