@@ -255,6 +255,24 @@ describe.each(databases.eachSupportedId())('RepositorySync on %s', id => {
     expect(sent).toHaveLength(2);
   });
 
+  it('treats a change the deployed environment cannot take as an invalid file', async () => {
+    const { sync, repositories, registry, sent, auditor } = await setup(id);
+    repositories.write(FILE, { ...spec, region: 'eu-west-1' });
+
+    const [result] = await sync.runAll();
+
+    expect(result.outcome).toBe('invalid');
+    expect(result.errors?.map(e => e.field)).toContain('region');
+    expect(await registry.listDeployments(spec.name)).toHaveLength(1);
+    expect(sent[0].payload.description).toContain('region');
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'repository-proposal' }),
+    );
+    // The claim was given back: a corrected file is proposed.
+    repositories.write(FILE, withBudget(900));
+    expect((await sync.runAll())[0].outcome).toBe('proposed');
+  });
+
   it('proposes once when two instances share the database', async () => {
     const { instance, repositories, registry } = await setup(id);
     repositories.write(FILE, withBudget(900));
