@@ -127,6 +127,39 @@ describe('execution policies', () => {
     ]);
   });
 
+  it('covers the kubectl provider and the Helm chart of the cluster stack, layers scoped to the account', () => {
+    const policy = executionPolicy(seed, 'workloads', 'innovate-test');
+    expect(policy.resourceTypes).toEqual(
+      expect.arrayContaining([
+        'AWS::Lambda::LayerVersion',
+        'AWS::EKS::AccessEntry',
+        'Custom::AWSCDK-EKS-HelmChart',
+      ]),
+    );
+    const actions = allowed(policy);
+    for (const action of [
+      'lambda:PublishLayerVersion',
+      'lambda:GetLayerVersion',
+      'lambda:DeleteLayerVersion',
+    ]) {
+      expect(actions.get(action)).toEqual([
+        'arn:aws:lambda:*:222222222222:layer:*',
+      ]);
+    }
+    expect(actions.get('lambda:InvokeFunction')).toEqual([
+      'arn:aws:lambda:*:222222222222:function:innovate-test-*',
+    ]);
+    expect(actions.get('eks:CreateAccessEntry')).toEqual(['*']);
+    // A function in a VPC: Lambda checks its subnets and security groups.
+    expect(actions.has('ec2:DescribeSubnets')).toBe(true);
+    expect(actions.get('s3:GetObject')).toEqual([
+      'arn:aws:s3:::cdk-*-assets-222222222222-us-east-1/*',
+    ]);
+    const sids = policy.document.Statement.map(statement => statement.Sid);
+    expect(sids).toContain('LambdaLayers');
+    expect(new Set(sids).size).toBe(sids.length);
+  });
+
   it('bootstraps every region the account deploys to', () => {
     const workloads = executionPolicy(east2, 'workloads', 'innovate-test');
     expect(workloads.regions).toEqual(['us-east-1', 'us-east-2']);
