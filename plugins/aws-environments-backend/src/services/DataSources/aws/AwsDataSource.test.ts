@@ -1,4 +1,6 @@
+import { ACMClient, DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { DescribeBudgetCommand } from '@aws-sdk/client-budgets';
+import { DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
   GetCostAndUsageCommand,
@@ -12,16 +14,22 @@ import {
 } from '@aws-sdk/client-eks';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import {
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import {
   defaultEnvironmentSpec,
   estimateFromSpec,
   ViewName,
 } from '@innovate/plugin-aws-environments-common';
+import { mockClient } from 'aws-sdk-client-mock';
 import {
   AWS_FIXTURE_NOW,
   awsError,
   MockedAwsClientFactory,
   mockAwsEnvironment,
 } from '../../../__testUtils__/awsMocks';
+import { domainEnvironment } from '../../../__testUtils__/domainEnvironment';
 import { fixtureSynthesis } from '../../../__testUtils__/fakeSynthesizer';
 import {
   fixtureEnvironment,
@@ -484,6 +492,57 @@ describe('AwsDataSource', () => {
     const cluster = await source.getView('cluster', environment);
     expect(cluster.insights).toBeNull();
     expect(cluster.nodeGroups).toHaveLength(2);
+  });
+
+  it('reads the domain view through the factory: CloudFormation, ACM and Route 53 with the workloads account', async () => {
+    const arn =
+      'arn:aws:acm:us-east-1:222222222222:certificate/12345678-1234-1234-1234-123456789012';
+    aws.cloudFormation.on(DescribeStackResourceCommand).resolves({
+      StackResourceDetail: {
+        StackName: 'innovate-test-edge',
+        LogicalResourceId: 'CertificateBDDE2430',
+        PhysicalResourceId: arn,
+        ResourceType: 'AWS::CertificateManager::Certificate',
+        LastUpdatedTimestamp: new Date('2025-10-01T08:30:00Z'),
+        ResourceStatus: 'CREATE_COMPLETE',
+      },
+    });
+    const acm = mockClient(ACMClient);
+    acm.on(DescribeCertificateCommand).resolves({
+      Certificate: {
+        CertificateArn: arn,
+        DomainName: 'app.innovate.example',
+        Status: 'ISSUED',
+        NotAfter: new Date('2026-10-30T23:59:59Z'),
+        InUseBy: [],
+      },
+    });
+    const route53 = mockClient(Route53Client);
+    route53.on(ListResourceRecordSetsCommand).resolves({
+      ResourceRecordSets: [],
+      IsTruncated: false,
+      MaxItems: 2,
+    });
+    try {
+      const view = await source.getView(
+        'domain',
+        domainEnvironment('usEast1', { source: 'aws' }),
+      );
+      expect(view.certificates).toEqual([
+        expect.objectContaining({
+          arn,
+          status: 'ISSUED',
+          notAfter: '2026-10-30T23:59:59.000Z',
+        }),
+      ]);
+      expect(view.records.map(r => r.state)).toEqual(['MISSING', 'MISSING']);
+      expect(new Set(clients.requestedAccounts)).toEqual(
+        new Set(['222222222222']),
+      );
+    } finally {
+      acm.restore();
+      route53.restore();
+    }
   });
 
   it('explains missing credentials for an account', async () => {

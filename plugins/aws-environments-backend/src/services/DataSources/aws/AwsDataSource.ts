@@ -15,7 +15,7 @@ import { fetchAlarmsView } from './alarmsView';
 import { fetchClusterView } from './clusterView';
 import { fetchCostView } from './costView';
 import { fetchDatabaseView } from './databaseView';
-import { type DomainClients, fetchDomainView } from './domainView';
+import { fetchDomainView } from './domainView';
 import { fetchDriftView } from './driftView';
 
 /**
@@ -37,11 +37,6 @@ export class AwsDataSource implements EnvironmentDataSource {
       now?: () => Date;
       /** Waits between polls of a drift detection (tests do not wait). */
       sleep?: (ms: number) => Promise<void>;
-      /**
-       * ACM and Route 53 for the domain view; without them its
-       * certificates' states are UNKNOWN and its records NOT_CHECKED.
-       */
-      domain?: Omit<DomainClients, 'cloudFormation'>;
     },
   ) {}
 
@@ -114,7 +109,6 @@ export class AwsDataSource implements EnvironmentDataSource {
         ),
       domain: async () =>
         fetchDomainView(environment, {
-          ...this.options.domain,
           cloudFormation: stack =>
             client(stack.account, () =>
               clients.cloudFormation({
@@ -122,6 +116,9 @@ export class AwsDataSource implements EnvironmentDataSource {
                 region: stack.region,
               }),
             ),
+          acm: target => client(target.accountId, () => clients.acm(target)),
+          route53: accountId =>
+            client(accountId, () => clients.route53(accountId)),
         }),
     };
     return views[view]() as Promise<ViewData<Views[V]>>;

@@ -1,3 +1,4 @@
+import { ResourceNotFoundException as AcmResourceNotFoundException } from '@aws-sdk/client-acm';
 import { NotFoundException as BudgetNotFoundException } from '@aws-sdk/client-budgets';
 import { ResourceNotFoundException as EksResourceNotFoundException } from '@aws-sdk/client-eks';
 import {
@@ -43,6 +44,7 @@ const NOT_FOUND = [
   DBInstanceNotFoundFault,
   RdsResourceNotFoundFault,
   BudgetNotFoundException,
+  AcmResourceNotFoundException,
 ];
 
 interface SdkErrorLike {

@@ -1,7 +1,19 @@
 import {
+  ACMClient,
+  type CertificateDetail,
+  DescribeCertificateCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-acm';
+import {
   CloudFormationClient,
   DescribeStackResourceCommand,
 } from '@aws-sdk/client-cloudformation';
+import {
+  ListResourceRecordSetsCommand,
+  type ListResourceRecordSetsCommandOutput,
+  type ResourceRecordSet,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
 import { defaultEnvironmentSpec } from '@innovate/plugin-aws-environments-common';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { awsError } from '../../../__testUtils__/awsMocks';
@@ -12,14 +24,7 @@ import {
 import { fixtureEnvironment } from '../../../__testUtils__/fixtureEnvironment';
 import { DataSourceError } from '../../../errors';
 import type { RecordedStack } from '../../EnvironmentRegistry/types';
-import {
-  type AcmCertificateDetail,
-  type DescribeCertificate,
-  type DomainClients,
-  fetchDomainView,
-  type ListRecordSets,
-  type Route53RecordSet,
-} from './domainView';
+import { type DomainClients, fetchDomainView } from './domainView';
 
 const CLOUDFRONT_ARN =
   'arn:aws:acm:us-east-1:222222222222:certificate/12345678-1234-1234-1234-123456789012';
@@ -49,53 +54,75 @@ function stackResource(stack: string, logicalId: string, physicalId: string) {
 function issued(
   arn: string,
   inUseBy: string[],
-  overrides: Partial<AcmCertificateDetail> = {},
-): AcmCertificateDetail & Record<string, unknown> {
+  overrides: Partial<CertificateDetail> = {},
+): { Certificate: CertificateDetail } {
   return {
-    CertificateArn: arn,
-    DomainName: 'app.innovate.example',
-    SubjectAlternativeNames: ['app.innovate.example', 'api.innovate.example'],
-    DomainValidationOptions: [
-      {
-        DomainName: 'app.innovate.example',
-        ValidationDomain: 'app.innovate.example',
-        ValidationStatus: 'SUCCESS',
-        ValidationMethod: 'DNS',
-      },
-    ],
-    Serial: '0a:1b:2c',
-    Subject: 'CN=app.innovate.example',
-    Issuer: 'Amazon',
-    CreatedAt: new Date('2025-10-01T08:20:00Z'),
-    IssuedAt: new Date('2025-10-01T08:25:00Z'),
-    Status: 'ISSUED',
-    NotBefore: new Date('2025-10-01T00:00:00Z'),
-    NotAfter: new Date('2026-10-30T23:59:59Z'),
-    KeyAlgorithm: 'RSA-2048',
-    SignatureAlgorithm: 'SHA256WITHRSA',
-    InUseBy: inUseBy,
-    Type: 'AMAZON_ISSUED',
-    RenewalEligibility: 'ELIGIBLE',
-    ...overrides,
+    Certificate: {
+      CertificateArn: arn,
+      DomainName: 'app.innovate.example',
+      SubjectAlternativeNames: ['app.innovate.example', 'api.innovate.example'],
+      DomainValidationOptions: [
+        {
+          DomainName: 'app.innovate.example',
+          ValidationDomain: 'app.innovate.example',
+          ValidationStatus: 'SUCCESS',
+          ValidationMethod: 'DNS',
+        },
+      ],
+      Serial: '0a:1b:2c',
+      Subject: 'CN=app.innovate.example',
+      Issuer: 'Amazon',
+      CreatedAt: new Date('2025-10-01T08:20:00Z'),
+      IssuedAt: new Date('2025-10-01T08:25:00Z'),
+      Status: 'ISSUED',
+      NotBefore: new Date('2025-10-01T00:00:00Z'),
+      NotAfter: new Date('2026-10-30T23:59:59Z'),
+      KeyAlgorithm: 'RSA_2048',
+      SignatureAlgorithm: 'SHA256WITHRSA',
+      InUseBy: inUseBy,
+      Type: 'AMAZON_ISSUED',
+      RenewalEligibility: 'ELIGIBLE',
+      ...overrides,
+    },
   };
 }
 
-/** ListResourceRecordSets' record sets from the name (Route 53 API reference). */
-function aliases(name: string, dnsName = `${DISTRIBUTION_DOMAIN}.`) {
-  return ['A', 'AAAA'].map(
-    (type): Route53RecordSet => ({
-      Name: `${name}.`,
-      Type: type,
-      AliasTarget: { HostedZoneId: 'Z2FDTNDATAQYW2', DNSName: dnsName },
-    }),
-  );
+/** Alias record sets of the name (Route 53 API reference, ResourceRecordSet). */
+function aliases(
+  name: string,
+  dnsName = `${DISTRIBUTION_DOMAIN}.`,
+): ResourceRecordSet[] {
+  return (['A', 'AAAA'] as const).map(type => ({
+    Name: `${name}.`,
+    Type: type,
+    AliasTarget: {
+      HostedZoneId: 'Z2FDTNDATAQYW2',
+      DNSName: dnsName,
+      EvaluateTargetHealth: false,
+    },
+  }));
+}
+
+/** A ListResourceRecordSets answer of those sets (truncated: the zone has more). */
+function listed(
+  sets: ResourceRecordSet[],
+): ListResourceRecordSetsCommandOutput {
+  return {
+    $metadata: {},
+    ResourceRecordSets: sets,
+    IsTruncated: true,
+    NextRecordName: 'www.innovate.example.',
+    NextRecordType: 'CNAME',
+    MaxItems: 2,
+  };
 }
 
 describe('fetchDomainView', () => {
   let cloudFormation: AwsClientStub<CloudFormationClient>;
-  let regionsAsked: string[];
-  let describeCertificate: jest.MockedFunction<DescribeCertificate>;
-  let listRecordSets: jest.MockedFunction<ListRecordSets>;
+  let acm: AwsClientStub<ACMClient>;
+  let route53: AwsClientStub<Route53Client>;
+  /** The clients the view asked for: service, account and region. */
+  let asked: string[];
 
   beforeEach(() => {
     cloudFormation = mockClient(CloudFormationClient);
@@ -118,43 +145,61 @@ describe('fetchDomainView', () => {
       .resolves(
         stackResource('innovate-test-edge', 'CertificateBDDE2430', ALB_ARN),
       );
-    regionsAsked = [];
-    describeCertificate = jest.fn(async (_target, arn) =>
-      arn === CLOUDFRONT_ARN
-        ? issued(arn, [DISTRIBUTION_ARN])
-        : issued(arn, [LOAD_BALANCER_ARN]),
-    );
-    listRecordSets = jest.fn(async (_account, input) =>
-      aliases(input.startRecordName),
-    );
+    acm = mockClient(ACMClient);
+    acm
+      .on(DescribeCertificateCommand, { CertificateArn: CLOUDFRONT_ARN })
+      .resolves(issued(CLOUDFRONT_ARN, [DISTRIBUTION_ARN]))
+      .on(DescribeCertificateCommand, { CertificateArn: ALB_ARN })
+      .resolves(issued(ALB_ARN, [LOAD_BALANCER_ARN]));
+    route53 = mockClient(Route53Client);
+    for (const name of ['app.innovate.example', 'api.innovate.example']) {
+      route53
+        .on(ListResourceRecordSetsCommand, { StartRecordName: name })
+        .resolves(listed(aliases(name)));
+    }
+    asked = [];
   });
-  afterEach(() => cloudFormation.restore());
+  afterEach(() => {
+    cloudFormation.restore();
+    acm.restore();
+    route53.restore();
+  });
 
-  const clients = (overrides: Partial<DomainClients> = {}): DomainClients => ({
+  const clients: DomainClients = {
     cloudFormation: async (stack: RecordedStack) => {
-      regionsAsked.push(stack.region);
+      asked.push(`cloudformation ${stack.account} ${stack.region}`);
       return new CloudFormationClient({ region: stack.region });
     },
-    describeCertificate,
-    listRecordSets,
-    ...overrides,
-  });
+    acm: async target => {
+      asked.push(`acm ${target.accountId} ${target.region}`);
+      return new ACMClient({ region: target.region });
+    },
+    route53: async accountId => {
+      asked.push(`route53 ${accountId}`);
+      return new Route53Client({ region: 'us-east-1' });
+    },
+  };
 
   it('reads each certificate from its own stack and region, and its state from ACM there', async () => {
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
     expect(view.configured).toBe(true);
     expect(view.simulated).toBe(false);
-    expect(regionsAsked.sort()).toEqual(['eu-west-1', 'us-east-1']);
-    expect(describeCertificate).toHaveBeenCalledWith(
-      { accountId: '222222222222', region: 'us-east-1' },
-      CLOUDFRONT_ARN,
-    );
-    expect(describeCertificate).toHaveBeenCalledWith(
-      { accountId: '222222222222', region: 'eu-west-1' },
-      ALB_ARN,
+    expect(asked.filter(a => !a.startsWith('route53')).sort()).toEqual([
+      'acm 222222222222 eu-west-1',
+      'acm 222222222222 us-east-1',
+      'cloudformation 222222222222 eu-west-1',
+      'cloudformation 222222222222 us-east-1',
+    ]);
+    expect(
+      acm.commandCalls(DescribeCertificateCommand).map(c => c.args[0].input),
+    ).toEqual(
+      expect.arrayContaining([
+        { CertificateArn: CLOUDFRONT_ARN },
+        { CertificateArn: ALB_ARN },
+      ]),
     );
     expect(view.certificates).toEqual([
       {
@@ -184,25 +229,27 @@ describe('fetchDomainView', () => {
   it("checks the records in Route 53: one call per name, in the spec's zone with the zone account's credentials", async () => {
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
-    expect(listRecordSets.mock.calls).toEqual([
-      [
-        '222222222222',
-        {
-          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
-          startRecordName: 'app.innovate.example',
-          maxItems: 2,
-        },
-      ],
-      [
-        '222222222222',
-        {
-          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
-          startRecordName: 'api.innovate.example',
-          maxItems: 2,
-        },
-      ],
+    expect(asked.filter(a => a.startsWith('route53'))).toEqual([
+      'route53 222222222222',
+      'route53 222222222222',
+    ]);
+    expect(
+      route53
+        .commandCalls(ListResourceRecordSetsCommand)
+        .map(c => c.args[0].input),
+    ).toEqual([
+      {
+        HostedZoneId: 'Z0123456789ABCDEFGHIJ',
+        StartRecordName: 'app.innovate.example',
+        MaxItems: 2,
+      },
+      {
+        HostedZoneId: 'Z0123456789ABCDEFGHIJ',
+        StartRecordName: 'api.innovate.example',
+        MaxItems: 2,
+      },
     ]);
     expect(view.records).toEqual(
       ['app', 'api'].flatMap(label =>
@@ -218,18 +265,33 @@ describe('fetchDomainView', () => {
   });
 
   it('shows a record that is missing, and one that aliases something else', async () => {
-    listRecordSets.mockImplementation(async (_account, input) =>
-      input.startRecordName === 'app.innovate.example'
-        ? aliases('app.innovate.example', 'd999999zzzzzz9.cloudfront.net.')
-        : // AAAA of api is missing: the list goes on to the next name.
-          [
-            aliases('api.innovate.example')[0],
-            { Name: 'www.innovate.example.', Type: 'CNAME' },
-          ],
-    );
+    route53
+      .on(ListResourceRecordSetsCommand, {
+        StartRecordName: 'app.innovate.example',
+      })
+      .resolves(
+        listed(
+          aliases('app.innovate.example', 'd999999zzzzzz9.cloudfront.net.'),
+        ),
+      )
+      // AAAA of api is missing: the list goes on to the next name.
+      .on(ListResourceRecordSetsCommand, {
+        StartRecordName: 'api.innovate.example',
+      })
+      .resolves(
+        listed([
+          aliases('api.innovate.example')[0],
+          {
+            Name: 'www.innovate.example.',
+            Type: 'CNAME',
+            TTL: 300,
+            ResourceRecords: [{ Value: 'app.innovate.example' }],
+          },
+        ]),
+      );
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
     expect(view.records.map(r => [r.name, r.type, r.state])).toEqual([
       ['app.innovate.example', 'A', 'WRONG_TARGET'],
@@ -243,23 +305,26 @@ describe('fetchDomainView', () => {
   });
 
   it('shows a failing ACM call on its certificate only; the rest of the view stands', async () => {
-    describeCertificate.mockImplementation(async (_target, arn) => {
-      if (arn === ALB_ARN) {
-        throw awsError(
+    acm
+      .on(DescribeCertificateCommand, { CertificateArn: ALB_ARN })
+      .rejects(
+        awsError(
           'AccessDeniedException',
           'User is not authorized to perform: acm:DescribeCertificate',
-        );
-      }
-      return issued(arn, [DISTRIBUTION_ARN], {
-        Status: 'PENDING_VALIDATION',
-        NotBefore: undefined,
-        NotAfter: undefined,
-        RenewalEligibility: 'INELIGIBLE',
-      });
-    });
+        ),
+      )
+      .on(DescribeCertificateCommand, { CertificateArn: CLOUDFRONT_ARN })
+      .resolves(
+        issued(CLOUDFRONT_ARN, [DISTRIBUTION_ARN], {
+          Status: 'PENDING_VALIDATION',
+          NotBefore: undefined,
+          NotAfter: undefined,
+          RenewalEligibility: 'INELIGIBLE',
+        }),
+      );
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
     expect(view.certificates[0]).toMatchObject({
       status: 'PENDING_VALIDATION',
@@ -282,6 +347,49 @@ describe('fetchDomainView', () => {
     expect(view.records.every(r => r.state === 'PRESENT')).toBe(true);
   });
 
+  it('says that a certificate deleted outside the portal was not found, and how to get it back', async () => {
+    acm.on(DescribeCertificateCommand, { CertificateArn: ALB_ARN }).rejects(
+      new ResourceNotFoundException({
+        message: `Could not find certificate ${ALB_ARN}.`,
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const view = await fetchDomainView(
+      domainEnvironment('euWest1WithApi'),
+      clients,
+    );
+    expect(view.certificates[1]).toMatchObject({
+      arn: ALB_ARN,
+      status: 'UNKNOWN',
+      error: expect.stringMatching(
+        /^certificate arn:aws:acm:eu-west-1:.* was not found in the workloads account 222222222222 \(eu-west-1\); .*Redeploy the environment/,
+      ),
+    });
+    expect(view.certificates[0].status).toBe('ISSUED');
+  });
+
+  it('shows a failing Route 53 call on its records only', async () => {
+    route53
+      .on(ListResourceRecordSetsCommand, {
+        StartRecordName: 'api.innovate.example',
+      })
+      .rejects(awsError('NoSuchHostedZone', 'No hosted zone found with ID'));
+    const view = await fetchDomainView(
+      domainEnvironment('euWest1WithApi'),
+      clients,
+    );
+    expect(view.records.map(r => [r.name, r.type, r.state])).toEqual([
+      ['app.innovate.example', 'A', 'PRESENT'],
+      ['app.innovate.example', 'AAAA', 'PRESENT'],
+      ['api.innovate.example', 'A', 'NOT_CHECKED'],
+      ['api.innovate.example', 'AAAA', 'NOT_CHECKED'],
+    ]);
+    expect(view.records[2].detail).toMatch(
+      /^route53:ListResourceRecordSets failed in the workloads account 222222222222 \(global\) \(NoSuchHostedZone\)/,
+    );
+    expect(view.certificates.every(c => c.status === 'ISSUED')).toBe(true);
+  });
+
   it('shows a failing CloudFormation lookup on its certificate, and renewal in progress on the other', async () => {
     cloudFormation
       .on(DescribeStackResourceCommand, {
@@ -293,17 +401,19 @@ describe('fetchDomainView', () => {
           'Stack with id innovate-test-edge-waf does not exist',
         ),
       );
-    describeCertificate.mockImplementation(async (_target, arn) =>
-      issued(arn, [LOAD_BALANCER_ARN], {
+    acm.on(DescribeCertificateCommand, { CertificateArn: ALB_ARN }).resolves(
+      issued(ALB_ARN, [LOAD_BALANCER_ARN], {
         RenewalSummary: {
           RenewalStatus: 'PENDING_VALIDATION',
           RenewalStatusReason: 'NO_AVAILABLE_CONTACTS',
+          DomainValidationOptions: [],
+          UpdatedAt: new Date('2026-09-01T00:00:00Z'),
         },
       }),
     );
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
     expect(view.certificates[0]).toMatchObject({
       status: 'UNKNOWN',
@@ -319,7 +429,7 @@ describe('fetchDomainView', () => {
     });
   });
 
-  it('refuses a certificate ARN of another account', async () => {
+  it('refuses a certificate ARN of another account without asking ACM about it', async () => {
     cloudFormation
       .on(DescribeStackResourceCommand, {
         StackName: 'innovate-test-edge',
@@ -333,58 +443,88 @@ describe('fetchDomainView', () => {
       );
     const view = await fetchDomainView(
       domainEnvironment('euWest1WithApi'),
-      clients(),
+      clients,
     );
     expect(view.certificates[1]).toMatchObject({
       status: 'UNKNOWN',
       error: expect.stringMatching(/not in the account 222222222222/),
     });
     expect(view.certificates[1].arn).toBeUndefined();
-    expect(describeCertificate).toHaveBeenCalledTimes(1);
+    expect(acm.commandCalls(DescribeCertificateCommand)).toHaveLength(1);
+  });
+
+  it('reads the id of a delegated zone of the stack from CloudFormation', async () => {
+    const arn = ALB_ARN.replace('eu-west-1', 'us-east-1');
+    const environment = domainEnvironment('usEast1');
+    environment.stacks = structuredClone(environment.stacks);
+    const edge = environment.stacks.find(stack => stack.id === 'edge')!;
+    const resources = edge.template.Resources as Record<string, any>;
+    for (const id of ['DnsSpaA5BA7997D', 'DnsSpaAaaaF94B7937']) {
+      resources[id] = {
+        ...resources[id],
+        Properties: {
+          ...resources[id].Properties,
+          HostedZoneId: { Ref: 'DomainZonesSpaZone1234ABCD' },
+        },
+      };
+    }
+    cloudFormation
+      .on(DescribeStackResourceCommand, {
+        StackName: 'innovate-test-edge',
+        LogicalResourceId: 'DomainZonesSpaZone1234ABCD',
+      })
+      .resolves({
+        StackResourceDetail: {
+          ...stackResource(
+            'innovate-test-edge',
+            'DomainZonesSpaZone1234ABCD',
+            'Z09876543210ZYXWVUTSR',
+          ).StackResourceDetail,
+          ResourceType: 'AWS::Route53::HostedZone',
+        },
+      })
+      .on(DescribeStackResourceCommand, {
+        StackName: 'innovate-test-edge',
+        LogicalResourceId: 'CertificateBDDE2430',
+      })
+      .resolves(
+        stackResource('innovate-test-edge', 'CertificateBDDE2430', arn),
+      );
+    acm
+      .on(DescribeCertificateCommand, { CertificateArn: arn })
+      .resolves(issued(arn, [DISTRIBUTION_ARN, LOAD_BALANCER_ARN]));
+    const view = await fetchDomainView(environment, clients);
+    expect(
+      route53
+        .commandCalls(ListResourceRecordSetsCommand)
+        .map(c => c.args[0].input.HostedZoneId),
+    ).toEqual(['Z09876543210ZYXWVUTSR']);
+    expect(view.records.map(r => [r.zoneId, r.state])).toEqual([
+      ['Z09876543210ZYXWVUTSR', 'PRESENT'],
+      ['Z09876543210ZYXWVUTSR', 'PRESENT'],
+    ]);
+    expect(view.certificates[0]).toMatchObject({
+      purpose: 'cloudfront-and-alb',
+      status: 'ISSUED',
+    });
   });
 
   it('fails the whole view when every call fails (so the last good view is served stale)', async () => {
     cloudFormation
       .on(DescribeStackResourceCommand)
       .rejects(awsError('ThrottlingException', 'Rate exceeded'));
-    listRecordSets.mockRejectedValue(
-      awsError('AccessDenied', 'not authorized'),
-    );
+    route53
+      .on(ListResourceRecordSetsCommand)
+      .rejects(awsError('AccessDenied', 'not authorized'));
     await expect(
-      fetchDomainView(domainEnvironment('euWest1WithApi'), clients()),
+      fetchDomainView(domainEnvironment('euWest1WithApi'), clients),
     ).rejects.toBeInstanceOf(DataSourceError);
-  });
-
-  it('without ACM and Route 53 clients, keeps the ARNs and says why the states are not known', async () => {
-    const arn = ALB_ARN.replace('eu-west-1', 'us-east-1');
-    cloudFormation
-      .on(DescribeStackResourceCommand, { StackName: 'innovate-test-edge' })
-      .resolves(
-        stackResource('innovate-test-edge', 'CertificateBDDE2430', arn),
-      );
-    const view = await fetchDomainView(
-      domainEnvironment('usEast1'),
-      clients({ describeCertificate: undefined, listRecordSets: undefined }),
-    );
-    expect(view.certificates).toEqual([
-      expect.objectContaining({
-        purpose: 'cloudfront-and-alb',
-        arn,
-        status: 'UNKNOWN',
-        error: expect.stringMatching(/no ACM client/),
-      }),
-    ]);
-    expect(view.records.map(r => r.state)).toEqual([
-      'NOT_CHECKED',
-      'NOT_CHECKED',
-    ]);
-    expect(view.records[0].detail).toMatch(/no Route 53 client/);
   });
 
   it('answers, without calling AWS, that an environment without a domain has none', async () => {
     const view = await fetchDomainView(
       fixtureEnvironment(defaultEnvironmentSpec(), { source: 'aws' }),
-      clients(),
+      clients,
     );
     expect(view).toEqual({
       configured: false,
@@ -394,6 +534,6 @@ describe('fetchDomainView', () => {
       records: [],
       certificates: [],
     });
-    expect(cloudFormation.calls()).toHaveLength(0);
+    expect(asked).toEqual([]);
   });
 });

@@ -1,7 +1,17 @@
 import {
+  type ACMClient,
+  type CertificateDetail,
+  DescribeCertificateCommand,
+} from '@aws-sdk/client-acm';
+import {
   type CloudFormationClient,
   DescribeStackResourceCommand,
 } from '@aws-sdk/client-cloudformation';
+import {
+  ListResourceRecordSetsCommand,
+  type ResourceRecordSet,
+  type Route53Client,
+} from '@aws-sdk/client-route-53';
 import type {
   CertificateView,
   DomainRecordView,
@@ -22,60 +32,15 @@ import type { DeployedEnvironment, ViewData } from '../types';
 import { type AwsCallContext, callAws } from './awsErrors';
 import { assertOwnedArn } from './ownership';
 
-/**
- * The `Certificate` of ACM's DescribeCertificate answer: the fields the
- * view reads, named and typed as `CertificateDetail` of
- * `@aws-sdk/client-acm` (timestamps as Dates).
- */
-export interface AcmCertificateDetail {
-  CertificateArn?: string;
-  DomainName?: string;
-  SubjectAlternativeNames?: string[];
-  Status?: string;
-  NotBefore?: Date;
-  NotAfter?: Date;
-  InUseBy?: string[];
-  FailureReason?: string;
-  RenewalEligibility?: string;
-  RenewalSummary?: { RenewalStatus?: string; RenewalStatusReason?: string };
-}
-
-/** A record set of Route 53's ListResourceRecordSets answer. */
-export interface Route53RecordSet {
-  Name?: string;
-  Type?: string;
-  AliasTarget?: { HostedZoneId?: string; DNSName?: string };
-}
-
-/** ACM DescribeCertificate of the ARN, in the target's account and region. */
-export type DescribeCertificate = (
-  target: AwsTarget,
-  certificateArn: string,
-) => Promise<AcmCertificateDetail | undefined>;
-
-/**
- * Route 53 ListResourceRecordSets of the zone from the name, up to
- * `maxItems` sets, with the account's credentials (Route 53 is global).
- */
-export type ListRecordSets = (
-  accountId: string,
-  input: { hostedZoneId: string; startRecordName: string; maxItems: number },
-) => Promise<Route53RecordSet[]>;
-
-/** The clients the domain view calls. */
+/** The clients the domain view calls, with the account's credentials. */
 export interface DomainClients {
   /** CloudFormation in the stack's account and region. */
   cloudFormation(stack: RecordedStack): Promise<CloudFormationClient>;
-  /** Absent when the backend has no ACM client: statuses are then UNKNOWN. */
-  describeCertificate?: DescribeCertificate;
-  /** Absent when the backend has no Route 53 client: records NOT_CHECKED. */
-  listRecordSets?: ListRecordSets;
+  /** ACM in the certificate's account and region. */
+  acm(target: AwsTarget): Promise<ACMClient>;
+  /** Route 53 (global) with the account's credentials. */
+  route53(accountId: string): Promise<Route53Client>;
 }
-
-const NO_ACM =
-  'The certificate was not looked up in ACM: this backend has no ACM client (the @aws-sdk/client-acm package)';
-const NO_ROUTE53 =
-  'Route 53 was not asked: this backend has no Route 53 client (the @aws-sdk/client-route-53 package)';
 
 const CERTIFICATE_STATUSES: ReadonlySet<string> = new Set([
   'PENDING_VALIDATION',
@@ -182,7 +147,7 @@ function fromTemplate(certificate: TemplateCertificate) {
 function fromAcm(
   base: ReturnType<typeof fromTemplate>,
   arn: string,
-  detail: AcmCertificateDetail,
+  detail: CertificateDetail,
 ): CertificateView {
   const action = 'acm:DescribeCertificate';
   if (!detail.Status || !CERTIFICATE_STATUSES.has(detail.Status)) {
@@ -244,15 +209,20 @@ async function certificateView(
   if (arn instanceof PartFailure) {
     return arn;
   }
-  const describe = clients.describeCertificate;
-  if (!describe) {
-    return { ...base, arn, status: 'UNKNOWN', error: NO_ACM };
-  }
   const action = 'acm:DescribeCertificate';
   return orFailure(
     callAws(
       stackContext(environment, stack, action, `certificate ${arn}`),
-      () => describe({ accountId: stack.account, region: stack.region }, arn),
+      async () => {
+        const acm = await clients.acm({
+          accountId: stack.account,
+          region: stack.region,
+        });
+        const out = await acm.send(
+          new DescribeCertificateCommand({ CertificateArn: arn }),
+        );
+        return out.Certificate;
+      },
     ).then(detail => {
       if (!detail) {
         throw malformed(action, 'Certificate');
@@ -312,18 +282,17 @@ async function recordsOfName(
       state: 'NOT_CHECKED',
     }),
   );
-  const list = clients.listRecordSets;
   const id = await orFailure(zoneId(environment, clients, first));
   if (id instanceof PartFailure) {
     return views.map(view => ({ ...view, detail: id.error.message }));
   }
-  const withZone = views.map(view => (id ? { ...view, zoneId: id } : view));
-  if (!list || !id) {
-    const detail = list
-      ? 'The template does not name the record’s hosted zone'
-      : NO_ROUTE53;
-    return withZone.map(view => ({ ...view, detail }));
+  if (!id) {
+    return views.map(view => ({
+      ...view,
+      detail: 'The template does not name the record’s hosted zone',
+    }));
   }
+  const withZone = views.map(view => ({ ...view, zoneId: id }));
   const accountId = zoneAccount(first, parts);
   const sets = await orFailure(
     callAws(
@@ -337,12 +306,17 @@ async function recordsOfName(
             : 'management',
         resource: `hosted zone ${id}`,
       },
-      () =>
-        list(accountId, {
-          hostedZoneId: id,
-          startRecordName: first.name,
-          maxItems: 2,
-        }),
+      async () => {
+        const route53 = await clients.route53(accountId);
+        const out = await route53.send(
+          new ListResourceRecordSetsCommand({
+            HostedZoneId: id,
+            StartRecordName: first.name,
+            MaxItems: 2,
+          }),
+        );
+        return out.ResourceRecordSets ?? [];
+      },
     ),
   );
   if (sets instanceof PartFailure) {
@@ -353,7 +327,7 @@ async function recordsOfName(
 
 function checkRecord(
   view: DomainRecordView,
-  sets: Route53RecordSet[],
+  sets: ResourceRecordSet[],
   parts: DomainTemplateParts,
 ): DomainRecordView {
   const found = sets.find(
