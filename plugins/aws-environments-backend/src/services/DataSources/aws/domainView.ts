@@ -86,12 +86,11 @@ function stackContext(
   stack: RecordedStack,
   action: string,
   resource: string,
-  region = stack.region,
 ): AwsCallContext {
   return {
     action,
     accountId: stack.account,
-    region,
+    region: stack.region,
     accountRole:
       stack.account === environment.spec.accounts.workloads
         ? 'workloads'
@@ -115,15 +114,15 @@ async function physicalId(
       action,
       `resource ${logicalId} of stack ${stack.stackName}`,
     ),
-    async () =>
-      (
-        await clients.cloudFormation(stack)
-      ).send(
+    async () => {
+      const cloudFormation = await clients.cloudFormation(stack);
+      return cloudFormation.send(
         new DescribeStackResourceCommand({
           StackName: stack.stackName,
           LogicalResourceId: logicalId,
         }),
-      ),
+      );
+    },
   );
   const id = out.StackResourceDetail?.PhysicalResourceId;
   if (!id) {
