@@ -89,7 +89,7 @@ export function sourceHash() {
 function compile(outDir) {
   const require = createRequire(path.join(ROOT, 'package.json'));
   const ts = require('typescript');
-  const program = ts.createProgram(sourceFiles(), {
+  const options = {
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     target: ts.ScriptTarget.ES2022,
@@ -104,7 +104,13 @@ function compile(outDir) {
     rootDir: ROOT,
     outDir,
     newLine: ts.NewLineKind.LineFeed,
-  });
+    // Types from the checkout, wherever the script is run from: the output
+    // must not depend on the working directory.
+    typeRoots: [path.join(ROOT, 'node_modules/@types')],
+  };
+  const host = ts.createCompilerHost(options);
+  host.getCurrentDirectory = () => ROOT;
+  const program = ts.createProgram(sourceFiles(), options, host);
   const result = program.emit();
   const errors = [
     ...ts.getPreEmitDiagnostics(program),

@@ -18,7 +18,8 @@ export interface VendorActionOptions {
    * `packages/environment-cdk/scripts/pack-vendor.mjs`.
    *
    * @defaultValue `dist/vendor` of `@innovate/environment-cdk`, packed on
-   * first use (and whenever its sources changed) in a checkout
+   * first use (and whenever its sources changed) in a checkout; a given
+   * folder is used as it is
    */
   vendorDir?: string;
 }
@@ -103,9 +104,13 @@ export function createVendorAction(options: VendorActionOptions = {}) {
         join(target, 'package-lock.json'),
         'package-lock.json',
       );
+      // A given folder is the build's; the default one is packed here.
       const vendored = await readVendoredPackages(
         options.vendorDir ?? defaultVendorDir(),
-        message => ctx.logger.info(message),
+        {
+          pack: options.vendorDir === undefined,
+          log: message => ctx.logger.info(message),
+        },
       );
       const next = vendorIntoLock(packageJson, lock, vendored);
 

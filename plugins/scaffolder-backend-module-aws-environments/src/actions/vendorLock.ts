@@ -47,7 +47,7 @@ const VERSION = /^(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/;
 
 /**
  * Whether `version` satisfies `range`, for the forms the vendored packages
- * use: an exact version, `^MAJOR`, `^MAJOR.MINOR.PATCH`, `~MAJOR.MINOR.PATCH`,
+ * use: an exact version (a prerelease only exactly), `^MAJOR`, `^MAJOR.MINOR.PATCH`, `~MAJOR.MINOR.PATCH`,
  * `>=MAJOR.MINOR.PATCH`. Another form is an error (so that a new form in a
  * package.json cannot pass unchecked).
  */
@@ -55,6 +55,10 @@ export function satisfies(version: string, range: string): boolean {
   const v = VERSION.exec(version);
   if (!v) {
     throw new Error(`"${version}" is not a version`);
+  }
+  if (version === range.trim()) {
+    // An exact version, prerelease included (1.9.0-beta).
+    return true;
   }
   const [major, minor, patch] = v.slice(1, 4).map(Number);
   const match = /^(\^|~|>=)?(\d+)(?:\.(\d+)\.(\d+))?$/.exec(range.trim());

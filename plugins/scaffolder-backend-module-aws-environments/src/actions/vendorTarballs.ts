@@ -77,14 +77,16 @@ async function packIfStale(
 
 /**
  * The vendored packages in `vendorDir` (dependencies first), with the
- * integrity computed from each tarball. Packs them first when the sources
- * are at hand and changed.
+ * integrity computed from each tarball. With `pack`, packs them first when
+ * the sources are at hand and changed.
  */
 export async function readVendoredPackages(
   vendorDir: string,
-  log: (message: string) => void,
+  options: { pack: boolean; log: (message: string) => void },
 ): Promise<Array<VendoredPackage & { path: string }>> {
-  await packIfStale(vendorDir, log);
+  if (options.pack) {
+    await packIfStale(vendorDir, options.log);
+  }
   let manifest: Manifest;
   try {
     manifest = JSON.parse(

@@ -73,6 +73,8 @@ function templates(dir: string): Map<string, unknown> {
 describeInstall('the environment repository, installed with npm ci', () => {
   let repo: string;
   let portalOut: string;
+  /** The hash of the sources the dry run's tarballs were packed from. */
+  let vendoredFrom: string;
   const timings: string[] = [];
   const timed = async <T>(what: string, work: () => Promise<T>) => {
     const started = Date.now();
@@ -99,6 +101,14 @@ describeInstall('the environment repository, installed with npm ci', () => {
         );
       }
       repo = writeRepository(result, 'environment-repository-');
+      vendoredFrom = JSON.parse(
+        fs.readFileSync(
+          require
+            .resolve('@innovate/environment-cdk/package.json')
+            .replace(/package\.json$/, 'dist/vendor/manifest.json'),
+          'utf8',
+        ),
+      ).sourceHash;
     } finally {
       await scaffolder.stop();
     }
@@ -170,6 +180,36 @@ describeInstall('the environment repository, installed with npm ci', () => {
       expect({ file, template: ours.get(file) }).toEqual({ file, template });
     }
   }, 600_000);
+
+  it('packs reproducibly: the same sources give the same tarballs', async () => {
+    const out = path.join(portalOut, 'vendor-again');
+    const script = require
+      .resolve('@innovate/environment-cdk/package.json')
+      .replace(/package\.json$/, 'scripts/pack-vendor.mjs');
+    await timed('pack-vendor', () =>
+      run(repo, process.execPath, [script, '--out', out]),
+    );
+    const again = JSON.parse(
+      fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'),
+    );
+    const lock = JSON.parse(
+      fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf8'),
+    );
+    const packed = again.packages.map(
+      (p: { name: string; integrity: string }) => [p.name, p.integrity],
+    );
+    const vendored = again.packages.map((p: { name: string }) => [
+      p.name,
+      lock.packages[`node_modules/${p.name}`].integrity,
+    ]);
+    // Sorted entries, fixed mtimes, no gzip time: the integrity the
+    // repository's lockfile holds, packed again from the same sources (a
+    // source edited meanwhile shows as another sourceHash).
+    expect({ sourceHash: again.sourceHash, packed }).toEqual({
+      sourceHash: vendoredFrom,
+      packed: vendored,
+    });
+  }, 300_000);
 
   it('passes its pull request checks and reports no change against itself', async () => {
     const bin = path.join(repo, 'node_modules/.bin/innovate-env');
