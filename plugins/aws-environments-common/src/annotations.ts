@@ -71,4 +71,8 @@ export const AWS_COMPONENT = {
   alarm: 'cloudwatch-alarm',
   /** The AWS Budget: the cost card. */
   budget: 'budget',
+  /** A Route 53 alias record of a name the environment serves: the domain card. */
+  dnsRecord: 'route53-record',
+  /** An ACM certificate of the environment's domain: the domain card. */
+  acmCertificate: 'acm-certificate',
 } as const;

@@ -21,6 +21,7 @@ export type { AwsEnvironmentsApi } from './api';
 export {
   isAwsAlarmEntity,
   isAwsBudgetEntity,
+  isAwsDomainEntity,
   isAwsEnvironmentEntity,
   isEksClusterEntity,
   isRdsDatabaseEntity,

@@ -21,6 +21,7 @@ import {
   awsEnvironmentsPage,
   awsEnvironmentsPlugin,
   costEntityCard,
+  domainEntityCard,
   costEstimateFormField,
   eksClusterEntityCard,
   rdsDatabaseEntityCard,
@@ -91,6 +92,7 @@ describe('awsEnvironmentsPlugin (new frontend system)', () => {
     ['rds-database', rdsDatabaseEntityCard, ['rds-instance']],
     ['alarms', alarmsEntityCard, ['cloudwatch-alarm']],
     ['cost', costEntityCard, ['budget']],
+    ['domain', domainEntityCard, ['route53-record', 'acm-certificate']],
   ])('shows the %s card on its own parts only', (_name, card, components) => {
     const filter = createExtensionTester(
       card as typeof eksClusterEntityCard,
@@ -102,6 +104,8 @@ describe('awsEnvironmentsPlugin (new frontend system)', () => {
       'rds-instance',
       'cloudwatch-alarm',
       'budget',
+      'route53-record',
+      'acm-certificate',
       'vpc',
     ]) {
       expect(filter?.(part(component))).toBe(components.includes(component));

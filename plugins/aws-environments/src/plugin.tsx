@@ -124,6 +124,19 @@ export const costEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** Names, records and certificates on Route 53 record and ACM certificate entities. */
+export const domainEntityCard = EntityCardBlueprint.make({
+  name: 'domain',
+  params: {
+    type: 'content',
+    filter: entities.isAwsDomainEntity,
+    loader: () =>
+      import('./components/EntityAwsEnvironment').then(m => (
+        <m.EntityAwsDomainCard />
+      )),
+  },
+});
+
 /** The live cost field of the create-aws-environment wizard. */
 export const costEstimateFormField = FormFieldBlueprint.make({
   name: 'cost-estimate',
@@ -165,6 +178,7 @@ export const awsEnvironmentsPlugin = createFrontendPlugin({
     rdsDatabaseEntityCard,
     alarmsEntityCard,
     costEntityCard,
+    domainEntityCard,
     costEstimateFormField,
     changePreviewFormField,
   ],

@@ -5,6 +5,7 @@ export {
   EntityAwsAlarmsCard,
   EntityAwsArchitectureCard,
   EntityAwsCostCard,
+  EntityAwsDomainCard,
   EntityAwsEnvironmentContent,
   EntityEksClusterCard,
   EntityRdsDatabaseCard,

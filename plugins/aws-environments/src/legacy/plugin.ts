@@ -146,6 +146,14 @@ export const EntityAwsAlarmsCard = entityComponent('EntityAwsAlarmsCard');
 export const EntityAwsCostCard = entityComponent('EntityAwsCostCard');
 
 /**
+ * The domain's names, records and certificates (status and expiry), for
+ * Route 53 record and ACM certificate entities.
+ *
+ * @public
+ */
+export const EntityAwsDomainCard = entityComponent('EntityAwsDomainCard');
+
+/**
  * The live cost field (`ui:field: AwsEnvironmentCostEstimate`); put it inside
  * `<ScaffolderFieldExtensions>` of the scaffolder page.
  *

@@ -9,6 +9,7 @@ import {
 import {
   EntityAwsAlarmsCard,
   EntityAwsCostCard,
+  EntityAwsDomainCard,
   EntityAwsEnvironmentContent,
   EntityEksClusterCard,
   EntityRdsDatabaseCard,
@@ -129,5 +130,18 @@ describe('entity extensions', () => {
       '$251',
     );
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows the domain card on a certificate entity', async () => {
+    renderFor(
+      entity('acm-certificate', { environment: 'analytics-eu' }),
+      <EntityAwsDomainCard />,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Domain and certificates' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Certificates' }),
+    ).toBeInTheDocument();
   });
 });

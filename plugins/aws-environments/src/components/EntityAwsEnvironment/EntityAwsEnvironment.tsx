@@ -9,6 +9,7 @@ import { AlarmsCard } from '../AlarmsCard';
 import { ClusterCard } from '../ClusterCard';
 import { CostCard } from '../CostCard';
 import { DatabaseCard } from '../DatabaseCard';
+import { DomainCard } from '../DomainCard';
 import { EnvironmentHeader } from '../EnvironmentHeader';
 import { EnvironmentView } from '../EnvironmentView';
 import { alarmOf, environmentOf, nodeGroupOf } from './entityAnnotations';
@@ -83,6 +84,18 @@ export function EntityAwsCostCard() {
   return (
     <WithEnvironment>
       {environment => <CostCard environment={environment} variant="summary" />}
+    </WithEnvironment>
+  );
+}
+
+/**
+ * Entity card of a Route 53 record or ACM certificate entity: the domain's
+ * names, records and certificates with their status and expiry.
+ */
+export function EntityAwsDomainCard() {
+  return (
+    <WithEnvironment>
+      {environment => <DomainCard environment={environment} />}
     </WithEnvironment>
   );
 }

@@ -10,6 +10,7 @@ import {
   environmentOf,
   isAwsAlarmEntity,
   isAwsBudgetEntity,
+  isAwsDomainEntity,
   isAwsEnvironmentEntity,
   isEksClusterEntity,
   isRdsDatabaseEntity,
@@ -40,6 +41,9 @@ describe('entity annotations', () => {
     expect(isRdsDatabaseEntity(part('rds-instance'))).toBe(true);
     expect(isAwsAlarmEntity(part('cloudwatch-alarm'))).toBe(true);
     expect(isAwsBudgetEntity(part('budget'))).toBe(true);
+    expect(isAwsDomainEntity(part('route53-record'))).toBe(true);
+    expect(isAwsDomainEntity(part('acm-certificate'))).toBe(true);
+    expect(isAwsDomainEntity(part('budget'))).toBe(false);
     expect(isEksClusterEntity(part('rds-instance'))).toBe(false);
     expect(isAwsEnvironmentEntity(part('vpc'))).toBe(false);
   });
@@ -59,6 +63,11 @@ describe('entity annotations', () => {
     expect(
       isEksClusterEntity(part('alb', { [ANNOTATION_AWS_VIEW]: 'alarms' })),
     ).toBe(false);
+    expect(
+      isAwsDomainEntity(
+        part('cloudfront', { [ANNOTATION_AWS_VIEW]: 'domain' }),
+      ),
+    ).toBe(true);
   });
 
   it('needs the environment annotation too', () => {

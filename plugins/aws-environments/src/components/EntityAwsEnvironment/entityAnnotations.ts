@@ -91,6 +91,22 @@ export function isAwsBudgetEntity(entity: Entity): boolean {
   return isComponent(entity, AWS_COMPONENT.budget) || hasView(entity, 'cost');
 }
 
+/**
+ * True for an environment's Route 53 records and ACM certificates, and any
+ * other part whose view annotation is `domain`.
+ *
+ * @public
+ */
+export function isAwsDomainEntity(entity: Entity): boolean {
+  return (
+    isComponent(
+      entity,
+      AWS_COMPONENT.dnsRecord,
+      AWS_COMPONENT.acmCertificate,
+    ) || hasView(entity, 'domain')
+  );
+}
+
 /** The node group name in an EKS node group ARN, if the entity has one. */
 export function nodeGroupOf(entity: Entity): string | undefined {
   if (componentOf(entity) !== AWS_COMPONENT.eksNodeGroup) {
