@@ -1,13 +1,13 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import {
   EnvironmentSpec,
   parseEnvironmentSpec,
 } from '@innovate/plugin-aws-environments-common';
 import { buildEnvironmentApp, EnvironmentApp } from '../app';
 import { assemblyStacks } from '../assemblyStacks';
+import { tempOutdir } from './tempOutdirs';
 import type { EnvironmentStackTemplate } from '../templates';
+
+export { tempOutdir } from './tempOutdirs';
 
 /** A domain in a hosted zone of the workloads account. */
 export const TEST_DOMAIN = {
@@ -28,20 +28,21 @@ export function testSpec(patch: (spec: EnvironmentSpec) => void = () => {}) {
   return parseEnvironmentSpec(spec);
 }
 
-/** A temporary directory for a cloud assembly. */
-export function tempOutdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'environment-cdk-test-'));
-}
-
 /**
- * Builds and synthesizes the app without cdk-nag (the fast path for tests
- * that look at templates only) and returns the stacks' templates.
+ * Builds and synthesizes the app without cdk-nag and without staging the
+ * assets (the fast path for tests that look at templates only) and returns
+ * the stacks' templates.
  */
 export function synthesizeTemplates(spec: EnvironmentSpec): {
   built: EnvironmentApp;
   stacks: EnvironmentStackTemplate[];
 } {
-  const built = buildEnvironmentApp(spec, { outdir: tempOutdir(), nag: false });
+  const built = buildEnvironmentApp(spec, {
+    outdir: tempOutdir(),
+    nag: false,
+    // Templates only: the assets stay where they are.
+    stageAssets: false,
+  });
   const assembly = built.app.synth();
   const stacks = assemblyStacks(built.stacks, assembly);
   return { built, stacks };
