@@ -2,7 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toPng } from 'html-to-image';
 import type { AwsEnvironmentsApi } from '../../api';
-import { fixtures, renderWithApi, responseError } from '../../__testUtils__';
+import {
+  domainFixtures,
+  fixtures,
+  renderWithApi,
+  responseError,
+} from '../../__testUtils__';
 import { ArchitectureView } from './ArchitectureView';
 import { mockReactFlow } from './testing/mockReactFlow';
 
@@ -23,6 +28,7 @@ function seedApi(
     getAlarmsView: async () => fixtures.alarmsView,
     getCostView: async () => fixtures.costView,
     getDriftView: async () => fixtures.driftViewInSync,
+    getDomainView: async () => domainFixtures.domainViewNone,
     ...overrides,
   };
 }
@@ -159,6 +165,23 @@ describe('ArchitectureView', () => {
     expect(await part('alarms')).toHaveTextContent('2 firing');
     // The database's alarm is quiet: it stays as it is.
     expect(await part('rds')).toHaveAttribute('data-tone', 'ok');
+  });
+
+  it('warns on CloudFront when its certificate expires within 30 days', async () => {
+    renderWithApi(
+      <ArchitectureView environment="innovate-prod" />,
+      seedApi({ getDomainView: async () => domainFixtures.domainViewTrouble }),
+    );
+    await loaded();
+    await waitFor(async () =>
+      expect(await part('cloudfront')).toHaveAttribute('data-tone', 'warning'),
+    );
+    const cloudFront = await part('cloudfront');
+    expect(cloudFront).toHaveTextContent('Certificate');
+    expect(cloudFront).toHaveAttribute(
+      'title',
+      expect.stringContaining('Certificate ISSUED, expires in 12 days'),
+    );
   });
 
   it('keeps the drawing standing when the cost view fails', async () => {

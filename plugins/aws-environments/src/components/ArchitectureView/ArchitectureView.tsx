@@ -9,6 +9,7 @@ import {
   useClusterView,
   useCostView,
   useDatabaseView,
+  useDomainView,
   useDriftView,
   useEnvironment,
   type QueryResult,
@@ -72,6 +73,7 @@ function Drawing(props: {
     alarms: useAlarmsView(name),
     cost: useCostView(name),
     drift: useDriftView(name),
+    domain: useDomainView(name),
   };
   const model = buildArchitecture({ environment: detail, ...views });
   const shape = shapeOf(model);
@@ -96,6 +98,7 @@ function Drawing(props: {
           ['the alarms view', views.alarms],
           ['the cost view', views.cost],
           ['the drift view', views.drift],
+          ['the domain view', views.domain],
         ]}
       />
       {layout.error && (

@@ -4,6 +4,9 @@ import {
 } from '@innovate/plugin-aws-environments-common';
 import { costOf } from './cost';
 import {
+  certificateSignal,
+  certificateWords,
+  cloudFrontCertificates,
   combine,
   driftSignal,
   firingSignal,
@@ -68,11 +71,15 @@ function edgeParts(inputs: ArchitectureInputs): ArchitecturePart[] {
       layer: 'edge',
       kind: 'CloudFront + WAF',
       title: `${env} CloudFront`,
-      details: [`WAF ${names.webAcl}: OWASP rules, rate limit`],
-      status: deployedStatus(inputs, [
-        'AWS::CloudFront::Distribution',
-        'AWS::WAFv2::WebACL',
-      ]),
+      details: [
+        `WAF ${names.webAcl}: OWASP rules, rate limit`,
+        ...cloudFrontCertificates(inputs.domain).map(certificateWords),
+      ],
+      status: deployedStatus(
+        inputs,
+        ['AWS::CloudFront::Distribution', 'AWS::WAFv2::WebACL'],
+        certificateSignal(inputs.domain),
+      ),
       cost: costOf(cost, ['cloudfront', 'waf']),
       source: environment.source,
       entityRefs: [partEntityRef(env, 'cloudfront'), partEntityRef(env, 'waf')],

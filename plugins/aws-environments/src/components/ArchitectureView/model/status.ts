@@ -1,8 +1,15 @@
 import type {
   AlarmView,
+  CertificateView,
+  DomainView,
   DriftView,
   ResourceDrift,
 } from '@innovate/plugin-aws-environments-common';
+import {
+  certificateTone,
+  daysToExpiry,
+  expiryWords,
+} from '../../DomainCard/domainFormat';
 import { toneOf, type StatusTone } from '../../StatusLabel';
 import type { PartStatus, ViewState } from './types';
 
@@ -116,5 +123,52 @@ export function driftSignal(
     tone: 'warning',
     text: 'Drifted',
     reasons: drifted.map(describeDrift),
+  };
+}
+
+/** CloudFront's certificates of the domain view (none without a domain). */
+export function cloudFrontCertificates(
+  domain: ViewState<DomainView> | undefined,
+): CertificateView[] {
+  return (domain?.value?.certificates ?? []).filter(
+    certificate => certificate.purpose !== 'alb',
+  );
+}
+
+/** `Certificate ISSUED, expires in 95 days`. */
+export function certificateWords(certificate: CertificateView): string {
+  const days = daysToExpiry(certificate.notAfter);
+  if (days === undefined) {
+    return `Certificate ${certificate.status}`;
+  }
+  return `Certificate ${certificate.status}, ${
+    days < 0 ? 'expired' : 'expires'
+  } ${expiryWords(days)}`;
+}
+
+/**
+ * A signal when CloudFront's certificate is not issued or expires within
+ * 30 days (the domain card's tones); none when it is fine.
+ */
+export function certificateSignal(
+  domain: ViewState<DomainView> | undefined,
+): PartStatus | undefined {
+  const troubled = cloudFrontCertificates(domain)
+    .map(certificate => ({ certificate, tone: certificateTone(certificate) }))
+    .filter(({ tone }) => tone !== 'ok');
+  if (troubled.length === 0) {
+    return undefined;
+  }
+  const worst = troubled.reduce((a, b) =>
+    SEVERITY[b.tone] > SEVERITY[a.tone] ? b : a,
+  );
+  return {
+    tone: worst.tone,
+    text: 'Certificate',
+    reasons: troubled.map(({ certificate }) =>
+      [certificateWords(certificate), certificate.error]
+        .filter(Boolean)
+        .join(': '),
+    ),
   };
 }

@@ -4,6 +4,7 @@ import type {
   CostView,
   DataSourceKind,
   DatabaseView,
+  DomainView,
   DriftView,
   EnvironmentDetail,
 } from '@innovate/plugin-aws-environments-common';
@@ -29,6 +30,8 @@ export interface ArchitectureInputs {
   alarms: ViewState<AlarmsView>;
   cost: ViewState<CostView>;
   drift: ViewState<DriftView>;
+  /** The domain's certificates (CloudFront's shows on the CloudFront part). */
+  domain?: ViewState<DomainView>;
 }
 
 /** A part's state in words and tone (never colour alone). */
