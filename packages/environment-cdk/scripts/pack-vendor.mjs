@@ -13,7 +13,9 @@
 //
 // Writes DIR/<tarball>.tgz and DIR/manifest.json (name, version, file,
 // integrity, dependencies, and the hash of the source they were built from).
-// The default DIR is packages/environment-cdk/dist/vendor (git-ignored).
+// The default DIR is packages/environment-cdk/node_modules/.cache/innovate-vendor
+// (ignored by git, prettier and docker, and not wiped by `backstage-cli
+// package build`, which empties dist/).
 // With --if-stale it does nothing when the manifest's source hash is current.
 // The scaffolder action aws-environments:vendor copies these files into a new
 // environment repository (and runs this script when they are missing or stale).
@@ -41,7 +43,7 @@ const PACKAGES = [
 ];
 export const DEFAULT_OUT = path.join(
   ROOT,
-  'packages/environment-cdk/dist/vendor',
+  'packages/environment-cdk/node_modules/.cache/innovate-vendor',
 );
 /** npm pack's fixed mtime (1985-10-26T08:15:00Z). */
 const MTIME = 499162500;

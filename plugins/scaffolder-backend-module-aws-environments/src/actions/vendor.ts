@@ -17,7 +17,8 @@ export interface VendorActionOptions {
    * The folder with the packed tarballs and their manifest.json, written by
    * `packages/environment-cdk/scripts/pack-vendor.mjs`.
    *
-   * @defaultValue `dist/vendor` of `@innovate/environment-cdk`, packed on
+   * @defaultValue `node_modules/.cache/innovate-vendor` of
+   * `@innovate/environment-cdk`, packed on
    * first use (and whenever its sources changed) in a checkout; a given
    * folder is used as it is
    */

@@ -10,10 +10,14 @@ const run = promisify(execFile);
 
 /**
  * Where pack-vendor.mjs writes by default: the environment CDK package's
- * dist/vendor (git-ignored), beside its sources in a checkout.
+ * node_modules/.cache/innovate-vendor (ignored by git, prettier and docker;
+ * not wiped by a package build as dist/ is), beside its sources.
  */
 export function defaultVendorDir(): string {
-  return resolvePackagePath('@innovate/environment-cdk', 'dist/vendor');
+  return resolvePackagePath(
+    '@innovate/environment-cdk',
+    'node_modules/.cache/innovate-vendor',
+  );
 }
 
 /** The pack script, when the portal runs from a checkout (not in an image). */

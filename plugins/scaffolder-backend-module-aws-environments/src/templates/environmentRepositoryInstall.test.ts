@@ -105,7 +105,10 @@ describeInstall('the environment repository, installed with npm ci', () => {
         fs.readFileSync(
           require
             .resolve('@innovate/environment-cdk/package.json')
-            .replace(/package\.json$/, 'dist/vendor/manifest.json'),
+            .replace(
+              /package\.json$/,
+              'node_modules/.cache/innovate-vendor/manifest.json',
+            ),
           'utf8',
         ),
       ).sourceHash;
