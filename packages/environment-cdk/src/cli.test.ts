@@ -269,7 +269,8 @@ describe('yarn env bootstrap-policy', () => {
       Principal: { AWS: 'arn:aws:iam::222222222222:root' },
       Condition: {
         ArnLike: {
-          'aws:PrincipalArn': 'arn:aws:iam::222222222222:role/innovate-stage-edge*',
+          'aws:PrincipalArn':
+            'arn:aws:iam::222222222222:role/innovate-stage-edge*',
         },
       },
     });

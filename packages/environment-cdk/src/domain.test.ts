@@ -160,12 +160,14 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
       ],
     };
 
-    it('delegates each name to a zone of its own in the workloads account, through the management account\'s role', () => {
+    it("delegates each name to a zone of its own in the workloads account, through the management account's role", () => {
       const edge = managed('us-east-1')('edge');
       expect(edge.stack.account).toBe('222222222222');
       const zones = edge.template.findResources('AWS::Route53::HostedZone');
       expect(
-        Object.values(zones).map(z => z.Properties.Name).sort(),
+        Object.values(zones)
+          .map(z => z.Properties.Name)
+          .sort(),
       ).toEqual(['api.innovate.example.', 'app.innovate.example.']);
       for (const name of ['app.innovate.example', 'api.innovate.example']) {
         edge.template.hasResourceProperties(
@@ -218,6 +220,7 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
       const of = managed('eu-west-1');
       const waf = of('edge-waf');
       const edge = of('edge');
+      expect(waf.stack.region).toBe('us-east-1');
       waf.template.resourceCountIs('AWS::Route53::HostedZone', 2);
       waf.template.resourceCountIs('Custom::CrossAccountZoneDelegation', 2);
       edge.template.resourceCountIs('AWS::Route53::HostedZone', 0);
@@ -304,7 +307,10 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
           ),
         });
         expect(names).toEqual(
-          expect.arrayContaining(['innovate-test-dns-spa', 'innovate-test-dns-api']),
+          expect.arrayContaining([
+            'innovate-test-dns-spa',
+            'innovate-test-dns-api',
+          ]),
         );
       },
     );
@@ -467,8 +473,8 @@ describe('spec mutations of the domain', () => {
   it('accepts the zone apex and a name inside the zone', () => {
     expect(errors({ ...TEST_DOMAIN })).toEqual([]);
     expect(errors({ ...TEST_DOMAIN, name: 'innovate.example' })).toEqual([]);
-    expect(
-      errors({ ...TEST_DOMAIN, hostedZoneAccount: 'management' }),
-    ).toEqual([]);
+    expect(errors({ ...TEST_DOMAIN, hostedZoneAccount: 'management' })).toEqual(
+      [],
+    );
   });
 });

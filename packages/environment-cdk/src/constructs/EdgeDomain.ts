@@ -82,6 +82,7 @@ export interface DelegatedDomainZonesProps {
 export class DelegatedDomainZones extends Construct {
   readonly zones: DomainZoneMap = {};
   readonly delegatedZones: route53.PublicHostedZone[] = [];
+  readonly delegations: route53.CrossAccountZoneDelegationRecord[] = [];
 
   constructor(scope: Construct, id: string, props: DelegatedDomainZonesProps) {
     super(scope, id);
@@ -97,12 +98,18 @@ export class DelegatedDomainZones extends Construct {
         zoneName,
         comment: `${zoneName}, delegated from ${props.domain.hostedZoneName} (${props.domain.hostedZoneId}) in account ${props.managementAccount}`,
       });
-      new route53.CrossAccountZoneDelegationRecord(this, `${prefix}Delegation`, {
-        delegatedZone: zone,
-        parentHostedZoneId: props.domain.hostedZoneId,
-        delegationRole,
-        ttl: Duration.hours(1),
-      });
+      this.delegations.push(
+        new route53.CrossAccountZoneDelegationRecord(
+          this,
+          `${prefix}Delegation`,
+          {
+            delegatedZone: zone,
+            parentHostedZoneId: props.domain.hostedZoneId,
+            delegationRole,
+            ttl: Duration.hours(1),
+          },
+        ),
+      );
       this.zones[zoneName] = zone;
       this.delegatedZones.push(zone);
     });

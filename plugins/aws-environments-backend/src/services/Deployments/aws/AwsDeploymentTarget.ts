@@ -336,7 +336,9 @@ export class AwsDeploymentTarget implements DeploymentTarget {
       for (const { zoneId, names } of removed) {
         await input.events.emit({
           level: 'info',
-          message: `Removed ${names.length} ACM validation record(s) from hosted zone ${zoneId} (${names.join(
+          message: `Removed ${
+            names.length
+          } ACM validation record(s) from hosted zone ${zoneId} (${names.join(
             ', ',
           )}): CloudFormation leaves them, and the zone could not be deleted with them`,
           stack: stack.stackName,

@@ -36,7 +36,10 @@ const validation = {
   Type: 'CNAME' as const,
   TTL: 300,
   ResourceRecords: [
-    { Value: '_98d2646601fa951d53639ac514e785e8.mhbtsbpdnt.acm-validations.aws.' },
+    {
+      Value:
+        '_98d2646601fa951d53639ac514e785e8.mhbtsbpdnt.acm-validations.aws.',
+    },
   ],
 };
 
@@ -90,7 +93,8 @@ describe('removeValidationRecords', () => {
           },
         ],
         IsTruncated: true,
-        NextRecordName: '_3639ac514e785e898d2646601fa951d5.app.innovate.example.',
+        NextRecordName:
+          '_3639ac514e785e898d2646601fa951d5.app.innovate.example.',
         NextRecordType: 'CNAME',
         MaxItems: 2,
       })
