@@ -1,7 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { KubectlV33Layer } from '@aws-cdk/lambda-layer-kubectl-v33';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +10,7 @@ import { addLoadBalancerController } from './clusterLoadBalancerController';
 import { addNodeGroups } from './clusterNodeGroups';
 import type { ClusterProps } from './ClusterProps';
 import { addServiceAccountRoles } from './clusterServiceAccountRoles';
+import { kubectlLayerFor } from './kubectlLayer';
 import { retentionDays } from './retention';
 
 const ALL_CONTROL_PLANE_LOGS = [
@@ -102,9 +102,13 @@ export class Cluster extends Construct {
       defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
       defaultCapacity: 0,
       kubectlProviderOptions: {
-        // kubectl 1.33 and helm; kubectl is supported one minor version
-        // either side of the API server (1.32 to 1.34).
-        kubectlLayer: new KubectlV33Layer(this, 'KubectlLayer'),
+        // kubectl and helm of the cluster's own minor version (see
+        // kubectlLayerFor): an upgrade to 1.34 or 1.35 brings its kubectl.
+        kubectlLayer: kubectlLayerFor(
+          this,
+          'KubectlLayer',
+          props.kubernetesVersion,
+        ),
         // The endpoint is private: the provider's functions run in the
         // private subnets (NAT for the chart repository), with the
         // cluster security group. aws-eks-v2 picks the cluster's private

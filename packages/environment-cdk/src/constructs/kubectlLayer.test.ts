@@ -1,0 +1,38 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { EKS_KUBERNETES_VERSIONS } from '@innovate/plugin-aws-environments-common';
+import { kubectlLayerFor, kubectlMinorFor } from './kubectlLayer';
+
+describe('the kubectl layer of the cluster provider', () => {
+  it.each([
+    ['1.29', 32],
+    ['1.31', 32],
+    ['1.32', 32],
+    ['1.33', 33],
+    ['1.34', 34],
+    ['1.35', 35],
+  ])('gives Kubernetes %s kubectl 1.%d', (version, minor) => {
+    expect(kubectlMinorFor(version)).toBe(minor);
+  });
+
+  it('keeps every version the spec allows from 1.31 on within the kubectl skew policy (one minor either side)', () => {
+    expect(EKS_KUBERNETES_VERSIONS.length).toBeGreaterThan(3);
+    for (const { version } of EKS_KUBERNETES_VERSIONS) {
+      const minor = Number(version.split('.')[1]);
+      if (minor >= 31) {
+        expect(Math.abs(kubectlMinorFor(version) - minor)).toBeLessThanOrEqual(
+          1,
+        );
+      }
+    }
+  });
+
+  it("synthesizes the chosen version's layer", () => {
+    const stack = new Stack(new App(), 'Layers');
+    kubectlLayerFor(stack, 'V35', '1.35');
+    const [layer] = Object.values(
+      Template.fromStack(stack).findResources('AWS::Lambda::LayerVersion'),
+    );
+    expect(layer.Properties.Description).toMatch(/kubectl.*1\.35|v1\.35/i);
+  });
+});
