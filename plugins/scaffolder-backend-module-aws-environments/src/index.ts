@@ -1,6 +1,7 @@
 /**
  * Scaffolder actions of the AWS environments plugins:
- * `aws-environments:estimate`, `:synth`, `:deploy`, `:destroy` and `:outputs`.
+ * `aws-environments:estimate`, `:synth`, `:deploy`, `:destroy`, `:outputs`
+ * and `:vendor`.
  *
  * @packageDocumentation
  */
@@ -14,5 +15,7 @@ export { createDestroyAction } from './actions/destroy';
 export type { DestroyActionOptions } from './actions/destroy';
 export { createOutputsAction } from './actions/outputs';
 export type { OutputsActionOptions } from './actions/outputs';
+export { createVendorAction } from './actions/vendor';
+export type { VendorActionOptions } from './actions/vendor';
 export type { AwsEnvironmentsBackend } from './services/AwsEnvironmentsBackendClient';
 export type { CatalogLookup } from './services/CatalogLookup';

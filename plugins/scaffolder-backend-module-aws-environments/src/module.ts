@@ -9,12 +9,14 @@ import { createDestroyAction } from './actions/destroy';
 import { createEstimateAction } from './actions/estimate';
 import { createOutputsAction } from './actions/outputs';
 import { createSynthAction } from './actions/synth';
+import { createVendorAction } from './actions/vendor';
 import { AwsEnvironmentsBackendClient } from './services/AwsEnvironmentsBackendClient';
 import { CatalogServiceLookup } from './services/CatalogLookup';
 
 /**
  * Scaffolder actions for AWS environments: estimate, synth, deploy, destroy,
- * and outputs (what a service template needs of an environment).
+ * outputs (what a service template needs of an environment) and vendor (the
+ * portal's CDK app, packed, into an environment repository).
  *
  * @public
  */
@@ -44,6 +46,7 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
           }),
           createDestroyAction({ backend, auth, appBaseUrl }),
           createOutputsAction({ backend }),
+          createVendorAction(),
         );
       },
     });
