@@ -64,6 +64,21 @@ describe('aws-environments:deploy', () => {
     expect(backend.environments.get('innovate-x')?.owner).toBe(
       'group:default/application-team',
     );
+    // The owner the backend recorded, for the repository's catalog file.
+    expect(ctx.output).toHaveBeenCalledWith(
+      'owner',
+      'group:default/application-team',
+    );
+  });
+
+  it("outputs the backend's default owner when none is given", async () => {
+    const { action } = setup();
+    const ctx = createMockActionContext({ input: { spec } });
+    await action.handler(ctx);
+    const owner = (ctx.output as jest.Mock).mock.calls.find(
+      ([key]) => key === 'owner',
+    )?.[1];
+    expect(owner).toMatch(/^group:default\//);
   });
 
   it('passes the allowed deviations on, for the backend to record and check', async () => {

@@ -88,6 +88,13 @@ const output = {
     z.string().describe("Link to the environment's page in the portal"),
   entityRef: z =>
     z.string().describe("Catalog entity ref of the environment's Resource"),
+  owner: z =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "The environment's owner as the backend recorded it (the owner input, or the requester's first group when it was left empty); on a dry run the owner input or the existing environment's owner, if any",
+      ),
 } satisfies ActionSchema['output'];
 
 type ActionSchema = {
@@ -179,6 +186,10 @@ async function deploy(ctx: DeployContext, options: DeployActionOptions) {
     ctx.output('status', 'dry-run');
     ctx.output('environmentUrl', pageUrl);
     ctx.output('entityRef', `resource:default/${spec.name}`);
+    const planned = owner ?? existing?.owner;
+    if (planned) {
+      ctx.output('owner', planned);
+    }
     return;
   }
 
@@ -287,4 +298,8 @@ async function followToCatalog(
   ctx.output('status', deployment.status);
   ctx.output('environmentUrl', pageUrl);
   ctx.output('entityRef', entityRef);
+  const recordedOwner = root?.spec?.owner;
+  if (typeof recordedOwner === 'string') {
+    ctx.output('owner', recordedOwner);
+  }
 }

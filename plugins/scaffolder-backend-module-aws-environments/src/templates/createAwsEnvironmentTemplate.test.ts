@@ -55,6 +55,27 @@ describe('templates/create-aws-environment: the owner', () => {
     );
   });
 
+  it("names the environment's owner in the repository's catalog file", async () => {
+    const result = await scaffolder.dryRun('create-aws-environment', {
+      ...VALUES,
+      owner: 'group:default/application-team',
+    });
+    expect(result.status).toBe(200);
+    const catalogInfo = parseYaml(
+      renderedBytes(result).get('catalog-info.yaml')!.toString('utf8'),
+    );
+    expect(catalogInfo.spec.owner).toBe('group:default/application-team');
+    expect(catalogInfo.metadata.annotations).toEqual({
+      'innovate.io/aws-environment': 'innovate-staging',
+    });
+    // Rendered again after the deploy step, from the owner it output.
+    expect(
+      (result.body.log ?? []).some(
+        entry => entry.body.stepId === 'catalog-owner',
+      ),
+    ).toBe(true);
+  });
+
   it("passes the change preview's accepted data losses to the deploy step", async () => {
     const result = await scaffolder.dryRun('create-aws-environment', {
       ...VALUES,
