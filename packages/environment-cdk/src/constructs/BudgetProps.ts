@@ -11,7 +11,7 @@ export interface BudgetProps {
    * Account whose costs the budget counts (the workloads account), when the
    * budget lives in another (the management, i.e. payer, account).
    *
-   * @default - all costs of the account the budget is in
+   * @defaultValue - all costs of the account the budget is in
    */
   readonly linkedAccountId?: string;
 }

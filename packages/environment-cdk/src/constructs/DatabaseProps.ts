@@ -32,7 +32,7 @@ export interface DatabaseProps {
   /**
    * Name of the database created in the instance.
    *
-   * @default 'app'
+   * @defaultValue 'app'
    */
   readonly databaseName?: string;
 }

@@ -32,8 +32,9 @@ export function domainNames(domain: EdgeDomainSpec): string[] {
 /**
  * The role, in the management account, through which an environment writes
  * the NS records that delegate its names from a zone of that account. The
- * management account's bootstrap creates it (`yarn env bootstrap-policy
- * --account management`), limited to NS records of the names delegated.
+ * management account's bootstrap creates it
+ * (`yarn env bootstrap-policy --account management`), limited to NS records
+ * of the names delegated.
  *
  * @public
  */

@@ -17,7 +17,7 @@ export interface BudgetStackProps extends EnvironmentStackProps {
    * The workloads account, when the budget lives in another (the
    * management, i.e. payer, account).
    *
-   * @default - all costs of the stack's own account
+   * @defaultValue - all costs of the stack's own account
    */
   readonly linkedAccountId?: string;
 }

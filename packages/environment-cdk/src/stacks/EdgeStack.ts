@@ -29,7 +29,7 @@ export interface EdgeStackProps extends EnvironmentStackProps {
   /**
    * The web ACL from the us-east-1 `edge-waf` stack.
    *
-   * @default - the web ACL is created in this stack (region us-east-1)
+   * @defaultValue - the web ACL is created in this stack (region us-east-1)
    */
   readonly webAcl?: EdgeWebAcl;
   /**
@@ -37,28 +37,28 @@ export interface EdgeStackProps extends EnvironmentStackProps {
    * minimum), aliased in its hosted zone, and the name CloudFront reaches
    * the ALB by over HTTPS with a certificate of this region.
    *
-   * @default - the distribution's `*.cloudfront.net` name only
+   * @defaultValue - the distribution's `*.cloudfront.net` name only
    */
   readonly domain?: EdgeDomainSpec;
   /**
    * The domain's certificate in us-east-1 for CloudFront, from the
    * `edge-waf` stack when this stack is in another region.
    *
-   * @default - this stack's own certificate (in us-east-1 it serves both)
+   * @defaultValue - this stack's own certificate (in us-east-1 it serves both)
    */
   readonly cloudFrontCertificate?: acm.ICertificate;
   /**
    * The management account, which holds the hosted zone when the domain's
    * `hostedZoneAccount` is `management`.
    *
-   * @default - the zone is in this stack's account
+   * @defaultValue - the zone is in this stack's account
    */
   readonly managementAccount?: string;
   /**
    * The domain's delegated zones, from the `edge-waf` stack when this stack
    * is in another region (a zone in the management account).
    *
-   * @default - created in this stack when the zone is in the management account
+   * @defaultValue - created in this stack when the zone is in the management account
    */
   readonly domainZones?: DomainZoneMap;
 }
