@@ -121,14 +121,14 @@ function compile(outDir) {
   if (errors.length > 0) {
     // Declarations and JavaScript are still written; a type error in the
     // working tree should not stop the portal from vendoring its CDK app.
-    const host = {
+    const formatHost = {
       getCanonicalFileName: f => f,
       getCurrentDirectory: () => ROOT,
       getNewLine: () => '\n',
     };
     process.stderr.write(
       `pack-vendor: ${errors.length} type error(s), emitted anyway:\n${ts
-        .formatDiagnostics(errors.slice(0, 5), host)
+        .formatDiagnostics(errors.slice(0, 5), formatHost)
         .trimEnd()}\n`,
     );
   }
