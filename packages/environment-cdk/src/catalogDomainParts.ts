@@ -46,7 +46,7 @@ export const domainParts = (ctx: PartContext): Part[] => {
     suffix,
     title: name,
     description: delegated
-      ? `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in the environment's hosted zone ${name}, delegated (NS records through the role innovate-dns-delegation) from ${domain.hostedZoneName} (${domain.hostedZoneId}) in the management account.`
+      ? `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in the environment's hosted zone ${name}, delegated (NS records through the role innovate-dns-delegation-${ctx.env}) from ${domain.hostedZoneName} (${domain.hostedZoneId}) in the management account.`
       : `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in hosted zone ${domain.hostedZoneName} (${domain.hostedZoneId}).`,
     component: DOMAIN_PART_COMPONENTS.dnsRecord,
     resourceType: 'AWS::Route53::RecordSet',

@@ -258,11 +258,17 @@ describe('yarn env bootstrap-policy', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     const dir = path.dirname(out);
-    const trustFile = path.join(dir, 'innovate-dns-delegation-trust.json');
-    const policyFile = path.join(dir, 'innovate-stage-dns-delegation.json');
+    const trustFile = path.join(
+      dir,
+      'innovate-dns-delegation-innovate-stage-trust.json',
+    );
+    const policyFile = path.join(
+      dir,
+      'innovate-dns-delegation-innovate-stage-policy.json',
+    );
     expect(result.commands.slice(-2)).toEqual([
-      `aws iam create-role --role-name innovate-dns-delegation --assume-role-policy-document file://${trustFile}`,
-      `aws iam put-role-policy --role-name innovate-dns-delegation --policy-name innovate-stage-dns-delegation --policy-document file://${policyFile}`,
+      `aws iam create-role --role-name innovate-dns-delegation-innovate-stage --assume-role-policy-document file://${trustFile}`,
+      `aws iam put-role-policy --role-name innovate-dns-delegation-innovate-stage --policy-name delegate-environment-names --policy-document file://${policyFile}`,
     ]);
     const trust = JSON.parse(fs.readFileSync(trustFile, 'utf8'));
     expect(trust.Statement[0]).toMatchObject({

@@ -155,7 +155,7 @@ describe('the seed front door: Route 53, certificates and TLS', () => {
         [
           'arn:',
           { Ref: 'AWS::Partition' },
-          ':iam::111111111111:role/innovate-dns-delegation',
+          ':iam::111111111111:role/innovate-dns-delegation-innovate-test',
         ],
       ],
     };

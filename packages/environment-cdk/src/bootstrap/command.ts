@@ -56,7 +56,7 @@ export async function runBootstrapPolicy(
       const trustFile = path.join(dir, `${delegation.roleName}-trust.json`);
       const delegationPolicyFile = path.join(
         dir,
-        `${delegation.policyName}.json`,
+        `${delegation.roleName}-policy.json`,
       );
       if (options.out) {
         fs.writeFileSync(trustFile, jsonText(delegation.trustPolicy));

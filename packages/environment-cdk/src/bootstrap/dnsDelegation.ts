@@ -1,8 +1,5 @@
 import type { EnvironmentSpec } from '@innovate/plugin-aws-environments-common';
-import {
-  DNS_DELEGATION_ROLE_NAME,
-  domainNames,
-} from '../constructs/EdgeDomain';
+import { dnsDelegationRoleName, domainNames } from '../constructs/EdgeDomain';
 
 /**
  * The management account's side of a domain whose hosted zone is in that
@@ -33,7 +30,7 @@ export function dnsDelegationRole(
   }
   const { workloads } = spec.accounts;
   return {
-    roleName: DNS_DELEGATION_ROLE_NAME,
+    roleName: dnsDelegationRoleName(spec.name),
     trustPolicy: {
       Version: '2012-10-17',
       Statement: [
@@ -52,7 +49,7 @@ export function dnsDelegationRole(
         },
       ],
     },
-    policyName: `${spec.name}-dns-delegation`,
+    policyName: 'delegate-environment-names',
     policy: {
       Version: '2012-10-17',
       Statement: [
@@ -81,7 +78,7 @@ export function dnsDelegationRole(
   };
 }
 
-/** The commands that create the role (once) and add the environment's policy. */
+/** The commands that create the environment's role and give it its policy. */
 export function dnsDelegationCommands(
   role: DnsDelegationRole,
   trustFile: string,

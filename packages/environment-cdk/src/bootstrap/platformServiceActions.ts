@@ -386,7 +386,7 @@ export const PLATFORM_SERVICE_ACTIONS: Readonly<
   // aws-eks-v2's Helm chart: its kubectl provider runs helm against the
   // cluster with the provider function's role (a cluster access entry).
   'Custom::AWSCDK-EKS-HelmChart': ['lambda:InvokeFunction'],
-  // Its function assumes the management account's innovate-dns-delegation
+  // Its function assumes the management account's innovate-dns-delegation-<name>
   // role (sts:AssumeRole is in the function role's own policy).
   'Custom::CrossAccountZoneDelegation': ['lambda:InvokeFunction'],
 };

@@ -31,14 +31,16 @@ export function domainNames(domain: EdgeDomainSpec): string[] {
 
 /**
  * The role, in the management account, through which an environment writes
- * the NS records that delegate its names from a zone of that account. The
- * management account's bootstrap creates it
- * (`yarn env bootstrap-policy --account management`), limited to NS records
- * of the names delegated.
+ * the NS records that delegate its names from a zone of that account: one
+ * per environment, trusted by that environment's edge stacks only and
+ * limited to NS records of its own names. The management account's
+ * bootstrap creates it (`yarn env bootstrap-policy --account management`).
  *
  * @public
  */
-export const DNS_DELEGATION_ROLE_NAME = 'innovate-dns-delegation';
+export function dnsDelegationRoleName(environmentName: string): string {
+  return `innovate-dns-delegation-${environmentName}`;
+}
 
 /**
  * The hosted zone each of a domain's names lives in.
@@ -67,13 +69,15 @@ export interface DelegatedDomainZonesProps {
   readonly domain: EdgeDomainSpec;
   /** The account that holds the spec's hosted zone. */
   readonly managementAccount: string;
+  /** Names the delegation role ({@link dnsDelegationRoleName}). */
+  readonly environmentName: string;
 }
 
 /**
  * With the spec's hosted zone in the management account: a public hosted
  * zone in this (workloads) account for each name the domain serves, and the
  * NS records that delegate it from the management account's zone, written
- * through {@link DNS_DELEGATION_ROLE_NAME} (aws-cdk-lib's
+ * through the environment's {@link dnsDelegationRoleName} (aws-cdk-lib's
  * `CrossAccountZoneDelegationRecord`). The certificates are then validated,
  * and the aliases created, in zones of the certificates' own account, which
  * is what CloudFormation can do. Each such zone costs $0.50 a month.
@@ -90,7 +94,9 @@ export class DelegatedDomainZones extends Construct {
     const delegationRole = iam.Role.fromRoleArn(
       this,
       'DelegationRole',
-      `arn:${Aws.PARTITION}:iam::${props.managementAccount}:role/${DNS_DELEGATION_ROLE_NAME}`,
+      `arn:${Aws.PARTITION}:iam::${
+        props.managementAccount
+      }:role/${dnsDelegationRoleName(props.environmentName)}`,
       { mutable: false },
     );
     domainNames(props.domain).forEach((zoneName, index) => {
@@ -127,6 +133,7 @@ export function delegatedZonesIn(
   scope: Construct,
   domain: EdgeDomainSpec,
   managementAccount: string | undefined,
+  environmentName: string,
 ): DelegatedDomainZones | undefined {
   if (domain.hostedZoneAccount !== 'management') {
     return undefined;
@@ -139,6 +146,7 @@ export function delegatedZonesIn(
   return new DelegatedDomainZones(scope, 'DomainZones', {
     domain,
     managementAccount,
+    environmentName,
   });
 }
 

@@ -136,7 +136,12 @@ export class EdgeStack extends Stack {
     }
     this.domainZones =
       props.domainZones ??
-      delegatedZonesIn(this, props.domain, props.managementAccount)?.zones;
+      delegatedZonesIn(
+        this,
+        props.domain,
+        props.managementAccount,
+        props.environmentName,
+      )?.zones;
     const regional = new DomainCertificate(
       this,
       'Certificate',

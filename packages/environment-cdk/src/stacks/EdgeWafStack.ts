@@ -61,6 +61,7 @@ export class EdgeWafStack extends Stack {
         this,
         props.domain,
         props.managementAccount,
+        props.environmentName,
       );
       this.certificate = new DomainCertificate(
         this,

@@ -110,7 +110,7 @@ export const ALLOWED = {
   apiSubdomain:
     'one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>',
   hostedZoneAccount:
-    '"workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account\'s bootstrap creates)',
+    '"workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the environment\'s role innovate-dns-delegation-<name>, which the management account\'s bootstrap creates)',
   errorRatePercent: `a percentage from ${SPEC_LIMITS.errorRatePercent.min} to ${SPEC_LIMITS.errorRatePercent.max}`,
   p99LatencySeconds: `a number of seconds from ${SPEC_LIMITS.p99LatencySeconds.min} to ${SPEC_LIMITS.p99LatencySeconds.max} (the ALB's idle timeout)`,
   utilizationPercent: `a percentage from ${SPEC_LIMITS.utilizationPercent.min} to ${SPEC_LIMITS.utilizationPercent.max}`,

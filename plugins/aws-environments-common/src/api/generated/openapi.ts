@@ -576,7 +576,7 @@ export interface components {
         /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
         apiSubdomain?: string;
         /**
-         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account's bootstrap creates).
+         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the environment's role innovate-dns-delegation-<name>, which the management account's bootstrap creates).
          * @defaultValue workloads
          */
         hostedZoneAccount: 'workloads' | 'management';
@@ -1505,7 +1505,7 @@ export interface components {
         /** Must be one lowercase DNS label such as "api" (letters, digits and inner hyphens, at most 63 characters): the API is served at <apiSubdomain>.<hostedZoneName>. */
         apiSubdomain?: string;
         /**
-         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account's bootstrap creates).
+         * Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the environment's role innovate-dns-delegation-<name>, which the management account's bootstrap creates).
          * @defaultValue workloads
          */
         hostedZoneAccount: 'workloads' | 'management';

@@ -569,7 +569,7 @@ export const spec = {
                 type: 'string',
                 enum: ['workloads', 'management'],
                 description:
-                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account\'s bootstrap creates).',
+                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the environment\'s role innovate-dns-delegation-<name>, which the management account\'s bootstrap creates).',
               },
             },
             required: [
@@ -3190,7 +3190,7 @@ export const spec = {
                 type: 'string',
                 enum: ['workloads', 'management'],
                 description:
-                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the role innovate-dns-delegation, which the management account\'s bootstrap creates).',
+                  'Must be "workloads" (the zone is in the account CloudFront, the ALB and their certificates live in: the records and the certificates\' validation records go straight into it) or "management" (the zone is in the management account: each served name gets a hosted zone of its own in the workloads account, delegated from this zone with NS records written through the environment\'s role innovate-dns-delegation-<name>, which the management account\'s bootstrap creates).',
               },
             },
             required: ['name', 'hostedZoneId', 'hostedZoneName'],
