@@ -89,6 +89,18 @@ export const createDeploymentRequestSchema = closedObject({
     description:
       "Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update.",
   }),
+  repository: z
+    .string('must be string')
+    .max(300, 'must NOT have more than 300 characters')
+    .regex(
+      /^https:\/\/[a-z0-9.-]+(?::[0-9]{1,5})?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+      'must be https://<host>/<owner>/<repo>',
+    )
+    .optional()
+    .meta({
+      description:
+        "The environment's repository, https://<host>/<owner>/<repo> (the create-aws-environment template's): a merge to its environment.json becomes a proposed change. Recorded on create, replaced on update when given.",
+    }),
   allowedDeviations: z
     .array(
       z

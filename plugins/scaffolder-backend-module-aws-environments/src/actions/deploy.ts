@@ -66,6 +66,13 @@ const input = {
       .describe(
         'On an update, logical ids of stateful resources (the database instance, its KMS key, the VPC) whose replacement or removal, and the data lost with it, is accepted; without them such an update fails before anything changes. The change preview lists them',
       ),
+  repository: z =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "The environment's repository, https://<host>/<owner>/<repo>: a merge to its environment.json becomes a proposed change in the portal. Empty for none",
+      ),
   mode: z =>
     z
       .enum(['create', 'update'])
@@ -176,7 +183,7 @@ async function deploy(ctx: DeployContext, options: DeployActionOptions) {
         spec.name
       } in ${spec.region} (source ${source}, approval ${approval}${
         owner ? `, owner ${owner}` : ''
-      }${
+      }${ctx.input.repository ? `, repository ${ctx.input.repository}` : ''}${
         ctx.input.acceptDataLoss?.length
           ? `, accepting the loss of ${ctx.input.acceptDataLoss.join(', ')}`
           : ''
@@ -209,6 +216,9 @@ async function deploy(ctx: DeployContext, options: DeployActionOptions) {
               : {}),
             ...(ctx.input.acceptDataLoss?.length
               ? { acceptDataLoss: ctx.input.acceptDataLoss }
+              : {}),
+            ...(ctx.input.repository
+              ? { repository: ctx.input.repository }
               : {}),
           },
           credentials,

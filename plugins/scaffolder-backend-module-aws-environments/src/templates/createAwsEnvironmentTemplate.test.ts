@@ -55,6 +55,23 @@ describe('templates/create-aws-environment: the owner', () => {
     );
   });
 
+  it('records the repository it publishes as the environment\'s, and none without one', async () => {
+    const published = await scaffolder.dryRun('create-aws-environment', {
+      ...VALUES,
+      publish: true,
+      repoUrl: 'github.com?owner=acme&repo=innovate-staging-environment',
+    });
+    expect(published.status).toBe(200);
+    expect(deployLog(published)).toContain(
+      'repository https://github.com/acme/innovate-staging-environment)',
+    );
+    const unpublished = await scaffolder.dryRun(
+      'create-aws-environment',
+      VALUES,
+    );
+    expect(deployLog(unpublished)).not.toContain('repository https:');
+  });
+
   it("names the environment's owner in the repository's catalog file", async () => {
     const result = await scaffolder.dryRun('create-aws-environment', {
       ...VALUES,

@@ -113,6 +113,7 @@ export class DefaultDeploymentService implements DeploymentService {
         await tx.createEnvironment({
           name,
           owner: authorized.owner,
+          ...(request.repository ? { repository: request.repository } : {}),
           source,
           status: 'pending',
           spec: deploySpec,
@@ -120,7 +121,17 @@ export class DefaultDeploymentService implements DeploymentService {
       } else if (!live) {
         // Recreating a destroyed environment (in another source only when
         // none of its stacks were kept).
-        await tx.updateEnvironment(name, { status: 'pending', source });
+        await tx.updateEnvironment(name, {
+          status: 'pending',
+          source,
+          ...(request.repository ? { repository: request.repository } : {}),
+        });
+      } else if (
+        request.repository &&
+        request.repository !== existing.repository
+      ) {
+        // A person with update permission names the repository.
+        await tx.updateEnvironment(name, { repository: request.repository });
       }
       await tx.createDeployment({
         id,

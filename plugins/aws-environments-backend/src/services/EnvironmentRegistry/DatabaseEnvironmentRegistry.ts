@@ -129,6 +129,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
       await this.db('environments').insert({
         name: environment.name,
         owner: environment.owner,
+        repository: environment.repository ?? null,
         source: environment.source,
         status: environment.status,
         spec: JSON.stringify(environment.spec),
@@ -153,6 +154,7 @@ class KnexRegistryOperations implements EnvironmentRegistryOperations {
   async updateEnvironment(name: string, patch: EnvironmentPatch) {
     const update: Record<string, unknown> = { updated_at: new Date() };
     if (patch.owner !== undefined) update.owner = patch.owner;
+    if (patch.repository !== undefined) update.repository = patch.repository;
     if (patch.source !== undefined) update.source = patch.source;
     if (patch.status !== undefined) update.status = patch.status;
     if (patch.spec !== undefined) update.spec = JSON.stringify(patch.spec);

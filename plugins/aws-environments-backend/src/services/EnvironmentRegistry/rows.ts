@@ -26,6 +26,7 @@ export type DbTimestamp = Date | string | number;
 export interface EnvironmentRow {
   name: string;
   owner: string | null;
+  repository?: string | null;
   source: string;
   status: string;
   spec: string;
@@ -128,6 +129,7 @@ export function rowToListItem(
 export function rowToEnvironment(row: EnvironmentRow): EnvironmentRecord {
   return {
     ...rowToListItem(row),
+    ...(row.repository ? { repository: row.repository } : {}),
     stacks: parseJson(row.stacks),
     entities: parseJson(row.entities),
     checks: parseJson(row.checks),

@@ -47,6 +47,12 @@ export interface EnvironmentRecord {
    * plugin's start-up assigns the configured default owner.
    */
   owner: string | null;
+  /**
+   * The environment's repository (`https://<host>/<owner>/<repo>`): the only
+   * one whose environment.json the repository sync proposes from. Absent
+   * for an environment created without one.
+   */
+  repository?: string;
   source: DataSourceKind;
   status: EnvironmentStatus;
   /** The spec of the last successful deployment (or the first requested one). */
@@ -118,6 +124,7 @@ export const ACTIVE_DEPLOYMENT_STATUSES: DeploymentStatus[] = [
 export interface NewEnvironment {
   name: string;
   owner: string;
+  repository?: string;
   source: DataSourceKind;
   status: EnvironmentStatus;
   spec: EnvironmentSpec;
@@ -149,6 +156,7 @@ export type EnvironmentPatch = Partial<
   Pick<
     EnvironmentRecord,
     | 'owner'
+    | 'repository'
     | 'source'
     | 'status'
     | 'spec'

@@ -15,6 +15,7 @@ interface ProposalRow {
   repository: string;
   etag: string | null;
   deployment_id: string | null;
+  proposed_at: Date | string;
 }
 
 interface ReadRow {
@@ -32,6 +33,7 @@ function toProposal(row: ProposalRow): ProposalRecord {
     repository: row.repository,
     ...(row.etag !== null ? { etag: row.etag } : {}),
     ...(row.deployment_id !== null ? { deploymentId: row.deployment_id } : {}),
+    proposedAt: new Date(row.proposed_at),
   };
 }
 
@@ -124,6 +126,10 @@ export class DatabaseRepositorySyncStore implements RepositorySyncStore {
     } else {
       await mine.delete();
     }
+  }
+
+  async clearProposal(environment: string) {
+    await this.knex(PROPOSALS).where({ environment }).delete();
   }
 
   async setProposalDeployment(claimed: ProposalRecord, deploymentId: string) {

@@ -73,6 +73,13 @@ async function start(config: object = {}) {
 describe('repository sync in the plugin', () => {
   it('proposes a merged change, shows where it came from, and applies it once a person approves', async () => {
     const { server, repositories, tasks } = await start();
+    // A person names the environment's repository (the template does so
+    // when it creates an environment), through the API.
+    const named = await request(server)
+      .post(`${API}/environments/${seed.name}/deployments`)
+      .send({ mode: 'update', repository: REPOSITORY });
+    expect(named.status).toBe(202);
+    await waitForDeployment(server, seed.name, named.body.id, ['succeeded']);
     repositories.write(FILE, {
       ...seed,
       budget: { ...seed.budget, monthlyUsd: 900 },

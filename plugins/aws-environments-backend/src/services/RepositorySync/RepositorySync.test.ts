@@ -54,7 +54,10 @@ const PROVIDER_RESOURCE: Entity = {
 async function setup(
   databaseId: TestDatabaseId,
   entities: Entity[] = [repositoryComponent({}), PROVIDER_RESOURCE],
+  options: { repository?: string | null } = {},
 ) {
+  options.repository =
+    options.repository === undefined ? REPOSITORY : options.repository;
   const knex: Knex = await databases.init(databaseId);
   const registry = await DatabaseEnvironmentRegistry.create({
     database: mockServices.database({ knex }),
@@ -108,10 +111,11 @@ async function setup(
       logger,
     });
 
-  // The environment, deployed in the sandbox by a person.
+  // The environment, deployed in the sandbox by a person, with its
+  // repository (as the create-aws-environment template does).
   await deployments.requestDeployment(
     spec.name,
-    { spec },
+    { spec, ...(options.repository ? { repository: options.repository } : {}) },
     permittedRequester('user:default/jane'),
   );
   await worker.runOnce();
@@ -416,6 +420,86 @@ describe('RepositorySync skips what cannot propose', () => {
     );
     expect(await registry.listDeployments(spec.name)).toHaveLength(1);
     expect(repositories.reads).toEqual([]);
+  });
+
+  it("proposes only from the environment's recorded repository, whatever a Component claims", async () => {
+    // A Component of the right owner and environment, registered from
+    // another repository: its own source-location annotation names the
+    // environment's repository, but the catalog read it elsewhere.
+    const intruder = repositoryComponent({
+      name: 'look-alike',
+      location:
+        'url:https://github.com/mallory/innovate-prod-environment/blob/main/catalog-info.yaml',
+    });
+    const { sync, repositories, registry } = await setup('SQLITE_3', [
+      intruder,
+    ]);
+    repositories.write(
+      'https://github.com/mallory/innovate-prod-environment/blob/main/environment.json',
+      withBudget(9000),
+    );
+    const [result] = await sync.runAll();
+    expect(result.outcome).toBe('skipped');
+    expect(result.reason).toContain(
+      `is not in environment 'innovate-prod's repository ${REPOSITORY}`,
+    );
+    expect(await registry.listDeployments(spec.name)).toHaveLength(1);
+    expect(repositories.reads).toEqual([]);
+  });
+
+  it('proposes nothing for an environment that records no repository', async () => {
+    const { sync, repositories, registry } = await setup(
+      'SQLITE_3',
+      undefined,
+      { repository: null },
+    );
+    repositories.write(FILE, withBudget(900));
+    const [result] = await sync.runAll();
+    expect(result.outcome).toBe('skipped');
+    expect(result.reason).toContain('records no repository');
+    expect(await registry.listDeployments(spec.name)).toHaveLength(1);
+  });
+
+  it('gives the claim back when the request fails unexpectedly, so the next run proposes', async () => {
+    const { sync, repositories, registry, deployments } = await setup(
+      'SQLITE_3',
+    );
+    repositories.write(FILE, withBudget(900));
+    const request = jest
+      .spyOn(deployments, 'requestDeployment')
+      .mockRejectedValueOnce(new Error('database went away'));
+
+    expect((await sync.runAll())[0]).toMatchObject({
+      outcome: 'failed',
+      reason: 'database went away',
+    });
+    request.mockRestore();
+    expect((await sync.runAll())[0].outcome).toBe('proposed');
+    expect(await registry.listDeployments(spec.name)).toHaveLength(2);
+  });
+
+  it('proposes a refused change again once the file went back to the environment’s spec and returned', async () => {
+    const { sync, repositories, registry, deployments, worker } = await setup(
+      'SQLITE_3',
+    );
+    repositories.write(FILE, withBudget(900));
+    const [first] = await sync.runAll();
+    await worker.runOnce();
+    // A person deploys from the portal instead: the proposal is superseded.
+    await deployments.requestDeployment(
+      spec.name,
+      { mode: 'update', spec },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+    expect(
+      (await registry.getDeploymentWithEvents(first.deploymentId!))?.status,
+    ).not.toBe('awaiting-approval');
+
+    repositories.write(FILE, spec);
+    expect((await sync.runAll())[0].outcome).toBe('unchanged');
+    repositories.write(FILE, withBudget(900));
+    expect((await sync.runAll())[0].outcome).toBe('proposed');
   });
 
   it('skips a repository without environment.json', async () => {

@@ -57,6 +57,32 @@ function fileFieldErrors(errors: FieldError[]): FieldError[] {
 }
 
 /**
+ * Whether a file (read from where the catalog read the Component, its
+ * `backstage.io/managed-by-location`, which the catalog sets) is in the
+ * repository `https://<host>/<owner>/<repo>`.
+ */
+export function inRepository(file: string, repository: string): boolean {
+  return file
+    .toLocaleLowerCase('en-US')
+    .startsWith(`${repository.toLocaleLowerCase('en-US')}/`);
+}
+
+/** How long a claim may stay without its deployment before it is retried. */
+export const ABANDONED_CLAIM_MS = 15 * 60 * 1000;
+
+/**
+ * A claim whose deployment was never recorded (the instance stopped between
+ * the claim and the request) and that is old enough not to be in progress.
+ */
+function abandoned(proposal: ProposalRecord, now = Date.now()): boolean {
+  return (
+    !proposal.deploymentId &&
+    proposal.proposedAt !== undefined &&
+    now - proposal.proposedAt.getTime() > ABANDONED_CLAIM_MS
+  );
+}
+
+/**
  * Repository sync: a merge to an environment's repository becomes a
  * proposed change in the portal. Reads environment.json of every catalog
  * Component annotated `innovate.io/aws-environment` (the repositories the
@@ -120,7 +146,7 @@ export class RepositorySync {
 
   /** Syncs one repository's Component. */
   async sync(entity: Entity): Promise<RepositorySyncResult> {
-    const location = repositoryLocationOf(entity);
+    let location = repositoryLocationOf(entity);
     if ('skipped' in location) {
       this.deps.logger.debug(
         `Repository sync skips ${stringifyEntityRef(entity)}: ${
@@ -136,11 +162,14 @@ export class RepositorySync {
     const { entityRef, environment: name } = location;
     const environment = await this.deps.registry.getEnvironment(name);
     const refusal = this.refusal(location, environment);
-    if (refusal || !environment) {
+    if (refusal || !environment?.repository) {
       const reason = refusal ?? `environment '${name}' does not exist`;
       this.deps.logger.info(`Repository sync skips ${entityRef}: ${reason}`);
       return { entityRef, environment: name, outcome: 'skipped', reason };
     }
+    // Shown to the approver: the repository the portal recorded, which the
+    // file was just checked to be in (not the entity's own annotations).
+    location = { ...location, repository: environment.repository };
 
     const previousRead = await this.deps.store.getRead(entityRef);
     const read = await readEnvironmentFile(
@@ -175,6 +204,12 @@ export class RepositorySync {
     }
     if (environment.status === 'destroyed') {
       return `environment '${location.environment}' is destroyed; a repository does not recreate it`;
+    }
+    if (!environment.repository) {
+      return `environment '${location.environment}' records no repository (it was created without one); deploy it once with "repository" set, e.g. from the create-aws-environment template, to let its repository propose changes`;
+    }
+    if (!inRepository(location.file, environment.repository)) {
+      return `its catalog file is not in environment '${location.environment}'s repository ${environment.repository}; only that repository proposes changes`;
     }
     if (!environment.owner || location.owner !== environment.owner) {
       return `it is owned by ${location.owner ?? 'nobody'}, environment '${
@@ -245,18 +280,23 @@ export class RepositorySync {
         file: location.file,
         etag: read.etag,
       });
+    const previous = await this.deps.store.getProposal(environment.name);
     if (diffSpecs(environment.spec, spec).length === 0) {
+      // The file is the environment's spec again (applied, or reverted):
+      // the same change later is a new proposal, even one refused before.
+      if (previous) {
+        await this.deps.store.clearProposal(environment.name);
+      }
       await done();
       return { ...result, outcome: 'unchanged' };
     }
-    const previous = await this.deps.store.getProposal(environment.name);
     const next: ProposalRecord = {
       environment: environment.name,
       specHash: sha256(JSON.stringify(spec)),
       repository: location.repository,
       ...(read.etag ? { etag: read.etag } : {}),
     };
-    if (previous?.specHash === next.specHash) {
+    if (previous?.specHash === next.specHash && !abandoned(previous)) {
       await done();
       return { ...result, outcome: 'already-proposed' };
     }
@@ -278,7 +318,14 @@ export class RepositorySync {
       // Another run (on this instance or another) is proposing it.
       return { ...result, outcome: 'already-proposed' };
     }
-    const requested = await this.request(environment, spec, origin, next);
+    let requested: Awaited<ReturnType<RepositorySync['request']>>;
+    try {
+      requested = await this.request(environment, spec, origin, next);
+    } catch (error) {
+      // Give the claim back, or the change would never be proposed.
+      await this.deps.store.releaseProposal(next, previous);
+      throw error;
+    }
     if ('deploymentId' in requested) {
       await this.deps.store.setProposalDeployment(next, requested.deploymentId);
       await done();

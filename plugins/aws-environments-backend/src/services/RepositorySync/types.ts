@@ -68,6 +68,8 @@ export interface ProposalRecord {
   etag?: string;
   /** Undefined while the deployment is being requested. */
   deploymentId?: string;
+  /** When it was claimed (set by the store). */
+  proposedAt?: Date;
 }
 
 /** The last read of a repository's environment.json that was dealt with. */
@@ -102,6 +104,11 @@ export interface RepositorySyncStore {
     claimed: ProposalRecord,
     previous: ProposalRecord | undefined,
   ): Promise<void>;
+  /**
+   * Forgets the environment's proposal: its repository's file is the
+   * environment's spec again, so the same change later is a new proposal.
+   */
+  clearProposal(environment: string): Promise<void>;
   /** Records the deployment a claimed proposal became. */
   setProposalDeployment(
     claimed: ProposalRecord,

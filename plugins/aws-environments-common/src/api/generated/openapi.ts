@@ -796,6 +796,8 @@ export interface components {
       mode?: 'create' | 'update';
       /** Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update. */
       owner?: string;
+      /** The environment's repository, https://<host>/<owner>/<repo> (the create-aws-environment template's): a merge to its environment.json becomes a proposed change. Recorded on create, replaced on update when given. */
+      repository?: string;
       /** Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed. */
       allowedDeviations?: string[];
       /** Logical ids of stateful resources whose replacement or removal (and the data lost with it) is accepted; without them such an update fails before anything changes. */

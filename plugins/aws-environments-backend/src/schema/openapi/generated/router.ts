@@ -1258,6 +1258,14 @@ export const spec = {
               "Catalog entity ref of the owner, one of the requester's groups (or the requester). Defaults on create to the requester's first group; changes the owner on update.",
             type: 'string',
           },
+          repository: {
+            description:
+              "The environment's repository, https://<host>/<owner>/<repo> (the create-aws-environment template's): a merge to its environment.json becomes a proposed change. Recorded on create, replaced on update when given.",
+            type: 'string',
+            maxLength: 300,
+            pattern:
+              '^https:\\/\\/[a-z0-9.-]+(?::[0-9]{1,5})?\\/[A-Za-z0-9_.-]+\\/[A-Za-z0-9_.-]+$',
+          },
           allowedDeviations: {
             description:
               'Ids of seed conformance claims this deployment may fail (e.g. nat-per-az); cdk-nag findings are never allowed.',

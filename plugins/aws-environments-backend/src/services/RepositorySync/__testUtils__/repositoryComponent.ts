@@ -1,8 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 
-/** The repository the create-aws-environment template wrote for the seed. */
-export const REPOSITORY =
-  'https://github.com/acme/innovate-prod-environment/tree/main/';
+/**
+ * The repository the create-aws-environment template wrote for the seed, as
+ * the environment records it.
+ */
+export const REPOSITORY = 'https://github.com/acme/innovate-prod-environment';
 /** Its environment.json, next to its catalog-info.yaml. */
 export const FILE =
   'https://github.com/acme/innovate-prod-environment/blob/main/environment.json';
@@ -27,7 +29,7 @@ export function repositoryComponent(
         'backstage.io/managed-by-location':
           overrides.location ??
           'url:https://github.com/acme/innovate-prod-environment/blob/main/catalog-info.yaml',
-        'backstage.io/source-location': `url:${REPOSITORY}`,
+        'backstage.io/source-location': `url:${REPOSITORY}/tree/main/`,
       },
     },
     spec: {
