@@ -26,6 +26,12 @@ describe('the kubectl layer of the cluster provider', () => {
     expect(Math.max(...skews)).toBeLessThanOrEqual(1);
   });
 
+  it('refuses a version that is not 1.<minor>, naming the field', () => {
+    expect(() => kubectlMinorFor('latest')).toThrow(
+      'cluster.kubernetesVersion must be a version such as "1.33"; got "latest"',
+    );
+  });
+
   it("synthesizes the chosen version's layer", () => {
     const stack = new Stack(new App(), 'Layers');
     kubectlLayerFor(stack, 'V35', '1.35');

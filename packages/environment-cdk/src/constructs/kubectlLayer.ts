@@ -29,7 +29,15 @@ export const KUBECTL_LAYER_MINORS = Object.keys(LAYERS)
  * the skew policy, which the apply and helm calls of the provider tolerate.
  */
 export function kubectlMinorFor(kubernetesVersion: string): number {
-  const minor = Number(kubernetesVersion.split('.')[1]);
+  const match = /^1\.(\d+)$/.exec(kubernetesVersion);
+  if (!match) {
+    throw new Error(
+      `cluster.kubernetesVersion must be a version such as "1.33"; got ${JSON.stringify(
+        kubernetesVersion,
+      )}`,
+    );
+  }
+  const minor = Number(match[1]);
   const lowest = KUBECTL_LAYER_MINORS[0];
   const highest = KUBECTL_LAYER_MINORS[KUBECTL_LAYER_MINORS.length - 1];
   return Math.min(Math.max(minor, lowest), highest);

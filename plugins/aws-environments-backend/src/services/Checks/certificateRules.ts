@@ -94,14 +94,19 @@ function expiring(
  * {@link CERTIFICATE_NOTICE_DAYS} days (one per certificate and expiry
  * date). A certificate whose state could not be read (UNKNOWN) is not
  * judged, nor is a simulated (sandbox) view: ACM's renewals are not
- * simulated.
+ * simulated. Nor is one in PENDING_VALIDATION: that is every new
+ * certificate while CloudFormation waits for its DNS validation, and ACM
+ * turns it VALIDATION_TIMED_OUT after 72 hours, which is judged.
  */
 export function certificateFindings(domain: DomainView, now: Date): Finding[] {
   if (!domain.configured || domain.simulated) {
     return [];
   }
   return domain.certificates.flatMap(certificate => {
-    if (certificate.status === 'UNKNOWN') {
+    if (
+      certificate.status === 'UNKNOWN' ||
+      certificate.status === 'PENDING_VALIDATION'
+    ) {
       return [];
     }
     if (certificate.status !== 'ISSUED') {

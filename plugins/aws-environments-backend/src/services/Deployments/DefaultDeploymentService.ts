@@ -108,7 +108,7 @@ export class DefaultDeploymentService implements DeploymentService {
           `Environment '${name}' changed owner while the request was checked; send it again`,
         );
       }
-      await this.supersedePending(tx, name, id);
+      await this.supersedePending(tx, name, id, requester);
       if (!existing) {
         await tx.createEnvironment({
           name,
@@ -211,7 +211,7 @@ export class DefaultDeploymentService implements DeploymentService {
           `Environment '${name}' changed while the request was checked; send it again`,
         );
       }
-      await this.supersedePending(tx, name, id);
+      await this.supersedePending(tx, name, id, requester);
       await tx.createDeployment({
         id,
         environment: name,
@@ -433,6 +433,7 @@ export class DefaultDeploymentService implements DeploymentService {
     tx: EnvironmentRegistryOperations,
     name: string,
     supersededBy: string,
+    requester: Requester,
   ) {
     const active = await tx.listDeployments(name, {
       statuses: ACTIVE_DEPLOYMENT_STATUSES,
@@ -441,6 +442,17 @@ export class DefaultDeploymentService implements DeploymentService {
       if (deployment.status !== 'awaiting-approval') {
         throw new ConflictError(
           `Environment '${name}' has deployment '${deployment.id}' ${deployment.status}; wait for it to finish`,
+        );
+      }
+      // A repository's proposal supersedes only its own earlier one, never
+      // a person's change waiting for approval (checked here, under the
+      // environment's lock, not only before the request).
+      if (
+        requester.origin &&
+        deployment.requestedBy !== requester.userEntityRef
+      ) {
+        throw new ConflictError(
+          `Environment '${name}' has deployment '${deployment.id}' awaiting approval, requested by ${deployment.requestedBy}; a repository's proposal waits for it`,
         );
       }
     }

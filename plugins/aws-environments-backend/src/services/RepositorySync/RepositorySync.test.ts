@@ -25,6 +25,7 @@ import { FakeToolkit } from '../../__testUtils__/fakeToolkit';
 import { DatabaseEnvironmentRegistry } from '../EnvironmentRegistry/DatabaseEnvironmentRegistry';
 import { DatabaseRepositorySyncStore } from './DatabaseRepositorySyncStore';
 import { RepositorySync } from './RepositorySync';
+import { repositoryRequester } from './repositoryRequester';
 import { FakeRepositories } from './__testUtils__/FakeRepositories';
 import {
   FILE,
@@ -364,6 +365,32 @@ describe.each(databases.eachSupportedId())('RepositorySync on %s', id => {
       outcome: 'deferred',
       reason: expect.stringContaining('awaiting-approval'),
     });
+  });
+
+  it('never cancels a person’s change, even when it arrives between the check and the request', async () => {
+    const { registry, deployments, worker } = await setup(id);
+    const { id: persons } = await deployments.requestDeployment(
+      spec.name,
+      { mode: 'update', spec: withBudget(600), approval: 'required' },
+      permittedRequester('user:default/jane'),
+    );
+    await worker.runOnce();
+    // The sync's own check ran before the person's request: the deployment
+    // service refuses the proposal under the environment's lock.
+    await expect(
+      deployments.requestDeployment(
+        spec.name,
+        { mode: 'update', spec: withBudget(900), approval: 'required' },
+        repositoryRequester({
+          type: 'repository',
+          repository: REPOSITORY,
+          file: FILE,
+        }),
+      ),
+    ).rejects.toThrow(/awaiting approval, requested by user:default\/jane/);
+    expect((await registry.getDeployment(persons))?.status).toBe(
+      'awaiting-approval',
+    );
   });
 
   it('is applied only when a person approves it', async () => {
