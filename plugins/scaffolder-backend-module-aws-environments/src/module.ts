@@ -45,7 +45,7 @@ export const scaffolderModuleAwsEnvironments = createBackendModule({
             appBaseUrl,
           }),
           createDestroyAction({ backend, auth, appBaseUrl }),
-          createOutputsAction({ backend }),
+          createOutputsAction({ backend, catalog }),
           createVendorAction(),
         );
       },

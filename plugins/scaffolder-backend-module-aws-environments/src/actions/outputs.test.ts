@@ -42,6 +42,60 @@ async function run(input: Record<string, unknown>, backend = setup()) {
   return { outputs, ctx };
 }
 
+describe('aws-environments:outputs: one API per environment', () => {
+  it('refuses a second API on an environment, naming the first', async () => {
+    const backend = new FakeAwsEnvironmentsBackend();
+    backend.environments.set(ENV, deployedEnvironment(ENV));
+    backend.entities.set(ENV, environmentEntitiesOf(ENV));
+    const getEntities = jest.fn(async () => ({
+      items: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'orders-api', namespace: 'default' },
+        },
+      ],
+    }));
+    const action = createOutputsAction({
+      backend,
+      catalog: { getEntities } as never,
+    });
+    await expect(
+      run(
+        { environment: `resource:default/${ENV}`, service: 'api' },
+        { backend, action },
+      ),
+    ).rejects.toThrow(
+      `environment: environment ${ENV} already has an API (component:default/orders-api) bound to its ALB target group`,
+    );
+    const [[request, { credentials }]] = getEntities.mock.calls as any;
+    expect(request.filter).toMatchObject({
+      kind: 'Component',
+      'relations.dependsOn': expect.stringMatching(/^resource:default\//),
+    });
+    expect(credentials).toBeDefined();
+  });
+
+  it('lets an SPA and a first API through', async () => {
+    const backend = new FakeAwsEnvironmentsBackend();
+    backend.environments.set(ENV, deployedEnvironment(ENV));
+    backend.entities.set(ENV, environmentEntitiesOf(ENV));
+    const getEntities = jest.fn(async () => ({ items: [] }));
+    const action = createOutputsAction({
+      backend,
+      catalog: { getEntities } as never,
+    });
+    const api = await run(
+      { environment: ENV, service: 'api' },
+      { backend, action },
+    );
+    expect(api.outputs.apiTargetGroupArn).toBeDefined();
+    await run({ environment: ENV, service: 'spa' }, { backend, action });
+    // Only the API asks.
+    expect(getEntities).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('aws-environments:outputs', () => {
   it('maps a deployed environment to what a Flask API needs, read as the user', async () => {
     const setupResult = setup();

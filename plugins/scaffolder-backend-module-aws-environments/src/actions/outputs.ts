@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ENVIRONMENT_DESIGN } from '@innovate/plugin-aws-environments-common';
 import { AwsEnvironmentsBackend } from '../services/AwsEnvironmentsBackendClient';
@@ -21,6 +22,14 @@ import { rethrowRefusal } from './refused';
 export interface OutputsActionOptions {
   /** The aws-environments backend, called on behalf of the user. */
   backend: AwsEnvironmentsBackend;
+  /**
+   * The catalog, asked (as the user) whether the environment already has a
+   * Flask API: one environment has one API target group and one IRSA role,
+   * and a second TargetGroupBinding on the group would fight the first.
+   *
+   * @defaultValue - not asked
+   */
+  catalog?: Pick<CatalogService, 'getEntities'>;
 }
 
 /** An environment name (the spec's rule for `name`). */
@@ -225,6 +234,14 @@ async function readOutputs(ctx: OutputsContext, options: OutputsActionOptions) {
     );
   }
   const values = environmentValues(detail, entities, [service]);
+  if (service === 'api' && options.catalog) {
+    await refuseSecondApi(
+      options.catalog,
+      name,
+      values.entityRefs,
+      credentials,
+    );
+  }
   if (detail.status !== 'deployed') {
     ctx.logger.warn(
       `Environment ${name} is ${detail.status}; its outputs are those of its last successful deployment`,
@@ -271,6 +288,39 @@ async function readOutputs(ctx: OutputsContext, options: OutputsActionOptions) {
     }`,
   );
   ctx.logger.warn(ci.message);
+}
+
+/**
+ * Refuses a second API on an environment: a Component already depends on
+ * its load balancer (the first one's TargetGroupBinding owns the target
+ * group's targets, and the IRSA role trusts one service account).
+ */
+async function refuseSecondApi(
+  catalog: Pick<CatalogService, 'getEntities'>,
+  name: string,
+  entityRefs: Record<string, string>,
+  credentials: BackstageCredentials,
+) {
+  const loadBalancer = entityRefs.loadBalancer;
+  if (!loadBalancer) {
+    return;
+  }
+  const { items } = await catalog.getEntities(
+    {
+      filter: {
+        kind: 'Component',
+        'relations.dependsOn': loadBalancer.toLocaleLowerCase('en-US'),
+      },
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    },
+    { credentials },
+  );
+  if (items.length > 0) {
+    const existing = items.map(e => stringifyEntityRef(e)).join(', ');
+    throw new InputError(
+      `environment: environment ${name} already has an API (${existing}) bound to its ALB target group. One environment serves one Flask API: its target group takes one TargetGroupBinding and its IRSA role trusts one service account. Pick another environment, or add routes to ${existing}.`,
+    );
+  }
 }
 
 /** The environment and its entities, read as the user; 403 and 404 explained. */
