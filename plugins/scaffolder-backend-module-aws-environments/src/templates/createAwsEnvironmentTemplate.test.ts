@@ -55,7 +55,7 @@ describe('templates/create-aws-environment: the owner', () => {
     );
   });
 
-  it('records the repository it publishes as the environment\'s, and none without one', async () => {
+  it("records the repository it publishes as the environment's, and none without one", async () => {
     const published = await scaffolder.dryRun('create-aws-environment', {
       ...VALUES,
       publish: true,

@@ -109,30 +109,14 @@ export class DefaultDeploymentService implements DeploymentService {
         );
       }
       await this.supersedePending(tx, name, id, requester);
-      if (!existing) {
-        await tx.createEnvironment({
-          name,
-          owner: authorized.owner,
-          ...(request.repository ? { repository: request.repository } : {}),
-          source,
-          status: 'pending',
-          spec: deploySpec,
-        });
-      } else if (!live) {
-        // Recreating a destroyed environment (in another source only when
-        // none of its stacks were kept).
-        await tx.updateEnvironment(name, {
-          status: 'pending',
-          source,
-          ...(request.repository ? { repository: request.repository } : {}),
-        });
-      } else if (
-        request.repository &&
-        request.repository !== existing.repository
-      ) {
-        // A person with update permission names the repository.
-        await tx.updateEnvironment(name, { repository: request.repository });
-      }
+      await recordEnvironment(tx, {
+        name,
+        existing,
+        owner: authorized.owner,
+        source,
+        spec: deploySpec,
+        repository: request.repository,
+      });
       await tx.createDeployment({
         id,
         environment: name,
@@ -469,5 +453,45 @@ export class DefaultDeploymentService implements DeploymentService {
         },
       ]);
     }
+  }
+}
+
+/**
+ * The environment's row as a deployment request leaves it: created, made
+ * pending again when it was destroyed, or given the repository a person
+ * named.
+ */
+async function recordEnvironment(
+  tx: EnvironmentRegistryOperations,
+  input: {
+    name: string;
+    existing: EnvironmentRecord | undefined;
+    owner: string;
+    source: DataSourceKind;
+    spec: EnvironmentSpec;
+    repository?: string;
+  },
+) {
+  const { name, existing, owner, source, spec, repository } = input;
+  if (!existing) {
+    await tx.createEnvironment({
+      name,
+      owner,
+      ...(repository ? { repository } : {}),
+      source,
+      status: 'pending',
+      spec,
+    });
+  } else if (existing.status === 'destroyed') {
+    // Recreating a destroyed environment (in another source only when
+    // none of its stacks were kept).
+    await tx.updateEnvironment(name, {
+      status: 'pending',
+      source,
+      ...(repository ? { repository } : {}),
+    });
+  } else if (repository && repository !== existing.repository) {
+    // A person with update permission names the repository.
+    await tx.updateEnvironment(name, { repository });
   }
 }

@@ -107,7 +107,7 @@ async function setup(
       validateSpec: validateEnvironmentSpec,
       store,
       notifications: new DatabaseCheckNotificationStore(knex),
-      notifier: { send: async options => void sent.push(options) },
+      notifier: { send: async notification => void sent.push(notification) },
       auditor,
       logger,
     });
