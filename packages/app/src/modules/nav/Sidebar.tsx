@@ -9,6 +9,7 @@ import {
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
@@ -44,7 +45,19 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          <NotificationsSidebarItem />
+          {/* The unread count goes in the item's own text: the default
+              badge beside it is visible text that the link's accessible
+              name ("Notifications") lacks (axe label-content-name-mismatch). */}
+          <NotificationsSidebarItem
+            renderItem={({ unreadCount, to, onClick }) => (
+              <SidebarItem
+                icon={NotificationsIcon}
+                to={to}
+                onClick={onClick}
+                text={notificationsText(unreadCount)}
+              />
+            )}
+          />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
@@ -59,3 +72,11 @@ export const SidebarContent = NavContentBlueprint.make({
     },
   },
 });
+
+/** The notifications item's text: with the unread count, when there are any. */
+export function notificationsText(unreadCount: number): string {
+  if (unreadCount <= 0) {
+    return 'Notifications';
+  }
+  return `Notifications (${unreadCount > 99 ? '99+' : unreadCount} new)`;
+}
