@@ -66,6 +66,13 @@ test('an over-budget forecast is a notification that links to the cost view', as
     ),
   });
   await expect(notification).toHaveCount(1, { timeout: 30_000 });
+  // The sidebar says there are unread notifications in the link's name (a
+  // dot on its icon for the eye).
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: /^Notifications \((\d+|99\+) unread\)$/ }),
+  ).toBeVisible();
   await screenshot(page, 'notifications');
   await notification.click();
   await expect(page).toHaveURL(new RegExp(`/aws-environments/${name}/cost$`));

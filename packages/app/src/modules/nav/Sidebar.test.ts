@@ -1,9 +1,9 @@
-import { notificationsText } from './Sidebar';
+import { notificationsLabel } from './Sidebar';
 
 describe('the notifications item of the sidebar', () => {
-  it('says the unread count in its own text (its accessible name), capped at 99+', () => {
-    expect(notificationsText(0)).toBe('Notifications');
-    expect(notificationsText(4)).toBe('Notifications (4 new)');
-    expect(notificationsText(150)).toBe('Notifications (99+ new)');
+  it('names the unread count in its accessible name, capped at 99+', () => {
+    expect(notificationsLabel(0)).toBe('Notifications');
+    expect(notificationsLabel(4)).toBe('Notifications (4 unread)');
+    expect(notificationsLabel(150)).toBe('Notifications (99+ unread)');
   });
 });

@@ -45,16 +45,18 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          {/* The unread count goes in the item's own text: the default
-              badge beside it is visible text that the link's accessible
-              name ("Notifications") lacks (axe label-content-name-mismatch). */}
+          {/* Unread notifications show as a dot on the icon and are in the
+              link's accessible name; a count badge beside the text would be
+              visible text the name lacks (axe label-content-name-mismatch). */}
           <NotificationsSidebarItem
             renderItem={({ unreadCount, to, onClick }) => (
               <SidebarItem
                 icon={NotificationsIcon}
                 to={to}
                 onClick={onClick}
-                text={notificationsText(unreadCount)}
+                text="Notifications"
+                hasNotifications={unreadCount > 0}
+                aria-label={notificationsLabel(unreadCount)}
               />
             )}
           />
@@ -73,10 +75,10 @@ export const SidebarContent = NavContentBlueprint.make({
   },
 });
 
-/** The notifications item's text: with the unread count, when there are any. */
-export function notificationsText(unreadCount: number): string {
+/** The notifications item's accessible name: with the unread count, if any. */
+export function notificationsLabel(unreadCount: number): string {
   if (unreadCount <= 0) {
     return 'Notifications';
   }
-  return `Notifications (${unreadCount > 99 ? '99+' : unreadCount} new)`;
+  return `Notifications (${unreadCount > 99 ? '99+' : unreadCount} unread)`;
 }
