@@ -12,6 +12,45 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).backstageIdentity.token;
 }
 
+/**
+ * Creates an environment in the sandbox through the API as the guest, and
+ * waits until its deployment succeeded. Returns the guest's headers.
+ */
+export async function createSandboxEnvironment(
+  request: APIRequestContext,
+  spec: { name: string; accounts: Record<string, string> } & Record<
+    string,
+    unknown
+  >,
+): Promise<{ Authorization: string }> {
+  const api = '/api/aws-environments/v1';
+  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
+  const created = await request.post(
+    `${api}/environments/${spec.name}/deployments`,
+    {
+      headers,
+      data: { source: 'sandbox', spec: { region: 'us-east-1', ...spec } },
+    },
+  );
+  expect(created.status(), await created.text()).toBe(202);
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get(
+              `${api}/environments/${spec.name}/deployments/${id}`,
+              { headers },
+            )
+          ).json()
+        ).status,
+      { timeout: 180_000, intervals: [1_000] },
+    )
+    .toBe('succeeded');
+  return headers;
+}
+
 export interface TaskResult {
   status: string;
   seconds: number;

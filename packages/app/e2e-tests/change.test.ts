@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guestToken } from './api';
+import { createSandboxEnvironment } from './api';
 import { measure, screenshot, signInAsGuest } from './helpers';
 
 // Day 2 in the browser: change an environment's application node group from
@@ -7,47 +7,20 @@ import { measure, screenshot, signInAsGuest } from './helpers';
 // +$121 a month on the node group's line), deploy it, and find the field-by-field diff on the
 // Deployments tab.
 const name = `e2e-change-${Date.now().toString(36)}`;
-const API = '/api/aws-environments/v1';
 
 test('change the node group from the environment page, with a priced preview and the spec diff', async ({
   page,
   request,
 }) => {
   test.setTimeout(420_000);
-  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
-  const created = await request.post(
-    `${API}/environments/${name}/deployments`,
-    {
-      headers,
-      data: {
-        source: 'sandbox',
-        spec: {
-          name,
-          accounts: { management: '111111111111', workloads: '333333333333' },
-          region: 'us-east-1',
-          budget: {
-            monthlyUsd: 430,
-            alertEmail: 'platform-alerts@innovate.example',
-          },
-        },
-      },
+  await createSandboxEnvironment(request, {
+    name,
+    accounts: { management: '111111111111', workloads: '333333333333' },
+    budget: {
+      monthlyUsd: 430,
+      alertEmail: 'platform-alerts@innovate.example',
     },
-  );
-  expect(created.status(), await created.text()).toBe(202);
-  const { id } = await created.json();
-  await expect
-    .poll(
-      async () =>
-        (
-          await (
-            await request.get(`${API}/environments/${name}/deployments/${id}`, {
-              headers,
-            })
-          ).json()
-        ).status,
-      { timeout: 180_000, intervals: [1_000] },
-    )
-    .toBe('succeeded');
+  });
 
   await signInAsGuest(page);
   await page.goto(`/aws-environments/${name}`);

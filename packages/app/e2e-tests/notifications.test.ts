@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { guestToken } from './api';
+import { createSandboxEnvironment } from './api';
 import { screenshot, signInAsGuest } from './helpers';
 
 // Guardrails in the browser: an environment whose forecast is over its budget
@@ -14,40 +14,14 @@ test('an over-budget forecast is a notification that links to the cost view', as
   request,
 }) => {
   test.setTimeout(300_000);
-  const headers = { Authorization: `Bearer ${await guestToken(request)}` };
-  const created = await request.post(
-    `${API}/environments/${name}/deployments`,
-    {
-      headers,
-      data: {
-        source: 'sandbox',
-        spec: {
-          name,
-          accounts: { management: '111111111111', workloads: '444444444444' },
-          region: 'us-east-1',
-          // The seed's $430 budget (another amount fails the seed claim):
-          // the seed priced today, Kubernetes 1.33 in extended support, is
-          // forecast well over it.
-          budget: { monthlyUsd: 430, alertEmail: 'guard@innovate.example' },
-        },
-      },
-    },
-  );
-  expect(created.status(), await created.text()).toBe(202);
-  const { id } = await created.json();
-  await expect
-    .poll(
-      async () =>
-        (
-          await (
-            await request.get(`${API}/environments/${name}/deployments/${id}`, {
-              headers,
-            })
-          ).json()
-        ).status,
-      { timeout: 180_000, intervals: [1_000] },
-    )
-    .toBe('succeeded');
+  const headers = await createSandboxEnvironment(request, {
+    name,
+    accounts: { management: '111111111111', workloads: '444444444444' },
+    // The seed's $430 budget (another amount fails the seed claim): the
+    // seed priced today, Kubernetes 1.33 in extended support, is forecast
+    // well over it.
+    budget: { monthlyUsd: 430, alertEmail: 'guard@innovate.example' },
+  });
 
   // Run the checks now, twice: the second run sends nothing new.
   for (let run = 0; run < 2; run++) {
