@@ -12,6 +12,9 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).backstageIdentity.token;
 }
 
+/** The aws-environments backend's API, under the portal's base URL. */
+export const AWS_ENVIRONMENTS_API = '/api/aws-environments/v1';
+
 /**
  * Creates an environment in the sandbox through the API as the guest, and
  * waits until its deployment succeeded. Returns the guest's headers.
@@ -23,7 +26,7 @@ export async function createSandboxEnvironment(
     unknown
   >,
 ): Promise<{ Authorization: string }> {
-  const api = '/api/aws-environments/v1';
+  const api = AWS_ENVIRONMENTS_API;
   const headers = { Authorization: `Bearer ${await guestToken(request)}` };
   const created = await request.post(
     `${api}/environments/${spec.name}/deployments`,

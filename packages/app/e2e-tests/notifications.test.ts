@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createSandboxEnvironment } from './api';
+import { AWS_ENVIRONMENTS_API as API, createSandboxEnvironment } from './api';
 import { screenshot, signInAsGuest } from './helpers';
 
 // Guardrails in the browser: an environment whose forecast is over its budget
@@ -7,7 +7,6 @@ import { screenshot, signInAsGuest } from './helpers';
 // the notification is on the portal's Notifications page, once, and links to
 // the environment's cost view.
 const name = `e2e-guard-${Date.now().toString(36)}`;
-const API = '/api/aws-environments/v1';
 
 test('an over-budget forecast is a notification that links to the cost view', async ({
   page,

@@ -1,5 +1,5 @@
 import type { Part, PartContext } from './catalogParts';
-import { domainNames } from './constructs/EdgeDomain';
+import { dnsDelegationRoleName, domainNames } from './constructs/EdgeDomain';
 import { findResources, resourceKey } from './templates';
 
 /** Values of `innovate.io/aws-component` for the domain's parts. */
@@ -46,7 +46,11 @@ export const domainParts = (ctx: PartContext): Part[] => {
     suffix,
     title: name,
     description: delegated
-      ? `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in the environment's hosted zone ${name}, delegated (NS records through the role innovate-dns-delegation-${ctx.env}) from ${domain.hostedZoneName} (${domain.hostedZoneId}) in the management account.`
+      ? `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in the environment's hosted zone ${name}, delegated (NS records through the role ${dnsDelegationRoleName(
+          ctx.env,
+        )}) from ${domain.hostedZoneName} (${
+          domain.hostedZoneId
+        }) in the management account.`
       : `Route 53 alias records (A and AAAA) of ${name}, ${serves}'s name, to the CloudFront distribution, in hosted zone ${domain.hostedZoneName} (${domain.hostedZoneId}).`,
     component: DOMAIN_PART_COMPONENTS.dnsRecord,
     resourceType: 'AWS::Route53::RecordSet',
